@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Logger } from './logger.js';
+import type { ProviderConfig } from './provider.js';
+
+export interface EvaluatorRuntime {
+  runDir: string;
+  baseDir: string;
+  logger: Logger;
+  signal: AbortSignal;
+  providers: Record<string, ProviderConfig>;
+  /** The pipeline's target model id (for few-shot splits and prices), if any. */
+  model?: string;
+  /** Catalog price overrides from the pipeline. */
+  prices?: Record<string, unknown>;
+  /** Outputs of the dataset section (absolute paths), if it ran. */
+  dataset?: { train?: string; validation?: string };
+  /** Result of the train section, if it ran. */
+  train?: { model?: string; costUsd?: number; trainedTokens?: number; metricsFile?: string };
+  noCache?: boolean;
+  /** Set in sandbox runs; reports say "sandbox: simulated models". */
+  sandbox?: boolean;
+  onProgress?(event: { done: number; total: number; errors: number; costUsd: number }): void;
+}
+
+export interface EvaluationOutcome {
+  /** False when the gate failed: the command exits 1. */
+  gatePassed: boolean;
+  summary: string;
+  reports: string[];
+}
+
+/** The engine of the `evaluate:` section (built in: @tunekit/evaluate). */
+export interface EvaluatorPlugin<O = any> {
+  readonly specVersion: 'v1';
+  readonly kind: 'evaluator';
+  readonly id: string;
+  readonly description: string;
+  readonly options: z.ZodType<O>;
+  run(options: O, rt: EvaluatorRuntime): Promise<EvaluationOutcome>;
+}

@@ -1,0 +1,3 @@
+import type { AnyPlugin } from '@tunekit/core';
+
+export const plugins: Record<string, AnyPlugin> = {};

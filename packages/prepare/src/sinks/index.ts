@@ -1,0 +1,3 @@
+import type { StepPlugin } from '@tunekit/core';
+
+export const plugins: Record<string, StepPlugin> = {};
