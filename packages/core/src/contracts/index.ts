@@ -7,3 +7,4 @@ export * from './record.js';
 export * from './scorer.js';
 export * from './step.js';
 export * from './trainer.js';
+export * from './judge-protocol.js';
