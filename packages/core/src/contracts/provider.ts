@@ -3,6 +3,8 @@ import type { PluginEnv } from './plugin.js';
 
 /** One entry of the pipeline's `providers:` map. Keys come from the environment, never from the file. */
 export interface ProviderConfig {
+  /** Provider plugin id; `provider-openai` (any OpenAI-compatible endpoint) when absent. */
+  use?: string;
   base_url?: string;
   api_key_env?: string;
   headers?: Record<string, string>;
@@ -43,11 +45,57 @@ export interface ChatResponse {
   systemFingerprint?: string;
 }
 
+/**
+ * What a provider attaches to a failed call, as `TunekitError('PROVIDER_ERROR', message, { context: <this> })`.
+ * The evaluation runner owns retries and reads these fields; a provider never retries by itself.
+ */
+export interface ProviderFailure {
+  status?: number;
+  /** The service's error code, e.g. `rate_limit_exceeded`, `insufficient_quota`. */
+  providerCode?: string;
+  retryable: boolean;
+  /** True on a 429 that asks the client to slow down (the runner lowers its concurrency). */
+  rateLimited?: boolean;
+  /** From `retry-after-ms` / `retry-after`, when the service sent one. */
+  retryAfterMs?: number;
+  requestId?: string;
+}
+
+/** One line of a batch: the runner's `custom_id` and the request body. */
+export interface BatchRequest {
+  customId: string;
+  request: ChatRequest;
+}
+
+export type BatchStatus = 'validating' | 'in_progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled';
+
+export interface BatchState {
+  id: string;
+  status: BatchStatus;
+  counts?: { total: number; completed: number; failed: number };
+}
+
+export interface BatchResult {
+  customId: string;
+  response?: ChatResponse;
+  error?: string;
+}
+
+/** Asynchronous batch execution (OpenAI's Batch API): submit once, poll, collect by `custom_id`. */
+export interface BatchApi {
+  submit(requests: BatchRequest[], options?: { signal?: AbortSignal; metadata?: Record<string, string> }): Promise<BatchState>;
+  status(batchId: string, options?: { signal?: AbortSignal }): Promise<BatchState>;
+  /** Results of a finished batch (completed or expired: the work already done), in any order. */
+  collect(batchId: string, options?: { signal?: AbortSignal }): AsyncIterable<BatchResult>;
+}
+
 export interface Provider {
   readonly specVersion: 'v1';
   /** Stable identity of the endpoint (base URL), used in cache keys; never contains a secret. */
   readonly endpoint: string;
   chat(request: ChatRequest, options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<ChatResponse>;
+  /** Present when the endpoint supports a batch API. */
+  readonly batch?: BatchApi;
 }
 
 export interface ProviderPlugin<O = any> {

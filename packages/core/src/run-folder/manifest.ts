@@ -1,0 +1,38 @@
+/** `manifest.json` of a run folder: what ran, on what, with what result. */
+export interface LedgerEntry {
+  step: string;
+  in: number;
+  out: number;
+  rejected: number;
+  discarded: number;
+}
+
+export interface StepManifest extends LedgerEntry {
+  use: string;
+  ms: number;
+  counters: Record<string, number>;
+  reports: Record<string, unknown>;
+}
+
+export interface Manifest {
+  specVersion: 'v1';
+  tool: { name: 'tunekit'; version: string; node: string };
+  runId: string;
+  status: 'running' | 'succeeded' | 'failed' | 'aborted';
+  error?: { code: string; message: string };
+  startedAt: string;
+  finishedAt?: string;
+  pipeline: { name: string; file: string; sha256: string };
+  model: string;
+  sandbox: boolean;
+  inputs: { file: string; sha256: string; bytes: number }[];
+  steps: StepManifest[];
+  ledger: LedgerEntry[];
+  outputs: Record<string, { file: string; lines: number; bytes: number; sha256: string }>;
+  /** Token statistics and the cost estimate, reported by the token-budget step. */
+  tokens?: unknown;
+  estimate?: unknown;
+  train?: unknown;
+  evaluate?: unknown;
+  timings: Record<string, number>;
+}

@@ -1,0 +1,118 @@
+import type { DataRecord } from '../contracts/record.js';
+import type { Step, StepContext } from '../contracts/step.js';
+import { TunekitError } from '../errors.js';
+import type { Tally } from './tally.js';
+
+/**
+ * Records move between steps in arrays: a promise tick per batch instead of per record. Plugin authors still see one
+ * record at a time (`map`) or an async iterable of records (`run`).
+ */
+export type Batches = AsyncIterable<DataRecord[]>;
+export const BATCH_SIZE = 256;
+
+export function abortedError(step: string): TunekitError {
+  return new TunekitError('ABORTED', 'run aborted', { context: { step } });
+}
+
+function isPromise<T>(value: unknown): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
+}
+
+async function* noInput(): AsyncIterable<DataRecord> {}
+
+async function* rebatch(records: AsyncIterable<DataRecord>, tally: Tally, signal: AbortSignal): Batches {
+  if (signal.aborted) throw abortedError(tally.step);
+  let batch: DataRecord[] = [];
+  for await (const record of records) {
+    tally.noteOutput(record);
+    batch.push(record);
+    if (batch.length >= BATCH_SIZE) {
+      if (signal.aborted) throw abortedError(tally.step);
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** A source: its records become batches; its `in` is what it read (out + rejected + discarded). */
+export async function* sourceStage(step: Step, ctx: StepContext, tally: Tally): Batches {
+  if (!step.run) throw new TunekitError('INTERNAL', `source \`${tally.step}\` has no run()`);
+  yield* rebatch(step.run(noInput(), ctx), tally, ctx.signal);
+  tally.in = tally.out + tally.rejected + tally.discarded;
+}
+
+async function* flatten(input: Batches, tally: Tally, signal: AbortSignal): AsyncIterable<DataRecord> {
+  for await (const batch of input) {
+    if (signal.aborted) throw abortedError(tally.step);
+    tally.in += batch.length;
+    yield* batch;
+  }
+}
+
+/** A general step: `run(records)` as an async generator. */
+export async function* runStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+  yield* rebatch(step.run!(flatten(input, tally, ctx.signal), ctx), tally, ctx.signal);
+  tally.check();
+}
+
+function collect(result: DataRecord | DataRecord[] | undefined, out: DataRecord[], tally: Tally): void {
+  if (result === undefined) return;
+  if (Array.isArray(result)) {
+    for (const record of result) {
+      tally.noteOutput(record);
+      out.push(record);
+    }
+  } else {
+    tally.noteOutput(result);
+    out.push(result);
+  }
+}
+
+/** A per-record step: a plain loop over each batch, awaiting only when `map` returns a promise. */
+export async function* mapStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+  const map = step.map!;
+  for await (const batch of input) {
+    if (ctx.signal.aborted) throw abortedError(tally.step);
+    tally.in += batch.length;
+    const out: DataRecord[] = [];
+    for (const record of batch) {
+      const result = map(record, ctx);
+      collect(isPromise<DataRecord | DataRecord[] | undefined>(result) ? await result : result, out, tally);
+    }
+    if (out.length > 0) yield out;
+  }
+  const late = step.flush ? await step.flush(ctx) : undefined;
+  if (late) {
+    const out: DataRecord[] = [];
+    for await (const record of late) collect(record, out, tally);
+    if (out.length > 0) yield out;
+  }
+  tally.check();
+}
+
+/** Measures the time spent in each `next()` of a stage (which includes its upstream's). */
+export function timed(input: Batches, add: (ms: number) => void): Batches {
+  return {
+    [Symbol.asyncIterator]() {
+      const iterator = input[Symbol.asyncIterator]();
+      return {
+        async next() {
+          const start = performance.now();
+          try {
+            return await iterator.next();
+          } finally {
+            add(performance.now() - start);
+          }
+        },
+        async return(value?: unknown) {
+          return (await iterator.return?.(value)) ?? { done: true, value: undefined };
+        },
+        async throw(error?: unknown) {
+          if (iterator.throw) return iterator.throw(error);
+          throw error;
+        },
+      };
+    },
+  };
+}
