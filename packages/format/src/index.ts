@@ -1,1 +1,11 @@
-export {};
+export * from './catalog/fine-tuned-id.js';
+export * from './catalog/get-model-info.js';
+export * from './catalog/model-catalog.js';
+export type * from './catalog/model-info.js';
+export * from './estimate/training-estimate.js';
+export * from './model-context.js';
+export * from './tokens/count-example.js';
+export * from './tokens/count-tools.js';
+export * from './tokens/encodings.js';
+export * from './tokens/token-counter.js';
+export type * from './training-line.js';

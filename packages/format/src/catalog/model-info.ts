@@ -1,0 +1,39 @@
+import type { ModelPrices } from '@tunekit/core';
+import type { EncodingName } from '../tokens/encodings.js';
+
+/** What tunekit knows about a model: tokenizer, limits and prices with their date and source. */
+export interface ModelInfo {
+  /** The id asked for (an `ft:` id stays as given). */
+  id: string;
+  /** The catalog entry it resolved to (for `ft:` ids, the base snapshot). */
+  catalogId: string;
+  encoding: EncodingName;
+  /** Per-example training token limit; for models that cannot be fine-tuned, the context window. */
+  exampleTokenLimit: number;
+  contextWindow: number;
+  /** USD per 1M tokens. For an `ft:` id, `input`/`cachedInput`/`output` are the base's fine-tuned inference prices. */
+  prices: ModelPrices;
+  fineTunable: boolean;
+  /** True for `ft:` ids. */
+  fineTuned: boolean;
+  /** Caveats of the figures (unverified limits, historical prices). */
+  notes?: string;
+}
+
+/** A pipeline's `prices:` entry: override a catalog model or add an unknown one. */
+export type ModelOverride = Partial<ModelPrices> & {
+  encoding?: string;
+  exampleTokenLimit?: number;
+  contextWindow?: number;
+};
+
+export type ModelOverrides = Record<string, ModelOverride>;
+
+export interface CatalogEntry {
+  encoding: EncodingName;
+  exampleTokenLimit?: number;
+  contextWindow: number;
+  prices: ModelPrices;
+  aliases?: string[];
+  notes?: string;
+}

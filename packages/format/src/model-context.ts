@@ -1,0 +1,28 @@
+import type { ModelContext } from '@tunekit/core';
+import { getModelInfo } from './catalog/get-model-info.js';
+import type { ModelOverrides } from './catalog/model-info.js';
+import { countExampleTokens } from './tokens/count-example.js';
+import { loadTokenCounter } from './tokens/token-counter.js';
+
+export interface CreateModelContextOptions {
+  model: string;
+  /** The pipeline's `prices:` block: overrides or additions keyed by model id. */
+  prices?: ModelOverrides;
+  /** Overrides the model's per-example training token limit. */
+  exampleTokenLimit?: number;
+}
+
+/** The target model of a pipeline: catalog facts plus a loaded tokenizer. Throws UNKNOWN_MODEL. */
+export async function createModelContext(options: CreateModelContextOptions): Promise<ModelContext> {
+  const info = getModelInfo(options.model, options.prices);
+  const counter = await loadTokenCounter(info.encoding);
+  return {
+    id: info.id,
+    encoding: info.encoding,
+    exampleTokenLimit: options.exampleTokenLimit ?? info.exampleTokenLimit,
+    contextWindow: info.contextWindow,
+    prices: info.prices,
+    countTokens: counter.count,
+    countExample: (line) => countExampleTokens(line, counter),
+  };
+}
