@@ -1,3 +1,6 @@
 import type { StepPlugin } from '@tunekit/core';
+import { dedupe } from './dedupe.js';
 
-export const plugins: Record<string, StepPlugin> = {};
+export const plugins: Record<string, StepPlugin> = {
+  dedupe,
+};

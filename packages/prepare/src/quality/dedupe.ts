@@ -1,0 +1,92 @@
+import { type DataRecord, defineStep, type StepContext } from '@tunekit/core';
+import { z } from 'zod';
+import { createBatchPool } from '../workers/batch-pool.js';
+import { orderedBatches } from '../workers/ordered-batches.js';
+import { NearIndex } from './minhash/near-index.js';
+import { type SignatureBatch, signatureTask } from './minhash/signature-task.js';
+import { exampleText } from './text/example-text.js';
+
+const nearOptions = z
+  .object({
+    threshold: z.number().min(0).max(1).default(0.8).describe('Jaccard similarity at or above which two examples are near duplicates.'),
+    bands: z.number().int().min(1).max(64).default(16).describe('LSH bands.'),
+    rows: z.number().int().min(1).max(32).default(8).describe('MinHash rows per band (bands × rows permutations, an even number).'),
+    shingle: z.number().int().min(1).max(32).default(5).describe('Shingle size: words, or characters for Chinese, Japanese and Korean text.'),
+  })
+  .strict()
+  .refine((near) => (near.bands * near.rows) % 2 === 0, { message: 'bands × rows must be even' });
+
+export const dedupeOptions = z
+  .object({
+    key: z
+      .enum(['example', 'prompt'])
+      .default('example')
+      .describe('Compare the whole example, or only the prompt (every message but the assistant answers).'),
+    exact: z.boolean().default(true).describe('Drop examples whose normalised text equals an earlier one.'),
+    near: nearOptions.optional().describe('Also drop near duplicates (MinHash with LSH, verified against the threshold).'),
+    normalize_numbers: z
+      .boolean()
+      .default(false)
+      .describe('Treat all numbers as equal when comparing (merges templated texts, but also "§ 1983" with "§ 1981").'),
+    batch_size: z.number().int().min(1).max(65536).default(256).describe('Records per worker batch.'),
+  })
+  .strict();
+
+export type DedupeOptions = z.output<typeof dedupeOptions>;
+
+/** Keeps the first-seen record of every exact or near-duplicate set; the others are discarded as `duplicate`. */
+async function* dedupeRecords(options: DedupeOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+  const near = options.near ?? { threshold: 0.8, bands: 16, rows: 8, shingle: 5 };
+  const perms = near.bands * near.rows;
+  const task = signatureTask({ near: options.near !== undefined, ...near, numbers: options.normalize_numbers });
+  const pool = createBatchPool<string, SignatureBatch>(task, ctx.workers);
+  const exactIndex = new Map<string, number>();
+  const nearIndex = new NearIndex(near.bands, perms);
+  const keptIds: string[] = [];
+  const nearToKept: number[] = [];
+  try {
+    const batches = orderedBatches(input, pool, {
+      batchSize: options.batch_size,
+      toTask: (record: DataRecord) => exampleText(record.data, options.key),
+    });
+    for await (const [records, batch] of batches) {
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i]!;
+        const exactHash = batch.exact[i]!;
+        const exactKept = options.exact && exactHash ? exactIndex.get(exactHash) : undefined;
+        if (exactKept !== undefined) {
+          ctx.count('exact_duplicates');
+          ctx.discard(record, 'duplicate', { keptId: keptIds[exactKept]!, similarity: 1, kind: 'exact' });
+          continue;
+        }
+        const shingled = options.near !== undefined && batch.shingled[i] === 1;
+        const match = shingled ? nearIndex.query(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2, near.threshold) : undefined;
+        if (match) {
+          ctx.count('near_duplicates');
+          const similarity = Math.round(match.similarity * 1000) / 1000;
+          ctx.discard(record, 'duplicate', { keptId: keptIds[nearToKept[match.index]!]!, similarity, kind: 'near' });
+          continue;
+        }
+        const kept = keptIds.length;
+        keptIds.push(record.id);
+        if (options.exact && exactHash) exactIndex.set(exactHash, kept);
+        if (shingled) {
+          nearIndex.add(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2);
+          nearToKept.push(kept);
+        }
+        yield record;
+      }
+    }
+    if (options.near !== undefined) ctx.report('near_index', { records: nearIndex.count, bytes: nearIndex.bytes });
+  } finally {
+    await pool.close();
+  }
+}
+
+export const dedupe = defineStep({
+  id: 'dedupe',
+  role: 'transform',
+  description: 'Drops exact and near-duplicate examples (MinHash + LSH), keeping the first seen; duplicates name the kept id.',
+  options: dedupeOptions,
+  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => dedupeRecords(options, input, ctx) }),
+});

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { BatchTaskSpec } from '../../workers/task-spec.js';
+import { normalizeText } from '../text/normalize.js';
+import { shingleHashes } from './shingles.js';
+import { bandHashes, minHashSignature, packSignature4, permutationParameters } from './signature.js';
+
+export interface SignatureInit {
+  /** Compute MinHash (near) or only the exact hash. */
+  near: boolean;
+  bands: number;
+  rows: number;
+  shingle: number;
+  numbers: boolean;
+}
+
+/** Per batch: exact hashes of the normalised texts; for near, LSH band keys and 4-bit signatures (flat arrays). */
+export interface SignatureBatch {
+  /** '' when the normalised text is empty. */
+  exact: string[];
+  bandKeys: Uint32Array;
+  signatures: Uint8Array;
+  /** 1 when the text had at least one shingle (an empty text has no signature and is never a near duplicate). */
+  shingled: Uint8Array;
+}
+
+export function createSignatureTask(init: SignatureInit): (texts: string[]) => SignatureBatch {
+  const perms = init.bands * init.rows;
+  const params = permutationParameters(perms);
+  const signature = new Uint32Array(perms);
+  let scratch: Uint32Array = new Uint32Array(1024);
+  return (texts) => {
+    const n = texts.length;
+    const batch: SignatureBatch = {
+      exact: new Array<string>(n),
+      bandKeys: new Uint32Array(init.near ? n * init.bands : 0),
+      signatures: new Uint8Array(init.near ? (n * perms) / 2 : 0),
+      shingled: new Uint8Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const normalized = normalizeText(texts[i]!, { numbers: init.numbers });
+      // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
+      batch.exact[i] = normalized ? createHash('sha256').update(normalized).digest('base64url').slice(0, 22) : '';
+      if (!init.near || !normalized) continue;
+      const shingles = shingleHashes(normalized, init.shingle, scratch);
+      scratch = shingles.hashes;
+      if (shingles.count === 0) continue;
+      batch.shingled[i] = 1;
+      minHashSignature(shingles.hashes, shingles.count, params, signature);
+      bandHashes(signature, init, batch.bandKeys, i * init.bands);
+      packSignature4(signature, batch.signatures, (i * perms) / 2);
+    }
+    return batch;
+  };
+}
+
+export function signatureTask(init: SignatureInit): BatchTaskSpec<string, SignatureBatch> {
+  return { module: import.meta.url, exportName: 'createSignatureTask', init, inline: createSignatureTask };
+}

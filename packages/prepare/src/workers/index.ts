@@ -1,0 +1,3 @@
+export * from './batch-pool.js';
+export * from './ordered-batches.js';
+export * from './task-spec.js';
