@@ -1,3 +1,8 @@
 import type { StepPlugin } from '@tunekit/core';
+import { readJsonl } from './read-jsonl.js';
+import { readCsvStep } from './read-csv.js';
 
-export const plugins: Record<string, StepPlugin> = {};
+export const plugins: Record<string, StepPlugin> = {
+  'read-jsonl': readJsonl,
+  'read-csv': readCsvStep,
+};

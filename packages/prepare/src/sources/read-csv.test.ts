@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TunekitError } from '@tunekit/core';
+import { checkStepConformance, runStep } from '@tunekit/core/testing';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { readCsvStep } from './read-csv.js';
+
+const data = resolve(import.meta.dirname, '../../../../../shared/data');
+const broken = resolve(import.meta.dirname, '../../../../test/fixtures/broken/csv');
+
+describe('read-csv on real data', () => {
+  it('reads the DISC-LawLLM multiple-choice CSV with header, lines and ids', async () => {
+    const r = await runStep(readCsvStep, { path: 'disc-lawllm/mcq_sing_lbk.csv' }, [], { baseDir: data });
+    expect(r.out).toHaveLength(275);
+    expect(r.rejected).toEqual([]);
+    const first = r.out[0]!;
+    expect(first.id).toBe('mcq_sing_lbk.csv:2');
+    expect(first.source).toEqual({ file: 'disc-lawllm/mcq_sing_lbk.csv', line: 2 });
+    expect(first.data).toMatchObject({ output: 'B', A: '1949年', B: '1954年', multichoice: 'False' });
+    expect(r.reports.dialect).toEqual({ encoding: 'utf-8', delimiter: ',' });
+  });
+
+  it('reads a LegalBench TSV (tab detected, commas inside text)', async () => {
+    const r = await runStep(readCsvStep, { path: 'legalbench/hearsay/train.tsv' }, [], { baseDir: data });
+    expect(r.out.length).toBeGreaterThan(2);
+    expect(r.out[0]!.data).toMatchObject({ index: '0', answer: 'No', slice: 'Non-assertive conduct' });
+    expect(r.reports.dialect).toMatchObject({ delimiter: '\t' });
+  });
+
+  it('detects GBK and UTF-16 versions of the same CSV and reads the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    const text = execFileSync('head', ['-n', '60', join(data, 'disc-lawllm/mcq_sing_lbk.csv')]).toString('utf8');
+    writeFileSync(join(dir, 'gbk.csv'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'utf16.csv'), iconv.encode(text, 'utf-16le', { addBOM: true }));
+    writeFileSync(join(dir, 'bom.csv'), `\uFEFF${text}`);
+    const utf8 = await runStep(readCsvStep, { path: join(data, 'disc-lawllm/mcq_sing_lbk.csv') });
+    for (const name of ['gbk.csv', 'utf16.csv', 'bom.csv']) {
+      const r = await runStep(readCsvStep, { path: name }, [], { baseDir: dir });
+      expect(r.rejected).toEqual([]);
+      expect(r.out.map((x) => x.data)).toEqual(utf8.out.slice(0, 59).map((x) => x.data));
+    }
+    const gbk = await runStep(readCsvStep, { path: 'gbk.csv' }, [], { baseDir: dir });
+    expect(gbk.reports.dialect).toMatchObject({ encoding: 'gb18030' });
+    const given = await runStep(readCsvStep, { path: 'gbk.csv', encoding: 'gbk' }, [], { baseDir: dir });
+    expect((given.out[0]!.data as Record<string, string>).input).toBe('我国第一部社会主义类型的宪法颁布于什么时候？');
+  });
+
+  it('passes the step conformance checks', async () => {
+    await checkStepConformance(readCsvStep, { path: 'legalbench/hearsay/train.tsv' }, [], { baseDir: data });
+  });
+});
+
+describe('read-csv on broken files', () => {
+  it('rejects the unclosed-quote line and the short row, then keeps reading', async () => {
+    const r = await runStep(readCsvStep, { path: 'unclosed-quote.csv' }, [], { baseDir: broken });
+    expect(r.out.map((x) => [x.source.line, (x.data as Record<string, string>).id])).toEqual([
+      [2, '1'],
+      [4, '3'],
+      [6, '5'],
+    ]);
+    expect((r.out[2]!.data as Record<string, string>).question).toBe('multi\nline');
+    expect(r.rejected.map((x) => [x.code, x.detail.line, x.record.source.file])).toEqual([
+      ['csv_quote', 3, 'unclosed-quote.csv'],
+      ['csv_column_count', 5, 'unclosed-quote.csv'],
+    ]);
+    expect(r.ledger.out + r.ledger.rejected).toBe(5);
+  });
+
+  it('rejects rows with a missing or an extra column', async () => {
+    const r = await runStep(readCsvStep, { path: 'missing-column.csv' }, [], { baseDir: broken });
+    expect(r.out.map((x) => x.source.line)).toEqual([2, 5]);
+    expect(r.rejected.map((x) => [x.code, x.detail.line, x.detail.message])).toEqual([
+      ['csv_column_count', 3, 'expected 3 fields, got 2'],
+      ['csv_column_count', 4, 'expected 3 fields, got 4'],
+    ]);
+  });
+
+  it('rejects rows that are not valid text in the detected encoding', async () => {
+    const r = await runStep(readCsvStep, { path: 'wrong-encoding.csv' }, [], { baseDir: broken });
+    expect(r.reports.dialect).toMatchObject({ encoding: 'utf-8' });
+    expect(r.out.map((x) => (x.data as Record<string, string>).id)).toEqual(['1', '2', '4', '5']);
+    expect((r.out[3]!.data as Record<string, string>).text).toBe('café');
+    expect(r.rejected.map((x) => [x.code, x.detail.line])).toEqual([['csv_encoding', 4]]);
+  });
+
+  it('reads an empty file as no rows', async () => {
+    const r = await runStep(readCsvStep, { path: 'empty.csv' }, [], { baseDir: broken });
+    expect(r.out).toEqual([]);
+  });
+
+  it('rejects a field over the length limit instead of truncating it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    writeFileSync(join(dir, 'long.csv'), `a,b\n1,${'x'.repeat(50)}\n2,short\n`);
+    const r = await runStep(readCsvStep, { path: 'long.csv', max_field_length: 20 }, [], { baseDir: dir });
+    expect(r.out.map((x) => x.source.line)).toEqual([3]);
+    expect(r.rejected[0]).toMatchObject({ code: 'csv_field_too_long', detail: { line: 2 } });
+  });
+
+  it('stops with one INPUT_NOT_FOUND line for a missing file, OPTION_INVALID for a bad encoding', async () => {
+    const missing = await runStep(readCsvStep, { path: 'nope.csv' }, [], { baseDir: broken }).catch((e) => e);
+    expect(TunekitError.is(missing, 'INPUT_NOT_FOUND')).toBe(true);
+    expect(missing.render()).toMatch(/^nope\.csv: input file not found: nope\.csv/);
+    const bad = await runStep(readCsvStep, { path: 'empty.csv', encoding: 'klingon' }, [], { baseDir: broken }).catch((e) => e);
+    expect(TunekitError.is(bad, 'OPTION_INVALID')).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+import { type DataRecord, defineStep, recordId } from '@tunekit/core';
+import { z } from 'zod';
+import { resolveInputFile } from './input-path.js';
+import { readTextLines } from './text-lines.js';
+
+const options = z
+  .object({
+    path: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .describe('A JSONL file, or a list of them, relative to the pipeline file.'),
+  })
+  .strict();
+
+/** Reads JSON Lines: one record per non-blank line; a line that is not JSON goes to rejects with its number. */
+export const readJsonl = defineStep({
+  id: 'read-jsonl',
+  role: 'source',
+  description: 'Reads JSON Lines files, one record per line; a bad line is rejected with its line number.',
+  options,
+  create(opts) {
+    const paths = Array.isArray(opts.path) ? opts.path : [opts.path];
+    return {
+      specVersion: 'v1',
+      async *run(_input, ctx) {
+        for (const path of paths) {
+          const absolute = await resolveInputFile(ctx.baseDir, path, ctx.step);
+          for await (const { line, text } of readTextLines(absolute)) {
+            if (text.trim() === '') {
+              ctx.count('blank_lines');
+              continue;
+            }
+            const source = { file: path, line };
+            let data: unknown;
+            try {
+              data = JSON.parse(text);
+            } catch (error) {
+              const record: DataRecord = { id: recordId(source), source, data: text, meta: {} };
+              ctx.reject(record, 'invalid_json', { message: `line ${line} is not valid JSON: ${(error as Error).message}`, line });
+              continue;
+            }
+            yield { id: recordId(source), source, data, meta: {} };
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,77 @@
+import { open } from 'node:fs/promises';
+import { TunekitError } from '@tunekit/core';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+const SAMPLE_BYTES = 64 * 1024;
+
+/** Reads the first bytes of a file, for sniffing its encoding and dialect. */
+export async function readSample(file: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function bomEncoding(sample: Buffer): string | undefined {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * True when the bytes are UTF-8, ignoring a character cut off at the end of the sample. A few invalid bytes among
+ * many valid multi-byte characters still count as UTF-8: those rows are rejected later, the rest read correctly.
+ */
+function isUtf8(sample: Buffer): boolean {
+  let end = sample.length;
+  // Step back over a trailing partial multi-byte sequence (at most 3 continuation bytes).
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = sample[end - back] ?? 0;
+    if ((byte & 0xc0) === 0xc0) {
+      end -= back;
+      break;
+    }
+    if ((byte & 0x80) === 0) break;
+  }
+  const text = new TextDecoder('utf-8').decode(sample.subarray(0, end));
+  let invalid = 0;
+  let multiByte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    else if (code > 0x7f) multiByte++;
+  }
+  return invalid === 0 || invalid * 10 <= multiByte;
+}
+
+/** Picks the encoding of a file from its BOM, a UTF-8 check, then chardet's guess (GBK-family guesses become gb18030). */
+export function detectEncoding(sample: Buffer): string {
+  const fromBom = bomEncoding(sample);
+  if (fromBom) return fromBom;
+  if (isUtf8(sample)) return 'utf-8';
+  const guess = chardet.detect(sample)?.toLowerCase();
+  if (!guess) return 'utf-8';
+  if (guess === 'gb18030' || guess === 'gbk' || guess === 'gb2312') return 'gb18030';
+  return iconv.encodingExists(guess) ? guess : 'utf-8';
+}
+
+/** Validates an `encoding` option: iconv-lite must know it. */
+export function checkEncodingOption(encoding: string, step: string): string {
+  if (!iconv.encodingExists(encoding)) {
+    throw new TunekitError('OPTION_INVALID', `unknown encoding "${encoding}"`, {
+      context: { step, field: 'encoding', hint: 'use e.g. utf-8, utf-16le, gbk, gb18030' },
+    });
+  }
+  return encoding;
+}
+
+/** A transform from the file's bytes to text (BOM stripped). */
+export function decoderFor(encoding: string): NodeJS.ReadWriteStream {
+  return iconv.decodeStream(encoding, { stripBOM: true });
+}
