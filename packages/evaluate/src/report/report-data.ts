@@ -1,0 +1,186 @@
+/**
+ * What `report.json` holds, and what every renderer (html, md, junit) reads.
+ *
+ * Decision on per-item rows: they are NOT inside `report.json`. They may be large (50,000 items × candidates), so the
+ * engine streams them to the per-item JSONL file named by `items.file` (relative to the run folder, one `ItemRow` per
+ * line) and the renderers take them as an `AsyncIterable<ItemRow>` (see `readItemRows`). `report.json` stays small
+ * enough to hold in memory; everything else (summaries, comparisons, gate, economics, training) lives in it.
+ */
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ReportMeta {
+  pipeline: string;
+  runId: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  /** True when the models were simulated by the sandbox: every report says "sandbox: simulated models". */
+  sandbox: boolean;
+  toolVersion: string;
+  /** sha256 of the evaluation items file. */
+  datasetHash?: string;
+  seeds: { bootstrap: number; sampling?: number };
+  /** Number of evaluation items. */
+  items: number;
+}
+
+export interface CandidateInfo {
+  name: string;
+  model: string;
+  /** Name of the endpoint in the pipeline's `providers:` map (or its base URL without credentials). Never a key. */
+  provider: string;
+  /** Human description of the prompt variant: "as is", "system prompt", "few-shot k=5 (nearest)", "template", "outputs file". */
+  prompt: string;
+  isBaseline: boolean;
+}
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export type ScorerKind = 'binary' | 'continuous' | 'pairwise';
+
+export interface ScorerInfo {
+  name: string;
+  kind: ScorerKind;
+  description: string;
+}
+
+/** One candidate × scorer. */
+export interface ScoreSummary {
+  candidate: string;
+  scorer: string;
+  /** Mean of the per-item scores that did not error; null when none did. */
+  mean: number | null;
+  /** Seeded 95% percentile bootstrap interval of the mean. */
+  ci: Interval | null;
+  /** Items scored (errors excluded). */
+  n: number;
+  /** Items the scorer could not decide (e.g. unparseable judge verdicts) or whose generation failed. */
+  errors: number;
+  /** Fraction of passes among `n`, for scorers that decide pass/fail. */
+  passRate?: number | null;
+  /** Corpus-level value when the metric has one (BLEU: corpus BLEU, not the mean of sentence BLEU). */
+  corpus?: number | null;
+}
+
+export type PairedTest = 'mcnemar-exact' | 'wilcoxon-signed-rank' | 'pairwise-judge-sign';
+
+/** Candidate against the baseline on the items both have scores for. */
+export interface Comparison {
+  candidate: string;
+  baseline: string;
+  scorer: string;
+  /** Paired items (both scored without error). */
+  n: number;
+  /** Mean of (candidate − baseline); for the pairwise judge, (wins − losses) / n. */
+  diff: number | null;
+  ci: Interval | null;
+  test: PairedTest;
+  pValue: number | null;
+  wins: number;
+  ties: number;
+  losses: number;
+}
+
+export interface GateSpec {
+  metric: string;
+  non_inferiority_margin?: number;
+  min_improvement?: number;
+}
+
+export interface GateCheck {
+  candidate: string;
+  passed: boolean;
+  diff: number | null;
+  ci: Interval | null;
+  /** One sentence: "lower bound −0.013 > −0.02: not worse than gpt-4o few-shot by more than 0.02". */
+  explanation: string;
+}
+
+export interface GateResult extends GateSpec {
+  baseline: string;
+  kind: 'non_inferiority' | 'min_improvement';
+  passed: boolean;
+  checks: GateCheck[];
+  explanation: string;
+}
+
+export interface EconomicsEntry {
+  candidate: string;
+  requests: number;
+  cacheHits: number;
+  tokensInPerRequest: number | null;
+  tokensOutPerRequest: number | null;
+  /** USD per 1,000 requests at catalog prices (fine-tuned prices for `ft:` models); null when no price is known. */
+  costPer1kUsd: number | null;
+  /** Latency over live (non-cached) requests. */
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  /** Prompt tokens per request saved against the baseline (positive = shorter prompt). */
+  promptTokensSavedPerRequest?: number | null;
+  /** Training cost attributed to this candidate (the tuned model). */
+  trainingCostUsd?: number | null;
+  /** Requests after which the saving per request has paid back the training cost; null when it never does. */
+  breakEvenRequests?: number | null;
+  priceAsOf?: string;
+  priceSource?: string;
+}
+
+export interface LossPoint {
+  step: number;
+  trainLoss?: number;
+  validLoss?: number;
+}
+
+export interface TrainingInfo {
+  model?: string;
+  baseModel?: string;
+  trainedTokens?: number;
+  costUsd?: number;
+  /** From the trainer's metrics.csv. */
+  loss: LossPoint[];
+}
+
+export interface ItemScore {
+  score: number | null;
+  pass?: boolean;
+  reason?: string;
+  error?: string;
+}
+
+export interface ItemOutput {
+  /** null when generation failed (see `error`). */
+  output: string | null;
+  error?: string;
+  latencyMs?: number;
+  cached?: boolean;
+  /** Keyed by scorer name. */
+  scores: Record<string, ItemScore>;
+}
+
+/** One line of the per-item JSONL. */
+export interface ItemRow {
+  id: string;
+  /** The prompt's last user message, shortened by the engine (≤ 2,000 chars). */
+  prompt: string;
+  reference: string;
+  /** Keyed by candidate name. */
+  outputs: Record<string, ItemOutput>;
+}
+
+export interface ReportData {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  meta: ReportMeta;
+  candidates: CandidateInfo[];
+  scorers: ScorerInfo[];
+  summaries: ScoreSummary[];
+  /** Absent when the pipeline names no baseline. */
+  baseline?: string;
+  comparisons: Comparison[];
+  gate?: GateResult;
+  economics: EconomicsEntry[];
+  training?: TrainingInfo;
+  /** The per-item JSONL, relative to the run folder. */
+  items: { file: string; count: number };
+}

@@ -1,0 +1,57 @@
+import type { Interval } from '../report/report-data.js';
+import { quantileSorted } from './quantile.js';
+import { seededRandom } from './random.js';
+
+export interface BootstrapOptions {
+  seed: number;
+  /** Resamples (default 2,000). */
+  resamples?: number;
+  /** Confidence level (default 0.95). */
+  level?: number;
+}
+
+export interface MeanWithInterval {
+  mean: number | null;
+  ci: Interval | null;
+  n: number;
+}
+
+/** Mean with a seeded percentile-bootstrap interval. Deterministic for a given seed and input order. */
+export function bootstrapMean(values: ArrayLike<number>, options: BootstrapOptions): MeanWithInterval {
+  const n = values.length;
+  if (n === 0) return { mean: null, ci: null, n };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  const mean = sum / n;
+  const resamples = options.resamples ?? 2000;
+  const level = options.level ?? 0.95;
+  const random = seededRandom(options.seed);
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += values[Math.floor(random() * n)] as number;
+    means[r] = total / n;
+  }
+  means.sort();
+  const tail = (1 - level) / 2;
+  return {
+    mean,
+    ci: { low: quantileSorted(means, tail) as number, high: quantileSorted(means, 1 - tail) as number },
+    n,
+  };
+}
+
+/**
+ * Paired difference (candidate − baseline) over items scored for both, with its bootstrap interval: items are
+ * resampled as pairs, so the interval reflects the item-level correlation between the two.
+ */
+export function pairedDifference(
+  candidate: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  options: BootstrapOptions,
+): MeanWithInterval {
+  if (candidate.length !== baseline.length) throw new RangeError('paired samples differ in length');
+  const differences = new Float64Array(candidate.length);
+  for (let i = 0; i < candidate.length; i++) differences[i] = (candidate[i] as number) - (baseline[i] as number);
+  return bootstrapMean(differences, options);
+}

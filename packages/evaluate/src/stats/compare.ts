@@ -1,0 +1,77 @@
+import type { Comparison, ScorerKind } from '../report/report-data.js';
+import { bootstrapMean, pairedDifference } from './bootstrap.js';
+import { mcnemarExact } from './mcnemar.js';
+import { isScored, type ScoreSample } from './summarize.js';
+import { wilcoxonSignedRank } from './wilcoxon.js';
+
+const TIE_EPSILON = 1e-9;
+
+/**
+ * A candidate against the baseline on one scorer, over the items both have a score for (samples are aligned by item).
+ * - binary scorers: paired difference of pass rates, McNemar's exact test on the discordant pairs;
+ * - continuous scorers: paired difference of means, Wilcoxon signed-rank test;
+ * - pairwise judge: only the candidate's samples (1 win, 0.5 tie, 0 loss); diff = (wins − losses) / n, sign test.
+ */
+export function compareToBaseline(input: {
+  candidate: string;
+  baseline: string;
+  scorer: string;
+  kind: ScorerKind;
+  candidateSamples: readonly ScoreSample[];
+  baselineSamples: readonly ScoreSample[];
+  seed: number;
+  resamples?: number;
+}): Comparison {
+  const options = { seed: input.seed, resamples: input.resamples ?? 2000 };
+  const base = { candidate: input.candidate, baseline: input.baseline, scorer: input.scorer };
+  if (input.kind === 'pairwise') {
+    const signed = input.candidateSamples.filter(isScored).map((s) => 2 * s.score - 1);
+    const wins = signed.filter((v) => v > TIE_EPSILON).length;
+    const losses = signed.filter((v) => v < -TIE_EPSILON).length;
+    const { mean, ci, n } = bootstrapMean(signed, options);
+    const ties = n - wins - losses;
+    return {
+      ...base,
+      n,
+      diff: mean,
+      ci,
+      test: 'pairwise-judge-sign',
+      pValue: n ? mcnemarExact(wins, losses) : null,
+      wins,
+      ties,
+      losses,
+    };
+  }
+  const candidate: number[] = [];
+  const baseline: number[] = [];
+  const length = Math.min(input.candidateSamples.length, input.baselineSamples.length);
+  for (let i = 0; i < length; i++) {
+    const a = input.candidateSamples[i];
+    const b = input.baselineSamples[i];
+    if (isScored(a) && isScored(b)) {
+      candidate.push(input.kind === 'binary' ? passValue(a) : a.score);
+      baseline.push(input.kind === 'binary' ? passValue(b) : b.score);
+    }
+  }
+  let wins = 0;
+  let losses = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const d = candidate[i]! - baseline[i]!;
+    if (d > TIE_EPSILON) wins++;
+    else if (d < -TIE_EPSILON) losses++;
+  }
+  const { mean, ci, n } = pairedDifference(candidate, baseline, options);
+  const ties = n - wins - losses;
+  if (n === 0) return { ...base, n, diff: null, ci: null, test: testOf(input.kind), pValue: null, wins, ties, losses };
+  const pValue = input.kind === 'binary' ? mcnemarExact(wins, losses) : wilcoxonSignedRank(candidate, baseline).pValue;
+  return { ...base, n, diff: mean, ci, test: testOf(input.kind), pValue, wins, ties, losses };
+}
+
+function passValue(sample: ScoreSample & { score: number }): number {
+  if (sample.pass !== undefined) return sample.pass ? 1 : 0;
+  return sample.score >= 0.5 ? 1 : 0;
+}
+
+function testOf(kind: ScorerKind): Comparison['test'] {
+  return kind === 'binary' ? 'mcnemar-exact' : 'wilcoxon-signed-rank';
+}

@@ -1,0 +1,53 @@
+import type { Comparison, GateCheck, GateResult, GateSpec } from '../report/report-data.js';
+
+/**
+ * The gate over the comparisons of the gated candidates against the baseline on `spec.metric`.
+ * Non-inferiority passes when the lower 95% bound of (candidate − baseline) > −margin; improvement when it is
+ * > min_improvement. A candidate without a comparison (no paired items) fails. The gate passes when every check does.
+ */
+export function evaluateGate(
+  spec: GateSpec,
+  baseline: string,
+  comparisons: readonly Comparison[],
+  candidates: readonly string[],
+): GateResult {
+  const improvement = spec.min_improvement !== undefined;
+  const kind = improvement ? 'min_improvement' : 'non_inferiority';
+  const threshold = improvement ? (spec.min_improvement as number) : -(spec.non_inferiority_margin ?? 0);
+  const checks = candidates.map((candidate): GateCheck => {
+    const comparison = comparisons.find(
+      (c) => c.candidate === candidate && c.scorer === spec.metric && c.baseline === baseline,
+    );
+    if (!comparison || comparison.ci === null || comparison.diff === null) {
+      return {
+        candidate,
+        passed: false,
+        diff: null,
+        ci: null,
+        explanation: `no paired ${spec.metric} scores for ${candidate} and ${baseline}`,
+      };
+    }
+    const low = comparison.ci.low;
+    const passed = low > threshold;
+    const claim = improvement
+      ? `better than ${baseline} by more than ${fmt(threshold)}`
+      : `not worse than ${baseline} by more than ${fmt(-threshold)}`;
+    const explanation = `${candidate}: lower bound ${fmt(low)} ${passed ? '>' : '≤'} ${fmt(threshold)}: ${passed ? '' : 'cannot claim '}${claim}`;
+    return { candidate, passed, diff: comparison.diff, ci: comparison.ci, explanation };
+  });
+  const passed = checks.length > 0 && checks.every((c) => c.passed);
+  const summary = checks.length === 0 ? 'gate has no candidate to check' : checks.map((c) => c.explanation).join('; ');
+  return {
+    ...spec,
+    baseline,
+    kind,
+    passed,
+    checks,
+    explanation: `${passed ? 'gate passed' : 'gate failed'} on ${spec.metric}: ${summary}`,
+  };
+}
+
+function fmt(value: number): string {
+  const text = Math.abs(value) < 0.0005 ? '0' : value.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
+  return text.replace('-', '−');
+}

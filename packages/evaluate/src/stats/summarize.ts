@@ -1,0 +1,47 @@
+import type { ScoreSummary } from '../report/report-data.js';
+import { bootstrapMean } from './bootstrap.js';
+
+/** One item's score as the statistics see it: `score: null` (or `error`) when the scorer or the generation failed. */
+export interface ScoreSample {
+  score: number | null;
+  pass?: boolean;
+  error?: string;
+}
+
+export function isScored(sample: ScoreSample | undefined): sample is ScoreSample & { score: number } {
+  return sample !== undefined && sample.score !== null && !sample.error && Number.isFinite(sample.score);
+}
+
+/** Mean, 95% bootstrap interval, pass rate and error count of one candidate × scorer. Errors never count as zeros. */
+export function summarizeScores(input: {
+  candidate: string;
+  scorer: string;
+  samples: readonly ScoreSample[];
+  seed: number;
+  resamples?: number;
+  corpus?: number | null;
+}): ScoreSummary {
+  const values: number[] = [];
+  let passes = 0;
+  let decided = 0;
+  for (const sample of input.samples) {
+    if (!isScored(sample)) continue;
+    values.push(sample.score);
+    if (sample.pass !== undefined) {
+      decided++;
+      if (sample.pass) passes++;
+    }
+  }
+  const { mean, ci, n } = bootstrapMean(values, { seed: input.seed, resamples: input.resamples ?? 2000 });
+  const summary: ScoreSummary = {
+    candidate: input.candidate,
+    scorer: input.scorer,
+    mean,
+    ci,
+    n,
+    errors: input.samples.length - n,
+  };
+  if (decided > 0) summary.passRate = passes / decided;
+  if (input.corpus !== undefined) summary.corpus = input.corpus;
+  return summary;
+}

@@ -1,0 +1,82 @@
+export interface WilcoxonResult {
+  /** Sum of the ranks of positive differences (W+). */
+  statistic: number;
+  pValue: number;
+  /** Non-zero differences. */
+  n: number;
+  method: 'exact' | 'normal';
+}
+
+const EXACT_LIMIT = 50;
+
+/**
+ * Wilcoxon signed-rank test (two-sided) of paired scores, as scipy.stats.wilcoxon with its defaults: zero differences
+ * dropped, average ranks for ties, the exact null distribution for up to 50 differences without ties, otherwise the
+ * normal approximation with tie correction and no continuity correction.
+ */
+export function wilcoxonSignedRank(candidate: ArrayLike<number>, baseline: ArrayLike<number>): WilcoxonResult {
+  const differences: number[] = [];
+  for (let i = 0; i < candidate.length; i++) {
+    const d = (candidate[i] as number) - (baseline[i] as number);
+    if (Math.abs(d) > 1e-12) differences.push(d);
+  }
+  const n = differences.length;
+  if (n === 0) return { statistic: 0, pValue: 1, n, method: 'exact' };
+  const order = differences.map((_, i) => i).sort((x, y) => Math.abs(differences[x]!) - Math.abs(differences[y]!));
+  const ranks = new Float64Array(n);
+  let tieCorrection = 0;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    const size = Math.abs(differences[order[start]!]!);
+    while (end < n && Math.abs(Math.abs(differences[order[end]!]!) - size) <= 1e-12) end++;
+    const averageRank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) ranks[order[k]!] = averageRank;
+    const t = end - start;
+    tieCorrection += t * t * t - t;
+    start = end;
+  }
+  let wPlus = 0;
+  for (let i = 0; i < n; i++) if (differences[i]! > 0) wPlus += ranks[i]!;
+  if (n <= EXACT_LIMIT && tieCorrection === 0)
+    return { statistic: wPlus, pValue: exactPValue(wPlus, n), n, method: 'exact' };
+  const mean = (n * (n + 1)) / 4;
+  const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieCorrection / 48;
+  const z = variance > 0 ? (wPlus - mean) / Math.sqrt(variance) : 0;
+  return { statistic: wPlus, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))), n, method: 'normal' };
+}
+
+/** Two-sided exact p of W+ = w under the null: counts of rank subsets by their sum. */
+function exactPValue(w: number, n: number): number {
+  const maxSum = (n * (n + 1)) / 2;
+  const counts = new Float64Array(maxSum + 1);
+  counts[0] = 1;
+  for (let rank = 1; rank <= n; rank++) {
+    for (let s = maxSum; s >= rank; s--) counts[s]! += counts[s - rank]!;
+  }
+  const total = 2 ** n;
+  let lower = 0;
+  for (let s = 0; s <= w; s++) lower += counts[s]!;
+  let upper = 0;
+  for (let s = w; s <= maxSum; s++) upper += counts[s]!;
+  return Math.min(1, (2 * Math.min(lower, upper)) / total);
+}
+
+/** P(Z > z) for a standard normal, via the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */
+export function normalUpperTail(z: number): number {
+  const x = z / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * Math.abs(x));
+  const poly =
+    -x * x -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfc = t * Math.exp(poly);
+  return (x >= 0 ? erfc : 2 - erfc) / 2;
+}
