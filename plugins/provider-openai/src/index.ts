@@ -1,3 +1,28 @@
-import type { AnyPlugin } from '@tunekit/core';
+import type { AnyPlugin, Provider, ProviderPlugin } from '@tunekit/core';
+import { createBatchApi } from './batch.js';
+import { chatCompletion } from './chat.js';
+import { createClient } from './client.js';
+import { type ProviderOptions, providerOptionsSchema } from './options.js';
 
-export const plugins: Record<string, AnyPlugin> = {};
+export { parseRetryAfter } from './classify-error.js';
+export { type ProviderOptions, providerOptionsSchema } from './options.js';
+
+export const providerOpenai: ProviderPlugin<ProviderOptions> = {
+  specVersion: 'v1',
+  kind: 'provider',
+  id: 'provider-openai',
+  description: 'Chat completions on any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama, the sandbox), and the Batch API.',
+  options: providerOptionsSchema,
+  create(options, env): Provider {
+    const { client, endpoint } = createClient(options, env.env);
+    return {
+      specVersion: 'v1',
+      endpoint,
+      chat: (request, callOptions) =>
+        chatCompletion(client, endpoint, request, { ...callOptions, timeoutMs: callOptions?.timeoutMs ?? options.timeout_ms }),
+      batch: createBatchApi(client, endpoint),
+    };
+  },
+};
+
+export const plugins: Record<string, AnyPlugin> = { 'provider-openai': providerOpenai };

@@ -1,0 +1,92 @@
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import type { BatchApi, BatchRequest, BatchResult, BatchState, BatchStatus } from '@tunekit/core';
+import type OpenAI from 'openai';
+import { toFile } from 'openai';
+import type { Batch } from 'openai/resources/batches';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { toChatResponse } from './chat.js';
+import { classifyError } from './classify-error.js';
+
+const CHAT_URL = '/v1/chat/completions';
+
+function toState(batch: Batch): BatchState {
+  const counts = batch.request_counts;
+  return {
+    id: batch.id,
+    status: batch.status as BatchStatus,
+    counts: counts ? { total: counts.total, completed: counts.completed, failed: counts.failed } : undefined,
+  };
+}
+
+interface OutputLine {
+  custom_id?: string;
+  response?: { status_code?: number; request_id?: string; body?: unknown } | null;
+  error?: { code?: string; message?: string } | null;
+}
+
+function toResult(line: OutputLine): BatchResult | undefined {
+  if (typeof line.custom_id !== 'string') return undefined;
+  const { response, error } = line;
+  if (error) return { customId: line.custom_id, error: `${error.code ?? 'error'}: ${error.message ?? ''}`.trim() };
+  if (!response || (response.status_code ?? 200) >= 400) {
+    const body = response?.body as { error?: { message?: string } } | undefined;
+    return { customId: line.custom_id, error: `HTTP ${response?.status_code ?? '?'}: ${body?.error?.message ?? 'no response'}` };
+  }
+  return { customId: line.custom_id, response: toChatResponse(response.body as ChatCompletion, 0, response.request_id) };
+}
+
+async function* readJsonLines(client: OpenAI, fileId: string, signal?: AbortSignal): AsyncGenerator<OutputLine> {
+  const content = await client.files.content(fileId, { signal });
+  if (!content.body) return;
+  const lines = createInterface({ input: Readable.fromWeb(content.body as import('node:stream/web').ReadableStream), crlfDelay: Infinity });
+  for await (const text of lines) {
+    if (text.trim() === '') continue;
+    try {
+      yield JSON.parse(text) as OutputLine;
+    } catch {
+      // A line the service garbled cannot be matched to a custom_id; its item stays uncollected and is asked live.
+    }
+  }
+}
+
+/** OpenAI's Batch API: one uploaded JSONL file of chat requests, results matched back by `custom_id`. */
+export function createBatchApi(client: OpenAI, endpoint: string): BatchApi {
+  return {
+    async submit(requests: BatchRequest[], options = {}) {
+      try {
+        const body = requests
+          .map((r) => JSON.stringify({ custom_id: r.customId, method: 'POST', url: CHAT_URL, body: r.request }))
+          .join('\n');
+        const file = await client.files.create(
+          { file: await toFile(Buffer.from(`${body}\n`), 'tunekit-batch.jsonl'), purpose: 'batch' },
+          { signal: options.signal },
+        );
+        const batch = await client.batches.create(
+          { input_file_id: file.id, endpoint: CHAT_URL, completion_window: '24h', metadata: options.metadata },
+          { signal: options.signal },
+        );
+        return toState(batch);
+      } catch (error) {
+        throw classifyError(error, endpoint, 'batch');
+      }
+    },
+    async status(batchId, options = {}) {
+      try {
+        return toState(await client.batches.retrieve(batchId, { signal: options.signal }));
+      } catch (error) {
+        throw classifyError(error, endpoint, 'batch');
+      }
+    },
+    async *collect(batchId, options = {}) {
+      const batch = await client.batches.retrieve(batchId, { signal: options.signal });
+      for (const fileId of [batch.output_file_id, batch.error_file_id]) {
+        if (!fileId) continue;
+        for await (const line of readJsonLines(client, fileId, options.signal)) {
+          const result = toResult(line);
+          if (result) yield result;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { TunekitError } from '@tunekit/core';
+import OpenAI, { AzureOpenAI } from 'openai';
+import type { ProviderOptions } from './options.js';
+
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+export interface ClientHandle {
+  client: OpenAI;
+  /** Secret-free identity of the endpoint, used in cache keys and messages. */
+  endpoint: string;
+}
+
+/** Local servers (vLLM, Ollama, the sandbox) accept any key; the hosted services need a real one. */
+function resolveApiKey(options: ProviderOptions, env: NodeJS.ProcessEnv): string {
+  const name = options.api_key_env ?? (options.azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY');
+  const key = env[name];
+  if (key) return key;
+  const isHosted = options.azure !== undefined || options.base_url === undefined;
+  if (isHosted) {
+    throw new TunekitError('MISSING_API_KEY', `environment variable ${name} is not set`, {
+      context: { field: 'providers.api_key_env', hint: `export ${name}=... (keys never go in the pipeline file)` },
+    });
+  }
+  return 'unused';
+}
+
+/** An SDK client with its own retries off: the evaluation runner owns retries, backoff and timeouts. */
+export function createClient(options: ProviderOptions, env: NodeJS.ProcessEnv): ClientHandle {
+  const apiKey = resolveApiKey(options, env);
+  const common = { apiKey, maxRetries: 0, defaultHeaders: options.headers, timeout: options.timeout_ms ?? 600_000 };
+  if (options.azure) {
+    const { endpoint, api_version, deployment } = options.azure;
+    const client = new AzureOpenAI({ ...common, endpoint, apiVersion: api_version, deployment });
+    return { client, endpoint: `azure:${endpoint.replace(/\/+$/, '')}${deployment ? `/deployments/${deployment}` : ''}` };
+  }
+  const baseURL = (options.base_url ?? OPENAI_BASE_URL).replace(/\/+$/, '');
+  return { client: new OpenAI({ ...common, baseURL }), endpoint: baseURL };
+}
