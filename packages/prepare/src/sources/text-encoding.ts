@@ -45,9 +45,10 @@ function isUtf8(sample: Buffer): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0xfffd) invalid++;
-    else if (code > 0x7f) multiByte++;
+    // Latin letters and 3-byte characters (CJK); legacy double-byte text mostly decodes to other ranges or fails.
+    else if ((code > 0x7f && code < 0x250) || code >= 0x800) multiByte++;
   }
-  return invalid === 0 || invalid * 10 <= multiByte;
+  return invalid === 0 || invalid * 2 <= multiByte;
 }
 
 /** Picks the encoding of a file from its BOM, a UTF-8 check, then chardet's guess (GBK-family guesses become gb18030). */
