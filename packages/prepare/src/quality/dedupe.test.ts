@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
+import { describe, expect, it } from 'vitest';
+import { dedupe } from './dedupe.js';
+
+const statute = readFileSync('/work/shared/data/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8');
+const articles = statute.split(/\n(?=第[一二三四五六七八九十百]+条)/).filter((a) => a.startsWith('第') && a.length > 60);
+
+function chat(user: string, assistant: string) {
+  return { messages: [{ role: 'user', content: user }, { role: 'assistant', content: assistant }] };
+}
+
+function englishRecords() {
+  const tsv = readFileSync('/work/shared/data/legalbench/hearsay/train.tsv', 'utf8').trim().split('\n').slice(1);
+  return tsv.map((row, i) => makeRecord(chat(row.split('\t').at(-1)!, 'answer'), { id: `hearsay:${i}`, source: { file: 'hearsay.tsv', line: i + 2 } }));
+}
+
+describe('dedupe', () => {
+  it('drops exact duplicates after normalisation and names the kept id', async () => {
+    const records = englishRecords();
+    const copy = structuredClone(records[1]!);
+    copy.id = 'copy';
+    const messages = (copy.data as ReturnType<typeof chat>).messages;
+    messages[0]!.content = `  ${messages[0]!.content.toUpperCase()}!! `;
+    const run = await runStep(dedupe, {}, [...records, copy]);
+    expect(run.out.map((r) => r.id)).toEqual(records.map((r) => r.id));
+    expect(run.discarded).toHaveLength(1);
+    expect(run.discarded[0]).toMatchObject({ reason: 'duplicate', detail: { keptId: records[1]!.id, similarity: 1 } });
+    expect(run.counters.exact_duplicates).toBe(1);
+  });
+
+  it('key: prompt treats the same question with another answer as a duplicate', async () => {
+    const a = makeRecord(chat('What is hearsay?', 'An out-of-court statement.'));
+    const b = makeRecord(chat('What is hearsay?', 'Something else entirely.'));
+    expect((await runStep(dedupe, {}, [a, b])).out).toHaveLength(2);
+    const byPrompt = await runStep(dedupe, { key: 'prompt' }, [a, b]);
+    expect(byPrompt.out.map((r) => r.id)).toEqual([a.id]);
+  });
+
+  it('finds near duplicates of Chinese statute articles (character shingles) and keeps distinct ones', async () => {
+    expect(articles.length).toBeGreaterThan(40);
+    const originals = articles.slice(0, 40).map((text, i) => makeRecord(chat(text, '好的'), { id: `art:${i}` }));
+    // An edited copy: one character changed in the middle, a sentence appended.
+    const source = articles[7]!;
+    const edited = `${source.slice(0, 30)}甲${source.slice(31)}（注）`;
+    const near = makeRecord(chat(edited, '好的'), { id: 'edited' });
+    const run = await runStep(dedupe, { near: { threshold: 0.7 } }, [...originals, near]);
+    expect(run.out).toHaveLength(40);
+    expect(run.discarded).toHaveLength(1);
+    expect(run.discarded[0]!.detail.keptId).toBe('art:7');
+    expect(run.discarded[0]!.detail.similarity).toBeGreaterThan(0.7);
+    expect(run.counters.near_duplicates).toBe(1);
+  });
+
+  it('gives byte-identical results with 1 and 2 workers', async () => {
+    const base = articles.map((text, i) => makeRecord(chat(text, '好的'), { id: `a:${i}` }));
+    const noisy = articles.map((text, i) => makeRecord(chat(`${text.slice(0, -4)}。`, '好的'), { id: `b:${i}` }));
+    const input = [...base, ...noisy, ...englishRecords()];
+    const options = { near: { threshold: 0.8 }, batch_size: 16 };
+    const one = await runStep(dedupe, options, structuredClone(input), { workers: 1 });
+    const two = await runStep(dedupe, options, structuredClone(input), { workers: 2 });
+    expect(one.discarded.length).toBeGreaterThan(10);
+    expect(JSON.stringify(two.out)).toBe(JSON.stringify(one.out));
+    expect(JSON.stringify(two.discarded)).toBe(JSON.stringify(one.discarded));
+  });
+
+  it('rejects an odd number of permutations', () => {
+    expect(dedupe.options.safeParse({ near: { bands: 3, rows: 3 } }).success).toBe(false);
+  });
+
+  it('conforms to the step contract', async () => {
+    const sample = englishRecords().slice(0, 20);
+    await checkStepConformance(dedupe, { near: {} }, sample);
+    await checkStepConformance(dedupe, { near: {} }, sample, { workers: 2 });
+  });
+});
