@@ -143,7 +143,10 @@ export interface Trainer {
   result(state: TrainerState, rt: TrainerRuntime): Promise<TrainerResult>;
   cancel(state: TrainerState, rt: TrainerControl): Promise<void>;
   /** One-line status for `tunekit train status`. */
-  status(state: TrainerState, rt: TrainerControl): Promise<{ status: TrainerStatus; rawStatus: string; detail?: string }>;
+  status(
+    state: TrainerState,
+    rt: TrainerControl,
+  ): Promise<{ status: TrainerStatus; rawStatus: string; detail?: string }>;
 }
 
 export interface TrainerPlugin<O = any> {

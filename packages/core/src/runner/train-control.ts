@@ -1,8 +1,8 @@
 import type { Logger } from '../contracts/logger.js';
 import type { TrainerState, TrainerStatus } from '../contracts/trainer.js';
 import { TunekitError } from '../errors.js';
-import { readTrainerStateFile, TRAINER_STATE_FILE } from './trainer-state-file.js';
 import { createTrainerControl, openTrainer } from './trainer-runtime.js';
+import { readTrainerStateFile, TRAINER_STATE_FILE } from './trainer-state-file.js';
 
 export interface TrainControlOptions {
   logger: Logger;
@@ -25,28 +25,44 @@ async function reopen(runDir: string, options: TrainControlOptions) {
   const file = await readTrainerStateFile(runDir);
   const state = file?.state;
   if (!file || !state) {
-    throw new TunekitError('RUN_FOLDER_INVALID', `no training job in this run folder (${TRAINER_STATE_FILE} is missing)`, {
-      context: { file: runDir, hint: 'run the pipeline with a `train:` section first' },
-    });
+    throw new TunekitError(
+      'RUN_FOLDER_INVALID',
+      `no training job in this run folder (${TRAINER_STATE_FILE} is missing)`,
+      {
+        context: { file: runDir, hint: 'run the pipeline with a `train:` section first' },
+      },
+    );
   }
   const env = options.env ?? process.env;
   const { trainer } = await openTrainer(file.use, file.with, file.baseDir, options.logger, env);
   const signal = options.signal ?? new AbortController().signal;
-  const control = createTrainerControl({ runDir, logger: options.logger, signal, providers: file.providers, env, envelope: file });
+  const control = createTrainerControl({
+    runDir,
+    logger: options.logger,
+    signal,
+    providers: file.providers,
+    env,
+    envelope: file,
+  });
   return { trainer, state, control, file };
 }
 
 /** `tunekit train status RUN_DIR`. */
 export async function trainStatus(runDir: string, options: TrainControlOptions): Promise<TrainJobStatus> {
   const { trainer, state, control, file } = await reopen(runDir, options);
-  const live = state.jobId ? await trainer.status(state, control) : { status: 'preparing' as const, rawStatus: state.phase };
+  const live = state.jobId
+    ? await trainer.status(state, control)
+    : { status: 'preparing' as const, rawStatus: state.phase };
   return { trainer: file.use, jobId: state.jobId, phase: state.phase, ...live, model: file.result?.model };
 }
 
 /** `tunekit train cancel RUN_DIR`: asks the service to cancel; the job's final state shows in `train status`. */
 export async function trainCancel(runDir: string, options: TrainControlOptions): Promise<TrainJobStatus> {
   const { trainer, state, control } = await reopen(runDir, options);
-  if (!state.jobId) throw new TunekitError('RUN_FOLDER_INVALID', 'no job was created in this run folder, nothing to cancel', { context: { file: runDir } });
+  if (!state.jobId)
+    throw new TunekitError('RUN_FOLDER_INVALID', 'no job was created in this run folder, nothing to cancel', {
+      context: { file: runDir },
+    });
   await trainer.cancel(state, control);
   return trainStatus(runDir, options);
 }

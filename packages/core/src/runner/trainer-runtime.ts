@@ -15,13 +15,21 @@ export interface OpenedTrainer {
 }
 
 /** Loads a trainer plugin by its `use:` id and creates it with options checked by the plugin's own schema. */
-export async function openTrainer(use: string, options: unknown, baseDir: string, logger: Logger, env: NodeJS.ProcessEnv): Promise<OpenedTrainer> {
+export async function openTrainer(
+  use: string,
+  options: unknown,
+  baseDir: string,
+  logger: Logger,
+  env: NodeJS.ProcessEnv,
+): Promise<OpenedTrainer> {
   const plugin = await loadPlugin(use, 'trainer', baseDir);
   const parsed = plugin.options.safeParse(options ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = ['train', 'with', ...(issue?.path ?? [])].join('.');
-    throw new TunekitError('OPTION_INVALID', `${field}: ${issue?.message ?? 'invalid option'}`, { context: { field, step: use } });
+    throw new TunekitError('OPTION_INVALID', `${field}: ${issue?.message ?? 'invalid option'}`, {
+      context: { field, step: use },
+    });
   }
   const trainer = await plugin.create(parsed.data, { baseDir, logger, env });
   return { trainer, id: plugin.id, options: parsed.data };

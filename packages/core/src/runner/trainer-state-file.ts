@@ -43,10 +43,14 @@ export async function readTrainerStateFile(runDir: string): Promise<TrainerState
     if (parsed.specVersion !== 'v1' || typeof parsed.use !== 'string') throw new Error('not a v1 trainer state');
     return parsed;
   } catch (cause) {
-    throw new TunekitError('RUN_FOLDER_INVALID', `${TRAINER_STATE_FILE} is not a trainer state: ${(cause as Error).message}`, {
-      cause,
-      context: { file: path, hint: 'remove it to launch a new job (the previous job, if any, is not cancelled)' },
-    });
+    throw new TunekitError(
+      'RUN_FOLDER_INVALID',
+      `${TRAINER_STATE_FILE} is not a trainer state: ${(cause as Error).message}`,
+      {
+        cause,
+        context: { file: path, hint: 'remove it to launch a new job (the previous job, if any, is not cancelled)' },
+      },
+    );
   }
 }
 

@@ -16,7 +16,10 @@ export async function detectTrainingFormat(path: string): Promise<TrainingDataFo
   } catch (cause) {
     if (TunekitError.is(cause)) throw cause;
     const code = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID';
-    throw new TunekitError(code, `cannot read the training file: ${(cause as Error).message}`, { cause, context: { file: path, line: lineNumber || undefined } });
+    throw new TunekitError(code, `cannot read the training file: ${(cause as Error).message}`, {
+      cause,
+      context: { file: path, line: lineNumber || undefined },
+    });
   } finally {
     lines.close();
   }
@@ -29,7 +32,11 @@ function formatOf(line: unknown, file: string, lineNumber: number): TrainingData
     if ('preferred_output' in line || 'input' in line) return 'preference';
     if ('prompt' in line && 'completion' in line) return 'completion';
   }
-  throw new TunekitError('INPUT_INVALID', 'not a training line: expected `messages`, `input`/`preferred_output` or `prompt`/`completion`', {
-    context: { file, line: lineNumber },
-  });
+  throw new TunekitError(
+    'INPUT_INVALID',
+    'not a training line: expected `messages`, `input`/`preferred_output` or `prompt`/`completion`',
+    {
+      context: { file, line: lineNumber },
+    },
+  );
 }

@@ -1,0 +1,33 @@
+import type { TrainerControl } from '@tunekit/core';
+import type OpenAI from 'openai';
+import type { FineTuningJob } from './api-types.js';
+import { jobMatches, METADATA_JOB_KEY } from './job-spec.js';
+import { persist } from './retry.js';
+
+/** How many jobs to look through when the server ignores the metadata filter. */
+const SCAN_LIMIT = 2000;
+
+/**
+ * A live or finished-successfully job created earlier for the same key (found through its metadata). Failed and
+ * cancelled jobs are ignored: without a state file, a rerun after a failure launches again.
+ */
+export async function findJobByKey(
+  client: OpenAI,
+  jobKey: string,
+  rt: TrainerControl,
+): Promise<FineTuningJob | undefined> {
+  return persist(
+    async () => {
+      let scanned = 0;
+      for await (const job of client.fineTuning.jobs.list(
+        { metadata: { [METADATA_JOB_KEY]: jobKey }, limit: 100 },
+        { signal: rt.signal },
+      )) {
+        if (jobMatches(job, jobKey) && job.status !== 'failed' && job.status !== 'cancelled') return job;
+        if (++scanned >= SCAN_LIMIT) break;
+      }
+      return undefined;
+    },
+    { signal: rt.signal, logger: rt.logger, what: 'looking for a job launched earlier' },
+  );
+}

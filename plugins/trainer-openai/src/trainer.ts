@@ -1,0 +1,161 @@
+import {
+  type PluginEnv,
+  type Trainer,
+  type TrainerControl,
+  type TrainerInput,
+  type TrainerRuntime,
+  type TrainerState,
+  TunekitError,
+} from '@tunekit/core';
+import type { FineTuningJob } from './api-types.js';
+import { createTrainingClient, type TrainingClient } from './client.js';
+import { collectResult } from './collect-result.js';
+import { estimateTraining } from './estimate.js';
+import { findJobByKey } from './find-job.js';
+import { buildJobSpec, type JobSpec } from './job-spec.js';
+import { mapJobStatus } from './job-status.js';
+import type { TrainerOpenAIOptions } from './options.js';
+import { explainCreateRefusal } from './refusal.js';
+import { isTransient, persist } from './retry.js';
+import { describeProgress } from './status-detail.js';
+import { uploadOnce } from './upload-file.js';
+import { failureText, watchJob } from './watch-job.js';
+
+export const TRAINER_ID = 'trainer-openai';
+
+/** What this trainer keeps in `trainer-state.json`: uploaded files by content hash, then the job. */
+export interface OpenAITrainerState extends TrainerState {
+  files: Record<string, string>;
+  trainingFileId?: string;
+  validationFileId?: string;
+}
+
+function jobIdOf(state: TrainerState): string {
+  if (!state.jobId) throw new TunekitError('RUN_FOLDER_INVALID', 'the trainer state names no job yet');
+  return state.jobId;
+}
+
+export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginEnv): Trainer {
+  let connection: TrainingClient | undefined;
+  const connect = (rt: TrainerControl) => {
+    connection ??= createTrainingClient(options, rt.providers, rt.env);
+    return connection;
+  };
+  const retrieve = (jobId: string, rt: TrainerControl) =>
+    persist(() => connect(rt).client.fineTuning.jobs.retrieve(jobId, { signal: rt.signal }), {
+      signal: rt.signal,
+      logger: rt.logger,
+      what: `reading ${jobId}`,
+    });
+
+  /** Creates the job; after a transient failure it first looks for the job the lost request may have created. */
+  async function createJob(spec: JobSpec, state: OpenAITrainerState, rt: TrainerRuntime): Promise<FineTuningJob> {
+    const { client, endpoint } = connect(rt);
+    let sent = false;
+    const params = {
+      ...spec.params,
+      training_file: state.trainingFileId as string,
+      validation_file: state.validationFileId,
+    };
+    try {
+      return await persist(
+        async () => {
+          if (sent) {
+            const earlier = await findJobByKey(client, spec.jobKey, rt);
+            if (earlier) return earlier;
+          }
+          sent = true;
+          return await client.fineTuning.jobs.create(params, { maxRetries: 0, signal: rt.signal });
+        },
+        { signal: rt.signal, logger: rt.logger, what: 'creating the fine-tuning job', attempts: 8 },
+      );
+    } catch (error) {
+      throw isTransient(error) ? error : explainCreateRefusal(error, endpoint);
+    }
+  }
+
+  return {
+    specVersion: 'v1',
+
+    estimate(input: TrainerInput, rt: TrainerRuntime) {
+      buildJobSpec(options, input);
+      return estimateTraining(input.trainFile, rt.model, options.hyperparameters.n_epochs);
+    },
+
+    async attach(input, rt) {
+      const spec = buildJobSpec(options, input);
+      const saved = (await rt.loadState()) as OpenAITrainerState | undefined;
+      if (saved?.jobId && saved.jobKey === spec.jobKey) return saved;
+      if (saved?.jobId)
+        rt.logger.warn(`trainer-state.json names ${saved.jobId} for other data or settings; it is left running`);
+      const found = await findJobByKey(connect(rt).client, spec.jobKey, rt);
+      if (!found) return undefined;
+      const state: OpenAITrainerState = {
+        trainer: TRAINER_ID,
+        datasetHash: input.datasetHash,
+        jobKey: spec.jobKey,
+        phase: 'created',
+        jobId: found.id,
+        files: saved?.files ?? {},
+      };
+      await rt.saveState(state);
+      return state;
+    },
+
+    async launch(input, rt) {
+      const spec = buildJobSpec(options, input);
+      const { client } = connect(rt);
+      const saved = (await rt.loadState()) as OpenAITrainerState | undefined;
+      const state: OpenAITrainerState = {
+        trainer: TRAINER_ID,
+        datasetHash: input.datasetHash,
+        jobKey: spec.jobKey,
+        phase: 'uploading',
+        files: { ...saved?.files },
+      };
+      await rt.saveState(state);
+      const train = await uploadOnce(client, input.trainFile, state.files, rt);
+      state.files[train.sha256] = train.id;
+      state.trainingFileId = train.id;
+      if (input.validationFile) {
+        const validation = await uploadOnce(client, input.validationFile, state.files, rt);
+        state.files[validation.sha256] = validation.id;
+        state.validationFileId = validation.id;
+      }
+      state.phase = 'creating';
+      await rt.saveState(state);
+      const job = await createJob(spec, state, rt);
+      state.phase = 'created';
+      state.jobId = job.id;
+      await rt.saveState(state);
+      rt.logger.info(`created fine-tuning job ${job.id} on ${spec.params.model}`);
+      return state;
+    },
+
+    watch(state, rt) {
+      return watchJob(connect(rt).client, jobIdOf(state), rt, options.poll_interval_ms);
+    },
+
+    async result(state, rt) {
+      const job = await retrieve(jobIdOf(state), rt);
+      return collectResult(connect(rt).client, job, rt, connect(rt).providerName);
+    },
+
+    async cancel(state, rt) {
+      const jobId = jobIdOf(state);
+      await persist(() => connect(rt).client.fineTuning.jobs.cancel(jobId, { signal: rt.signal }), {
+        signal: rt.signal,
+        logger: rt.logger,
+        what: `cancelling ${jobId}`,
+        attempts: 5,
+      });
+    },
+
+    async status(state, rt) {
+      const job = await retrieve(jobIdOf(state), rt);
+      const status = mapJobStatus(job.status);
+      const detail = status === 'failed' ? failureText(job) : await describeProgress(connect(rt).client, job, rt);
+      return { status, rawStatus: job.status, detail };
+    },
+  };
+}

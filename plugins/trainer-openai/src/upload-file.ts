@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { TrainerControl } from '@tunekit/core';
+import type OpenAI from 'openai';
+import { toStreamingFile } from 'openai';
+import { persist } from './retry.js';
+
+export interface UploadedFile {
+  id: string;
+  sha256: string;
+}
+
+async function sha256Of(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** The uploaded name embeds the content hash, so a later run can find the same bytes among the account's files. */
+export function uploadName(path: string, sha256: string): string {
+  return `${basename(path, '.jsonl')}-${sha256.slice(0, 16)}.jsonl`;
+}
+
+async function findUploaded(
+  client: OpenAI,
+  name: string,
+  bytes: number,
+  knownId: string | undefined,
+): Promise<string | undefined> {
+  if (knownId) {
+    const file = await client.files.retrieve(knownId).catch(() => undefined);
+    if (file && file.status !== 'error') return file.id;
+  }
+  for await (const file of client.files.list({ purpose: 'fine-tune' })) {
+    if (file.filename === name && file.bytes === bytes && file.status !== 'error') return file.id;
+  }
+  return undefined;
+}
+
+/**
+ * Uploads a JSONL file for fine-tuning, streamed from disk, unless a file with the same content hash is already there
+ * (recorded in the state, or listed under the hash-bearing name). A retry looks again before sending the bytes twice.
+ */
+export async function uploadOnce(
+  client: OpenAI,
+  path: string,
+  knownIds: Record<string, string>,
+  rt: TrainerControl,
+): Promise<UploadedFile> {
+  const { sha256, bytes } = await sha256Of(path);
+  const name = uploadName(path, sha256);
+  const id = await persist(
+    async () => {
+      const existing = await findUploaded(client, name, bytes, knownIds[sha256]);
+      if (existing) {
+        rt.logger.info(`reusing ${existing} for ${basename(path)} (same content already uploaded)`);
+        return existing;
+      }
+      const file = toStreamingFile(createReadStream(path), name, { type: 'application/jsonl' });
+      // A streamed body cannot be replayed by the SDK's own retries; `persist` re-opens the file instead.
+      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal: rt.signal });
+      rt.logger.info(`uploaded ${basename(path)} as ${created.id} (${bytes} bytes)`);
+      return created.id;
+    },
+    { signal: rt.signal, logger: rt.logger, what: `uploading ${basename(path)}`, attempts: 8 },
+  );
+  return { id, sha256 };
+}
