@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataRecord } from '@tunekit/core';
+import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
+import { describe, expect, it } from 'vitest';
+import { split } from './split.js';
+
+const questions = JSON.parse(readFileSync('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as { input: string; output: string; id: number }[];
+
+function chat(user: string, assistant: string) {
+  return { messages: [{ role: 'user', content: user }, { role: 'assistant', content: assistant }] };
+}
+
+/** Five records per group (e.g. chunks of one document), 60 groups, two labels. */
+function grouped(): DataRecord[] {
+  const records: DataRecord[] = [];
+  for (let g = 0; g < 60; g++) {
+    for (let k = 0; k < 5; k++) {
+      const line = g * 5 + k + 1;
+      records.push(makeRecord(chat(`doc ${g} part ${k}`, 'ok'), { id: `d.jsonl:${line}`, source: { file: 'd.jsonl', line }, group: `doc-${g}`, meta: { label: g % 3 === 0 ? 'rare' : 'common' } }));
+    }
+  }
+  return records;
+}
+
+function sidesByGroup(out: DataRecord[]): Map<string, Set<unknown>> {
+  const sides = new Map<string, Set<unknown>>();
+  for (const r of out) {
+    const set = sides.get(r.group!) ?? new Set();
+    set.add(r.meta.split);
+    sides.set(r.group!, set);
+  }
+  return sides;
+}
+
+describe('split', () => {
+  it('keeps every group on one side and sends about the fraction to validation', async () => {
+    const run = await runStep(split, { validation: 0.2, seed: 7 }, grouped());
+    expect(run.out).toHaveLength(300);
+    for (const sides of sidesByGroup(run.out).values()) expect(sides.size).toBe(1);
+    const validation = run.out.filter((r) => r.meta.split === 'validation').length;
+    expect(validation % 5).toBe(0);
+    expect(validation).toBeGreaterThan(20);
+    expect(validation).toBeLessThan(110);
+    expect(run.counters.validation).toBe(validation);
+  });
+
+  it('is stable when data is added and changes with the seed', async () => {
+    const records = grouped();
+    const side = (out: DataRecord[]) => new Map(out.map((r) => [r.id, r.meta.split]));
+    const first = side((await runStep(split, { seed: 1 }, records.slice(0, 150))).out);
+    const all = side((await runStep(split, { seed: 1 }, records)).out);
+    for (const [id, s] of first) expect(all.get(id)).toBe(s);
+    const other = side((await runStep(split, { seed: 2 }, records)).out);
+    expect([...all].some(([id, s]) => other.get(id) !== s)).toBe(true);
+  });
+
+  it('takes a count of whole groups, per stratum', async () => {
+    const run = await runStep(split, { validation: 60, stratify: 'label' }, grouped());
+    const validation = run.out.filter((r) => r.meta.split === 'validation');
+    expect(validation).toHaveLength(60);
+    const rare = validation.filter((r) => r.meta.label === 'rare').length;
+    expect(rare).toBe(20); // 100 of 300 records are rare: a third of the validation set
+    for (const sides of sidesByGroup(run.out).values()) expect(sides.size).toBe(1);
+    expect(run.out.map((r) => r.id)).toEqual(grouped().map((r) => r.id)); // input order is kept
+  });
+
+  it('moves training lines that leak evaluation items to rejects (exact and near)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'split-'));
+    writeFileSync(join(dir, 'eval.json'), JSON.stringify(questions.slice(0, 50)));
+    const leakedExact = makeRecord(chat(questions[3]!.input, questions[3]!.output), { id: 'leak-exact', group: 'g-leak-1' });
+    const q = questions[10]!.input;
+    const leakedNear = makeRecord(chat(`${q.slice(0, 20)}${q.slice(22)}`, 'x'), { id: 'leak-near', group: 'g-leak-2' });
+    const clean = questions.slice(100, 140).map((item, i) => makeRecord(chat(item.input, item.output), { id: `clean-${i}`, group: `g-${i}` }));
+    const run = await runStep(split, { validation: 0, contamination: { against: 'eval.json' } }, [...clean, leakedExact, leakedNear], { baseDir: dir });
+    expect(run.rejected.map((r) => [r.record.id, r.code, r.detail.kind, r.detail.evalId])).toEqual([
+      ['leak-exact', 'contaminated', 'exact', String(questions[3]!.id)],
+      ['leak-near', 'contaminated', 'near', String(questions[10]!.id)],
+    ]);
+    expect(run.out).toHaveLength(40);
+    expect(run.counters.contaminated).toBe(2);
+  });
+
+  it('fails in one line when the evaluation file is missing', async () => {
+    await expect(runStep(split, { contamination: { against: 'nope.jsonl' } }, grouped().slice(0, 3))).rejects.toMatchObject({ code: 'INPUT_NOT_FOUND' });
+  });
+
+  it('rejects a fractional count', () => {
+    expect(split.options.safeParse({ validation: 12.5 }).success).toBe(false);
+  });
+
+  it('conforms to the step contract', async () => {
+    await checkStepConformance(split, {}, grouped().slice(0, 30));
+    await checkStepConformance(split, { validation: 5, stratify: 'label' }, grouped().slice(0, 30));
+  });
+});

@@ -1,0 +1,139 @@
+import { type DataRecord, defineStep, type StepContext } from '@tunekit/core';
+import { z } from 'zod';
+import { createBatchPool } from '../workers/batch-pool.js';
+import { orderedBatches } from '../workers/ordered-batches.js';
+import { type SignatureBatch, type SignatureInit, signatureTask } from './minhash/signature-task.js';
+import { chooseValidationGroups, type GroupTally } from './split/assign-groups.js';
+import { loadContaminationIndex } from './split/contamination-index.js';
+import { BUCKETS, groupHash } from './split/group-hash.js';
+import { recordField } from './split/record-field.js';
+import { exampleText } from './text/example-text.js';
+
+export const splitOptions = z
+  .object({
+    validation: z
+      .number()
+      .min(0)
+      .default(0.1)
+      .describe('Share of examples for validation: a fraction below 1 (0.1), or a number of examples (200).'),
+    by: z
+      .enum(['group', 'id'])
+      .default('group')
+      .describe('What is kept on one side: the record group (falling back to the id), or each record on its own.'),
+    seed: z.number().int().default(0).describe('Seed of the group hash; another seed gives another split.'),
+    stratify: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Field whose values get the same validation share each (`meta.label`, `data.category`, or a bare name).'),
+    contamination: z
+      .object({
+        against: z.string().min(1).describe('Evaluation file (JSONL or JSON array), relative to the pipeline file.'),
+        near_threshold: z.number().min(0).max(1).default(0.8).describe('MinHash Jaccard similarity that counts as contamination.'),
+        shingle: z.number().int().min(1).max(32).default(5).describe('Shingle size (words; characters for Chinese).'),
+      })
+      .strict()
+      .optional()
+      .describe('Moves training examples whose prompt equals or nearly equals an evaluation item to rejects (`contaminated`).'),
+    batch_size: z.number().int().min(1).max(65536).default(256).describe('Records per worker batch (contamination check).'),
+  })
+  .strict()
+  .refine((o) => o.validation < 1 || Number.isInteger(o.validation), {
+    message: 'validation must be a fraction below 1 or a whole number of examples',
+    path: ['validation'],
+  });
+
+export type SplitOptions = z.output<typeof splitOptions>;
+type Side = 'train' | 'validation';
+
+const groupKey = (record: DataRecord, options: SplitOptions) => (options.by === 'group' ? (record.group ?? record.id) : record.id);
+const withSide = (record: DataRecord, split: Side): DataRecord => ({ ...record, meta: { ...record.meta, split } });
+
+/** Fraction without strata: each group's side follows from its hash alone, so records stream through. */
+async function* assignByBucket(options: SplitOptions, input: AsyncIterable<DataRecord>): AsyncGenerator<DataRecord> {
+  const cut = options.validation * BUCKETS;
+  for await (const record of input) {
+    const bucket = groupHash(options.seed, groupKey(record, options)) % BUCKETS;
+    yield withSide(record, bucket < cut ? 'validation' : 'train');
+  }
+}
+
+/** A count or strata need every group's size first: records are held until the end of the input. */
+async function* assignByTally(options: SplitOptions, input: AsyncIterable<DataRecord>): AsyncGenerator<DataRecord> {
+  const held: DataRecord[] = [];
+  const groups = new Map<string, GroupTally & { labels: Map<string, number> }>();
+  for await (const record of input) {
+    held.push(record);
+    const key = groupKey(record, options);
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, hash: groupHash(options.seed, key), size: 0, stratum: '', labels: new Map() };
+      groups.set(key, group);
+    }
+    group.size++;
+    if (options.stratify) {
+      const label = recordField(record, options.stratify);
+      group.labels.set(label, (group.labels.get(label) ?? 0) + 1);
+    }
+  }
+  for (const group of groups.values()) {
+    let best = -1;
+    for (const [label, count] of group.labels) {
+      if (count > best) [group.stratum, best] = [label, count];
+    }
+  }
+  const chosen = chooseValidationGroups([...groups.values()], options.validation);
+  for (const record of held) yield withSide(record, chosen.has(groupKey(record, options)) ? 'validation' : 'train');
+}
+
+async function* dropContaminated(
+  options: SplitOptions,
+  contamination: NonNullable<SplitOptions['contamination']>,
+  input: AsyncIterable<DataRecord>,
+  ctx: StepContext,
+): AsyncGenerator<DataRecord> {
+  const init: SignatureInit = { near: true, bands: 16, rows: 8, shingle: contamination.shingle, numbers: false };
+  const index = await loadContaminationIndex(contamination.against, ctx.baseDir, init, contamination.near_threshold);
+  ctx.report('contamination', { against: contamination.against, evalItems: index.items });
+  const pool = createBatchPool<string, SignatureBatch>(signatureTask(init), ctx.workers);
+  try {
+    const batches = orderedBatches(input, pool, { batchSize: options.batch_size, toTask: (r: DataRecord) => exampleText(r.data, 'user') });
+    for await (const [records, batch] of batches) {
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i]!;
+        const hit = record.meta.split === 'train' ? index.match(batch, i) : undefined;
+        if (!hit) {
+          yield record;
+          continue;
+        }
+        ctx.count('contaminated');
+        ctx.reject(record, 'contaminated', {
+          message: `training example matches evaluation item ${hit.evalId} (${hit.kind}, similarity ${hit.similarity})`,
+          line: record.source.line,
+          ...hit,
+        });
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+async function* splitRecords(options: SplitOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+  const held = options.validation >= 1 || options.stratify !== undefined;
+  let sided = held ? assignByTally(options, input) : assignByBucket(options, input);
+  if (options.contamination) sided = dropContaminated(options, options.contamination, sided, ctx);
+  for await (const record of sided) {
+    ctx.count(record.meta.split as Side);
+    yield record;
+  }
+}
+
+export const split = defineStep({
+  id: 'split',
+  role: 'transform',
+  description:
+    'Sets meta.split to train or validation by a seeded hash of the group, so no group is on both sides; optional strata and contamination check.',
+  options: splitOptions,
+  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => splitRecords(options, input, ctx) }),
+});
