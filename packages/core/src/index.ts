@@ -15,3 +15,7 @@ export * from './runner/model-loader.js';
 export * from './runner/stages.js';
 export * from './runner/step-context.js';
 export * from './runner/tally.js';
+export * from './runner/events.js';
+export * from './runner/run-dataset.js';
+export * from './runner/run-pipeline.js';
+export * from './pipeline/json-schema.js';

@@ -1,4 +1,9 @@
 import type { RegisterCommand } from './command.js';
+import { registerInit } from './init.js';
+import { registerInspect } from './inspect.js';
+import { registerRun } from './run.js';
+import { registerSchema } from './schema.js';
+import { registerValidate } from './validate.js';
 
 /** Every `tunekit` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerRun, registerValidate, registerInspect, registerInit, registerSchema];

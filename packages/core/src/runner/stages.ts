@@ -14,6 +14,25 @@ export function abortedError(step: string): TunekitError {
   return new TunekitError('ABORTED', 'run aborted', { context: { step } });
 }
 
+/** Names the step an error came from; errors from upstream keep the step that raised them. */
+function annotate(error: unknown, step: string): TunekitError {
+  if (TunekitError.is(error)) {
+    error.context.step ??= step;
+    return error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new TunekitError('STEP_FAILED', `step \`${step}\` failed: ${message}`, { cause: error, context: { step } });
+}
+
+/** Wraps a stage so that any error leaving it names its step. */
+async function* guarded(stage: Batches, step: string): Batches {
+  try {
+    yield* stage;
+  } catch (error) {
+    throw annotate(error, step);
+  }
+}
+
 function isPromise<T>(value: unknown): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
@@ -36,7 +55,11 @@ async function* rebatch(records: AsyncIterable<DataRecord>, tally: Tally, signal
 }
 
 /** A source: its records become batches; its `in` is what it read (out + rejected + discarded). */
-export async function* sourceStage(step: Step, ctx: StepContext, tally: Tally): Batches {
+export function sourceStage(step: Step, ctx: StepContext, tally: Tally): Batches {
+  return guarded(sourceRecords(step, ctx, tally), tally.step);
+}
+
+async function* sourceRecords(step: Step, ctx: StepContext, tally: Tally): Batches {
   if (!step.run) throw new TunekitError('INTERNAL', `source \`${tally.step}\` has no run()`);
   yield* rebatch(step.run(noInput(), ctx), tally, ctx.signal);
   tally.in = tally.out + tally.rejected + tally.discarded;
@@ -51,7 +74,11 @@ async function* flatten(input: Batches, tally: Tally, signal: AbortSignal): Asyn
 }
 
 /** A general step: `run(records)` as an async generator. */
-export async function* runStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+export function runStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+  return guarded(runRecords(input, step, ctx, tally), tally.step);
+}
+
+async function* runRecords(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
   yield* rebatch(step.run!(flatten(input, tally, ctx.signal), ctx), tally, ctx.signal);
   tally.check();
 }
@@ -70,7 +97,11 @@ function collect(result: DataRecord | DataRecord[] | undefined, out: DataRecord[
 }
 
 /** A per-record step: a plain loop over each batch, awaiting only when `map` returns a promise. */
-export async function* mapStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+export function mapStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+  return guarded(mapRecords(input, step, ctx, tally), tally.step);
+}
+
+async function* mapRecords(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
   const map = step.map!;
   for await (const batch of input) {
     if (ctx.signal.aborted) throw abortedError(tally.step);

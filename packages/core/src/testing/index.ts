@@ -137,7 +137,7 @@ export async function checkStepConformance<O>(plugin: StepPlugin<O>, options: un
     if (sample[0]) yield structuredClone(sample[0]);
     throw boom;
   }
-  await expectRejection('an upstream error', runStep(plugin, options, failing(), runOptions), (e) => e === boom);
+  await expectRejection('an upstream error', runStep(plugin, options, failing(), runOptions), (e) => e === boom || (e as Error).cause === boom);
 
   const parsed = plugin.options.parse(options);
   const step = await plugin.create(parsed, { baseDir: runOptions.baseDir ?? process.cwd(), logger: silentLogger, env: process.env });

@@ -1,3 +1,6 @@
 import type { StepPlugin } from '@tunekit/core';
+import { writeJsonl } from './write-jsonl.js';
 
-export const plugins: Record<string, StepPlugin> = {};
+export const plugins: Record<string, StepPlugin> = {
+  'write-jsonl': writeJsonl,
+};

@@ -1,0 +1,15 @@
+import type { Logger } from '@tunekit/core';
+import { type CliIO, println } from '../io.js';
+
+/** Warnings and errors of a run go to stderr as plain lines; debug only with TUNEKIT_DEBUG. */
+export function cliLogger(io: CliIO): Logger {
+  const line = (level: string, message: string) => println(io.stderr, `tunekit: ${level}${message.replace(/[\r\n]+/g, ' ')}`);
+  return {
+    debug: (message) => {
+      if (io.env.TUNEKIT_DEBUG) line('debug: ', message);
+    },
+    info: (message) => line('', message),
+    warn: (message) => line('warning: ', message),
+    error: (message) => line('error: ', message),
+  };
+}

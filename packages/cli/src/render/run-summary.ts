@@ -1,0 +1,54 @@
+import type { Manifest } from '@tunekit/core';
+import { relative } from 'node:path';
+import { formatCount, formatMs, formatUsd, table } from './format.js';
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+interface EstimateLike {
+  examples?: number;
+  epochs?: number;
+  billingTokens?: number;
+  chargedTokens?: number;
+  costUsd?: number;
+  estimatedCostUsd?: number;
+}
+
+/** The plain-text summary printed after `tunekit run`. */
+export function renderRunSummary(manifest: Manifest, runDir: string): string {
+  const lines: string[] = [];
+  if (manifest.sandbox) lines.push('sandbox: simulated models — figures show the workflow, not real model quality', '');
+  if (manifest.ledger.length > 0) {
+    const rows: (string | number)[][] = [['step', 'in', 'out', 'rejected', 'discarded', 'time']];
+    for (const step of manifest.steps) rows.push([step.step, step.in, step.out, step.rejected, step.discarded, formatMs(step.ms)]);
+    lines.push(table(rows));
+    const first = manifest.ledger[0]!;
+    const last = manifest.ledger.at(-1)!;
+    const rejected = manifest.ledger.reduce((sum, s) => sum + s.rejected, 0);
+    const discarded = manifest.ledger.reduce((sum, s) => sum + s.discarded, 0);
+    lines.push(
+      '',
+      `dataset   ${formatCount(first.out + first.rejected + first.discarded)} read → ${formatCount(last.out)} written, ${formatCount(rejected)} rejected, ${formatCount(discarded)} discarded (ledger balanced)`,
+    );
+  }
+  const estimate = manifest.estimate as EstimateLike | undefined;
+  if (estimate?.chargedTokens !== undefined) {
+    const cost = estimate.costUsd ?? estimate.estimatedCostUsd;
+    lines.push(
+      `estimate  ${formatCount(estimate.billingTokens ?? 0)} billing tokens × ${estimate.epochs} epochs = ${formatCount(estimate.chargedTokens)} charged tokens ≈ ${formatUsd(cost)} on ${manifest.model}`,
+    );
+  }
+  const train = manifest.train as { estimate?: { costUsd?: number }; result?: { status?: string; model?: string; trainedTokens?: number; costUsd?: number } } | undefined;
+  if (train?.result) {
+    const r = train.result;
+    lines.push(`train     ${r.status}: ${r.model ?? '(no model)'} · ${formatCount(r.trainedTokens ?? 0)} trained tokens · ${formatUsd(r.costUsd)}`);
+  }
+  const evaluate = manifest.evaluate as { summary?: string; reports?: string[] } | undefined;
+  if (evaluate?.summary) lines.push(`evaluate  ${evaluate.summary}`);
+  lines.push(`run       ${shown(runDir)}/ (manifest.json${Object.keys(manifest.outputs).map((k) => `, ${k}.jsonl`).join('')})`);
+  const html = evaluate?.reports?.find((r) => r.endsWith('.html'));
+  if (html) lines.push(`report    ${shown(html)}`);
+  return lines.join('\n');
+}

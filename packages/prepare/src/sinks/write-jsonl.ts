@@ -1,0 +1,56 @@
+import { rm } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { AtomicLineWriter, defineStep, type WrittenFile } from '@tunekit/core';
+import { z } from 'zod';
+
+const options = z
+  .object({
+    dir: z.string().optional().describe('Output folder (default: the run folder).'),
+    train: z.string().default('train.jsonl').describe('File name of the training split.'),
+    validation: z.string().default('validation.jsonl').describe('File name of the validation split.'),
+  })
+  .strict();
+
+/**
+ * Writes each record's `data` as one JSON line, routed by `meta.split` (`train` unless a split step said
+ * `validation`). Files are written under temporary names and renamed only when the whole stream succeeded.
+ */
+export const writeJsonl = defineStep({
+  id: 'write-jsonl',
+  role: 'transform',
+  description: 'Writes train.jsonl and validation.jsonl atomically (routed by the split step).',
+  options,
+  create(opts) {
+    return {
+      specVersion: 'v1',
+      async *run(input, ctx) {
+        const dir = opts.dir === undefined ? ctx.runDir : isAbsolute(opts.dir) ? opts.dir : resolve(ctx.baseDir, opts.dir);
+        const writers = {
+          train: new AtomicLineWriter(join(dir, opts.train)),
+          validation: new AtomicLineWriter(join(dir, opts.validation)),
+        };
+        let validationLines = 0;
+        let committed = false;
+        try {
+          for await (const record of input) {
+            const isValidation = record.meta.split === 'validation';
+            if (isValidation) validationLines++;
+            const pending = (isValidation ? writers.validation : writers.train).write(JSON.stringify(record.data));
+            if (pending) await pending;
+            yield record;
+          }
+          const outputs: Record<string, WrittenFile> = { train: await writers.train.commit() };
+          if (validationLines > 0) outputs.validation = await writers.validation.commit();
+          else {
+            await writers.validation.abort();
+            await rm(writers.validation.path, { force: true });
+          }
+          committed = true;
+          ctx.report('outputs', outputs);
+        } finally {
+          if (!committed) await Promise.all([writers.train.abort(), writers.validation.abort()]);
+        }
+      },
+    };
+  },
+});
