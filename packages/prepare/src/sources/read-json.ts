@@ -36,8 +36,11 @@ async function* readJson(opts: ReadJsonOptions, ctx: StepContext): AsyncGenerato
     }
   }
   const elements = streamArray.asStream();
-  const stages = opts.at ? [parser.asStream(), pick.asStream({ filter: opts.at }), elements] : [parser.asStream(), elements];
-  const done = pipeline([createReadStream(absolute), decoderFor(encoding), countLines, ...stages], { signal: ctx.signal });
+  const signal = ctx.signal;
+  const input = createReadStream(absolute);
+  const done = opts.at
+    ? pipeline(input, decoderFor(encoding), countLines, parser.asStream(), pick.asStream({ filter: opts.at }), elements, { signal })
+    : pipeline(input, decoderFor(encoding), countLines, parser.asStream(), elements, { signal });
   done.catch(() => undefined); // surfaced through the iteration below
 
   let index = 0;

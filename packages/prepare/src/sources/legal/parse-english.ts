@@ -1,0 +1,68 @@
+import type { Heading, LegalUnit, ParsedDocument } from './legal-chunk.js';
+
+/** `Article 12`, `ARTICLE IV`, `Section 3.`, `§ 5`, `1.`, `12.` at the start of a line: each starts a unit. */
+const UNIT_START = /^(?:(article|section)\s+([0-9]+|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
+/** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
+const ROMAN = /^[IVXLC]+$/i;
+
+function romanToInt(roman: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  const upper = roman.toUpperCase();
+  for (let i = 0; i < upper.length; i++) {
+    const value = values[upper[i] as string] ?? 0;
+    const next = values[upper[i + 1] as string] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+/** True when several lines start with Article / Section / § / a numbered clause. */
+export function looksLikeEnglishStructure(lines: string[]): boolean {
+  let units = 0;
+  for (const line of lines) if (UNIT_START.test(line.trim()) && ++units >= 2) return true;
+  return false;
+}
+
+/** Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings. */
+export function parseEnglishStructure(lines: string[], fallbackTitle: string): ParsedDocument {
+  let title = '';
+  const stack: Heading[] = [];
+  const units: LegalUnit[] = [];
+  let current: LegalUnit | undefined;
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (markdown) {
+      const text = (markdown[2] as string).trim();
+      if (!title && markdown[1] === '#') {
+        title = text;
+        return;
+      }
+      const level = (markdown[1] as string).length;
+      while (stack.length > 0 && (stack.at(-1) as Heading).level >= level) stack.pop();
+      stack.push({ label: text, title: '', level });
+      current = undefined;
+      return;
+    }
+    const start = UNIT_START.exec(line);
+    if (start) {
+      const [, word, wordNumber, section, sectionNumber, clauseNumber, rest] = start;
+      const numberText = wordNumber ?? sectionNumber ?? clauseNumber ?? '';
+      const label = word ? `${word} ${wordNumber}` : section ? `${section} ${sectionNumber}` : `${clauseNumber}.`;
+      const kind = word?.toLowerCase() === 'article' ? 'article' : word || section ? 'section' : 'clause';
+      const number = ROMAN.test(numberText) ? romanToInt(numberText) : Number.parseInt(numberText, 10);
+      current = { kind, label, headings: [...stack], line: index + 1, paragraphs: rest ? [rest] : [] };
+      if (!Number.isNaN(number)) current.number = number;
+      units.push(current);
+      return;
+    }
+    if (!current) {
+      current = { kind: 'text', headings: [...stack], line: index + 1, paragraphs: [] };
+      units.push(current);
+    }
+    current.paragraphs.push(line);
+  });
+  return { title: title || fallbackTitle, units };
+}

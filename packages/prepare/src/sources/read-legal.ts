@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
+import iconv from 'iconv-lite';
+import { z } from 'zod';
+import { htmlToText } from './legal/html-to-text.js';
+import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
+import { type LegalFile, listLegalFiles } from './legal/list-files.js';
+import { looksLikeChineseStatute, parseChineseStatute } from './legal/parse-chinese-statute.js';
+import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-english.js';
+import { parseParagraphs } from './legal/parse-paragraphs.js';
+import { splitByTokens } from './legal/split-by-tokens.js';
+import { rowReject } from './row-reject.js';
+import { detectEncoding } from './text-encoding.js';
+
+const options = z
+  .object({
+    path: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .describe('Files, folders or globs of .md/.txt/.html documents, relative to the pipeline file'),
+    split_on: z
+      .enum(['auto', 'article', 'paragraph'])
+      .default('auto')
+      .describe('auto: articles/sections when the document has them, else paragraphs'),
+    max_chunk_tokens: z.number().int().positive().default(1024).describe('Longer articles are split by paragraph into parts'),
+    group_by: z.enum(['document', 'chapter']).default('document').describe('Group key of each chunk (for the split step)'),
+  })
+  .strict();
+
+type ReadLegalOptions = z.output<typeof options>;
+
+/** The path separator of heading paths, e.g. `合同编 › 第四章 › 第五百零九条`. */
+export const PATH_SEPARATOR = ' › ';
+
+function parseDocument(text: string, name: string, splitOn: ReadLegalOptions['split_on']): ParsedDocument {
+  const lines = text.split(/\r?\n/);
+  const fallbackTitle = basename(name, extname(name));
+  if (splitOn !== 'paragraph') {
+    if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle);
+    if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle);
+  }
+  return parseParagraphs(lines, fallbackTitle);
+}
+
+function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], part?: [number, number]) {
+  const headingPath = [...unit.headings.map((h) => h.label), ...(unit.label ? [unit.label] : [])];
+  const nearest = unit.headings.at(-1);
+  return {
+    law: doc.title,
+    kind: unit.kind,
+    ...(unit.label !== undefined && { article: unit.label }),
+    ...(unit.number !== undefined && { article_number: unit.number }),
+    heading_path: headingPath.join(PATH_SEPARATOR),
+    headings: unit.headings.map((h) => (h.title ? `${h.label} ${h.title}` : h.label)),
+    topic: nearest?.title || nearest?.label || '',
+    text: paragraphs.join('\n\n'),
+    ...(part && { part: part[0], parts: part[1] }),
+  };
+}
+
+function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_by']): string {
+  if (by === 'document' || unit.headings.length === 0) return file.name;
+  // The chapter is the deepest 章 (level 2) or, without one, the deepest heading.
+  const upToChapter = unit.headings.filter((h) => h.level <= 2);
+  const chapterPath = (upToChapter.length > 0 ? upToChapter : unit.headings).map((h) => h.label);
+  return [file.name, ...chapterPath].join(PATH_SEPARATOR);
+}
+
+async function readDocumentText(file: LegalFile): Promise<string> {
+  const bytes = await readFile(file.absolute);
+  if (bytes.subarray(0, 8000).includes(0)) throw new Error('binary file (contains NUL bytes)');
+  const text = iconv.decode(bytes, detectEncoding(bytes.subarray(0, 64 * 1024)));
+  return /\.html?$/i.test(file.name) ? htmlToText(text) : text;
+}
+
+async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
+  const entries = Array.isArray(opts.path) ? opts.path : [opts.path];
+  const files = await listLegalFiles(ctx.baseDir, entries, ctx.step);
+  const model = await ctx.model();
+  const countTokens = (text: string) => model.countTokens(text);
+  for (const file of files) {
+    let doc: ParsedDocument;
+    try {
+      doc = parseDocument(await readDocumentText(file), file.name, opts.split_on);
+    } catch (error) {
+      ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
+      continue;
+    }
+    ctx.count('documents');
+    for (const unit of doc.units) {
+      const source = { file: file.name, line: unit.line };
+      const group = groupOf(file, unit, opts.group_by);
+      const parts = splitByTokens(unit.paragraphs, opts.max_chunk_tokens, countTokens);
+      if (parts.length === 1) {
+        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs), meta: {} };
+        continue;
+      }
+      ctx.count('split_units');
+      for (const [index, paragraphs] of parts.entries()) {
+        const data = chunkData(doc, unit, paragraphs, [index + 1, parts.length]);
+        yield { id: recordId(source, index + 1), source, group, data, meta: {} };
+      }
+    }
+  }
+}
+
+export const readLegalStep = defineStep({
+  id: 'read-legal',
+  role: 'source',
+  description: 'Reads legal documents (statutes, contracts) into one chunk per article/section, or per paragraph.',
+  options,
+  create: (opts) => ({ specVersion: 'v1', run: (_input, ctx) => readLegal(opts, ctx) }),
+});
