@@ -10,9 +10,10 @@ export interface WilcoxonResult {
 const EXACT_LIMIT = 50;
 
 /**
- * Wilcoxon signed-rank test (two-sided) of paired scores, as scipy.stats.wilcoxon with its defaults: zero differences
- * dropped, average ranks for ties, the exact null distribution for up to 50 differences without ties, otherwise the
- * normal approximation with tie correction and no continuity correction.
+ * Wilcoxon signed-rank test (two-sided) of paired scores, as scipy.stats.wilcoxon: zero differences dropped (`wilcox`),
+ * average ranks for ties, the exact null distribution for up to 50 differences without ties, otherwise the normal
+ * approximation with tie correction and no continuity correction (scipy's `method='approx'`). Differences within
+ * 1e-12 count as tied, so float noise (0.3 − 0.2 vs 0.1) does not break ties.
  */
 export function wilcoxonSignedRank(candidate: ArrayLike<number>, baseline: ArrayLike<number>): WilcoxonResult {
   const differences: number[] = [];
