@@ -3,7 +3,15 @@ import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerTrain } from './train.js';
 import { registerValidate } from './validate.js';
 
 /** Every `tunekit` command, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerRun, registerValidate, registerInspect, registerInit, registerSchema];
+export const commands: RegisterCommand[] = [
+  registerRun,
+  registerTrain,
+  registerValidate,
+  registerInspect,
+  registerInit,
+  registerSchema,
+];

@@ -17,7 +17,11 @@ export const registerInspect: RegisterCommand = (program, io) => {
       "Check a JSONL training file as OpenAI's data-preparation notebook does: format errors, token counts, the epoch and cost estimate. Exits 1 when the service would reject the file.",
     )
     .argument('<file>', 'JSONL training file (chat, preference or prompt/completion lines)')
-    .option('-m, --model <model>', 'target base model: tokenizer, per-example limit, training price', 'gpt-4o-mini-2024-07-18')
+    .option(
+      '-m, --model <model>',
+      'target base model: tokenizer, per-example limit, training price',
+      'gpt-4o-mini-2024-07-18',
+    )
     .option('--example-token-limit <tokens>', "override the model's per-example token limit")
     .option('--epochs <n>', "pin the number of epochs instead of the service's default")
     .option('--json', 'print one JSON object')

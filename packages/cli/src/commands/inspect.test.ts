@@ -1,0 +1,117 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../io.js';
+import { main } from '../main.js';
+
+const TOY = '/work/shared/data/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const STATUTE = '/work/shared/data/statutes-zh/宪法.md';
+
+function fakeIO(): { io: CliIO; stdout: () => string; stderr: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  stdout.on('data', (chunk) => out.push(String(chunk)));
+  stderr.on('data', (chunk) => err.push(String(chunk)));
+  return {
+    io: { stdout, stderr, env: {}, isTTY: false, color: false, exitCode: 0 },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  };
+}
+
+async function inspect(...args: string[]) {
+  const fake = fakeIO();
+  const code = await main(['node', 'tunekit', 'inspect', ...args], fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
+
+describe('tunekit inspect', () => {
+  it('agrees with the data-preparation notebook on the toy file (--json)', async () => {
+    const { stdout, code } = await inspect(TOY, '--model', 'gpt-3.5-turbo-0613', '--json');
+    const report = JSON.parse(stdout);
+    for (const key of [
+      'examples',
+      'format_errors',
+      'tokens',
+      'example_token_limit',
+      'too_long',
+      'epochs',
+      'billing_tokens',
+      'charged_tokens',
+      'estimated_cost_usd',
+    ]) {
+      expect(report).toHaveProperty(key);
+    }
+    expect(report).toMatchObject({
+      examples: 5,
+      format_errors: {},
+      example_token_limit: 4096,
+      too_long: 1,
+      epochs: 20,
+      billing_tokens: 4306,
+      charged_tokens: 86_120,
+      missing_system: 1,
+      missing_user: 1,
+      tokens: { min: 26, max: 8032, mean: 1648.4, median: 45 },
+    });
+    expect(report.tokens.p10).toBeCloseTo(26.8, 6);
+    expect(report.tokens.p90).toBeCloseTo(4863.6, 6);
+    expect(report.estimated_cost_usd).toBeCloseTo(0.68896, 8);
+    expect(code).toBe(1); // 5 examples: the service needs at least 10
+  });
+
+  it('prints a readable table by default and honours --example-token-limit', async () => {
+    const { stdout } = await inspect(TOY, '--model', 'gpt-3.5-turbo-0125', '--example-token-limit', '4096');
+    expect(stdout).toMatch(/tokens\s+26\s+8,032/);
+    expect(stdout).toMatch(/20 epochs × 4,306 billing tokens = 86,120 charged tokens/);
+    expect(stdout).toMatch(/\$0\.69 at \$8\.00 per 1M/);
+  });
+
+  it('counts format errors by code with line numbers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'mixed.jsonl');
+    const good = JSON.stringify({
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello' },
+      ],
+    });
+    const lines = [
+      good,
+      '{"messages": [}',
+      JSON.stringify({ messages: [{ role: 'user', content: 'only a question' }] }),
+      '',
+      good,
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const { stdout, code } = await inspect(file, '--json');
+    const report = JSON.parse(stdout);
+    expect(report.examples).toBe(4);
+    expect(report.valid_examples).toBe(2);
+    expect(report.format_errors).toEqual({ invalid_json: 1, example_missing_assistant_message: 1 });
+    expect(report.format_error_lines).toEqual({ invalid_json: [2], example_missing_assistant_message: [3] });
+    expect(code).toBe(1);
+  });
+
+  it('says in one line that a file is not JSONL, exit 2', async () => {
+    const { code, stderr, stdout } = await inspect(STATUTE);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(`${STATUTE}:1: not a JSONL file`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails on an unknown model and a missing file with exit 2', async () => {
+    const unknown = await inspect(TOY, '--model', 'gpt-9');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown model "gpt-9".*prices:/);
+    const missing = await inspect('/nonexistent/train.jsonl');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/train\.jsonl: file not found/);
+  });
+});

@@ -1,0 +1,75 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { TunekitError } from '@tunekit/core';
+import type { ModelOverrides } from '../catalog/model-info.js';
+import { createModelContext } from '../model-context.js';
+import { InspectAccumulator } from './inspect-accumulator.js';
+import type { InspectReport } from './inspect-report.js';
+
+export interface InspectOptions {
+  model: string;
+  /** Overrides the model's per-example token limit (the notebook's MAX_TOKENS_PER_EXAMPLE). */
+  exampleTokenLimit?: number;
+  /** Pins the number of epochs instead of the service's default for the dataset size. */
+  nEpochs?: number;
+  prices?: ModelOverrides;
+}
+
+/**
+ * Streams a JSONL training file line by line and reports what the data-preparation notebook reports.
+ * A file whose first non-blank line is not a JSON object is not JSONL: INPUT_INVALID naming file and line.
+ */
+export async function inspectFile(path: string, options: InspectOptions): Promise<InspectReport> {
+  const bytes = await fileSize(path);
+  const model = await createModelContext({
+    model: options.model,
+    ...(options.prices ? { prices: options.prices } : {}),
+    ...(options.exampleTokenLimit ? { exampleTokenLimit: options.exampleTokenLimit } : {}),
+  });
+  const accumulator = new InspectAccumulator(model);
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let lineNumber = 0;
+  let first = true;
+  for await (const raw of lines) {
+    lineNumber += 1;
+    const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (text.trim().length === 0) continue;
+    if (first) assertJsonObjectLine(text, path, lineNumber);
+    first = false;
+    accumulator.addLine(text, lineNumber);
+  }
+  return accumulator.report({ path, bytes }, options.nEpochs);
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new TunekitError('INPUT_INVALID', 'not a file', { context: { file: path } });
+    return info.size;
+  } catch (error) {
+    if (TunekitError.is(error)) throw error;
+    throw new TunekitError('INPUT_NOT_FOUND', 'file not found', { cause: error, context: { file: path } });
+  }
+}
+
+function assertJsonObjectLine(text: string, path: string, line: number): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw notJsonl(path, line, 'it is not JSON', error);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw notJsonl(path, line, 'it is not a JSON object');
+}
+
+function notJsonl(path: string, line: number, why: string, cause?: unknown): TunekitError {
+  return new TunekitError('INPUT_INVALID', `not a JSONL file: line ${line} must be one JSON object, but ${why}`, {
+    ...(cause ? { cause } : {}),
+    context: { file: path, line, hint: 'inspect reads one JSON training example per line' },
+  });
+}
