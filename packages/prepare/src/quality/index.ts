@@ -1,8 +1,10 @@
 import type { StepPlugin } from '@tunekit/core';
 import { dedupe } from './dedupe.js';
 import { split } from './split.js';
+import { validate } from './validate.js';
 
 export const plugins: Record<string, StepPlugin> = {
+  validate,
   dedupe,
   split,
 };

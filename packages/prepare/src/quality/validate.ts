@@ -1,0 +1,68 @@
+import { type DataRecord, defineStep, type StepContext, TunekitError } from '@tunekit/core';
+import { checkFile, detectFormat, type FormatProblem, validateLine } from '@tunekit/format';
+import { z } from 'zod';
+
+export const validateOptions = z
+  .object({
+    format: z
+      .enum(['auto', 'chat', 'preference', 'completion'])
+      .default('auto')
+      .describe('Expected line format; `auto` takes the format of the first valid line, and lines of another format are rejected.'),
+    file_checks: z
+      .enum(['warn', 'error'])
+      .default('warn')
+      .describe('What the file-level rules (at least 10 examples, at most 512 MB) do when broken: a warning in the manifest, or a failed run.'),
+  })
+  .strict();
+
+export type ValidateOptions = z.output<typeof validateOptions>;
+
+function rejectInvalid(record: DataRecord, problems: FormatProblem[], ctx: StepContext): void {
+  for (const problem of problems) ctx.count(problem.code);
+  const first = problems[0]!;
+  const detail = { message: first.message, line: record.source.line, messageIndex: first.messageIndex, key: first.key };
+  if (problems.length > 1) Object.assign(detail, { problems: problems.map((p) => p.code) });
+  ctx.reject(record, first.code, detail);
+}
+
+/** Rejects lines that break OpenAI's training-file rules; checks the file-level rules once the stream ends. */
+async function* validateRecords(options: ValidateOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+  let format = options.format === 'auto' ? undefined : options.format;
+  let examples = 0;
+  let bytes = 0;
+  let firstFile: string | undefined;
+  for await (const record of input) {
+    firstFile ??= record.source.file;
+    const problems = validateLine(record.data, { format });
+    if (problems.length > 0) {
+      rejectInvalid(record, problems, ctx);
+      continue;
+    }
+    if (!format) {
+      const detected = detectFormat(record.data);
+      if (detected !== 'unknown') format = detected;
+    }
+    examples++;
+    bytes += Buffer.byteLength(JSON.stringify(record.data)) + 1;
+    yield record;
+  }
+  const fileProblems = checkFile({ examples, bytes });
+  ctx.report('file', { format: format ?? 'unknown', examples, bytes, problems: fileProblems.map((p) => ({ code: p.code, message: p.message })) });
+  for (const problem of fileProblems) {
+    ctx.count(problem.code);
+    if (options.file_checks === 'error') {
+      throw new TunekitError('INPUT_INVALID', `dataset check failed: ${problem.message}`, {
+        context: { file: firstFile, step: ctx.step, field: problem.code === 'too_few_examples' ? 'examples' : 'bytes' },
+      });
+    }
+    ctx.logger.warn(`${ctx.step}: ${problem.message}`, { code: problem.code });
+  }
+}
+
+export const validate = defineStep({
+  id: 'validate',
+  role: 'transform',
+  description: "Rejects lines that break OpenAI's fine-tuning file rules (code, line, message index, key); checks example count and size.",
+  options: validateOptions,
+  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => validateRecords(options, input, ctx) }),
+});
