@@ -1,3 +1,9 @@
 import type { AnyPlugin } from '@tunekit/core';
+import { evaluatePlugin } from './evaluator/evaluate-plugin.js';
 
-export const plugins: Record<string, AnyPlugin> = {};
+export { evaluatePlugin } from './evaluator/evaluate-plugin.js';
+export { type EvaluationDeps, runEvaluation } from './evaluator/run-evaluation.js';
+export { type CandidateOptions, type EvaluateOptions, evaluateOptionsSchema } from './options.js';
+export type * from './report/report-data.js';
+
+export const plugins: Record<string, AnyPlugin> = { evaluate: evaluatePlugin };

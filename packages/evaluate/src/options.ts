@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scorerSpecSchema } from './scorers/spec.js';
 
 const fieldsSchema = z
   .strictObject({
@@ -86,7 +87,7 @@ export const evaluateOptionsSchema = z
     limit: z.number().int().min(1).optional().describe('Evaluate the first N items only.'),
     candidates: z.array(candidateSchema).min(1).describe('Models (or output files) to compare.'),
     scorers: z
-      .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+      .array(scorerSpecSchema)
       .default(['exact'])
       .describe('Scorers: names (exact, token-f1, rouge-l, ...) or objects ({ judge: { rubric } }).'),
     compare: z

@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type BatchApi, type BatchRequest, type EvalItem, type Logger, TunekitError } from '@tunekit/core';
+import { buildRequest } from '../prompts/build-request.js';
+import type { CandidateRuntime } from '../runner/candidate-runtime.js';
+import type { ModelCaller } from '../runner/model-caller.js';
+import type { ResponseCache } from '../runner/response-cache.js';
+import { type BatchStateFile, readBatchState, writeBatchState } from './batch-state.js';
+
+const MAX_REQUESTS_PER_BATCH = 50_000;
+const FINISHED = new Set(['completed', 'expired', 'failed', 'cancelled']);
+
+export interface BatchPhaseInput {
+  candidates: readonly CandidateRuntime[];
+  items: () => AsyncIterable<EvalItem>;
+  cache: ResponseCache;
+  statePath: string;
+  pollMs: number;
+  signal: AbortSignal;
+  logger: Logger;
+}
+
+/** The requests of a candidate not answered yet, keyed by their cache key (which is also the `custom_id`). */
+async function uncachedRequests(candidate: CandidateRuntime, caller: ModelCaller, input: BatchPhaseInput): Promise<BatchRequest[]> {
+  const seen = new Map<string, BatchRequest>();
+  for await (const item of input.items()) {
+    const request = buildRequest(item, candidate.options, candidate.model, candidate.shots?.pick(item) ?? []);
+    const key = caller.keyOf(request);
+    if (!input.cache.get(key) && !seen.has(key)) seen.set(key, { customId: key, request });
+  }
+  return [...seen.values()];
+}
+
+async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput, name: string): Promise<number> {
+  for (;;) {
+    const state = await api.status(id, { signal: input.signal });
+    if (FINISHED.has(state.status)) break;
+    input.logger.info(`batch ${id} of ${name}: ${state.status} ${state.counts ? `${state.counts.completed}/${state.counts.total}` : ''}`);
+    await sleep(input.pollMs, undefined, { signal: input.signal }).catch(() => {
+      throw new TunekitError('ABORTED', `interrupted while waiting for batch ${id} (rerun collects it)`);
+    });
+  }
+  let collected = 0;
+  for await (const result of api.collect(id, { signal: input.signal })) {
+    if (result.response) {
+      input.cache.put(result.customId, { ...result.response, batch: true });
+      collected++;
+    }
+  }
+  return collected;
+}
+
+/**
+ * Batch mode: every uncached request of each model candidate goes into one Batch API job; the batch id is saved in
+ * the run folder before waiting, so a rerun collects that batch instead of paying again. Collected responses land in
+ * the response cache; whatever a batch did not answer is asked live by the normal run afterwards.
+ */
+export async function runBatches(input: BatchPhaseInput): Promise<void> {
+  const state: BatchStateFile = await readBatchState(input.statePath);
+  for (const candidate of input.candidates) {
+    const caller = candidate.caller;
+    const api = caller?.provider.batch;
+    if (!caller || !api) continue;
+    const endpoint = caller.provider.endpoint;
+    let record = state[candidate.name];
+    if (!record || record.collected || record.endpoint !== endpoint) {
+      const requests = await uncachedRequests(candidate, caller, input);
+      if (requests.length === 0) continue;
+      if (requests.length > MAX_REQUESTS_PER_BATCH) {
+        input.logger.warn(`${candidate.name}: ${requests.length} requests exceed one batch; the first ${MAX_REQUESTS_PER_BATCH} are batched, the rest asked live`);
+      }
+      const chunk = requests.slice(0, MAX_REQUESTS_PER_BATCH);
+      const submitted = await api.submit(chunk, { signal: input.signal, metadata: { tunekit_candidate: candidate.name.slice(0, 64) } });
+      record = { id: submitted.id, endpoint, requests: chunk.length, collected: false };
+      state[candidate.name] = record;
+      await writeBatchState(input.statePath, state);
+    }
+    const collected = await waitAndCollect(api, record.id, input, candidate.name);
+    input.logger.info(`batch ${record.id} of ${candidate.name}: ${collected}/${record.requests} answers collected`);
+    record.collected = true;
+    await writeBatchState(input.statePath, state);
+  }
+}

@@ -1,0 +1,23 @@
+import { join, resolve } from 'node:path';
+import { type EvaluatorRuntime, TunekitError } from '@tunekit/core';
+import type { ItemSource } from '../items/read-items.js';
+import type { EvaluateOptions } from '../options.js';
+
+/** A split of the dataset section: its output when it ran in this process, else the file in the run folder. */
+export function splitPath(split: 'train' | 'validation', rt: EvaluatorRuntime): string {
+  return rt.dataset?.[split] ?? join(rt.runDir, `${split}.jsonl`);
+}
+
+export function itemSource(data: EvaluateOptions['data'], rt: EvaluatorRuntime): ItemSource {
+  if (typeof data === 'object') return { path: resolve(rt.baseDir, data.path), fields: data.fields, field: 'evaluate.data.path' };
+  if (data === 'validation' || data === 'train') return { path: splitPath(data, rt), field: 'evaluate.data' };
+  return { path: resolve(rt.baseDir, data), field: 'evaluate.data' };
+}
+
+/** A model id left with an unresolved `${{ ... }}` means the reference had nothing to point at. */
+export function resolvedModel(model: string, field: string): string {
+  if (!model.includes('${{')) return model;
+  throw new TunekitError('UNKNOWN_REFERENCE', `${model} has no value here: no train section ran in this run folder`, {
+    context: { field, hint: 'add a train: section, or name a model id' },
+  });
+}

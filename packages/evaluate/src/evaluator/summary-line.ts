@@ -1,0 +1,10 @@
+import type { ReportData } from '../report/report-data.js';
+
+/** One line for the terminal and the manifest. */
+export function summaryLine(data: ReportData, errors: number): string {
+  const parts = [`${data.items.count} items × ${data.candidates.length} candidates`];
+  if (errors > 0) parts.push(`${errors} item(s) with generation errors`);
+  if (data.gate) parts.push(data.gate.explanation);
+  if (data.meta.sandbox) parts.push('sandbox: simulated models');
+  return parts.join('; ');
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import type { EvaluatorRuntime } from '@tunekit/core';
+import { parse } from 'csv-parse/sync';
+import type { LossPoint, TrainingInfo } from '../report/report-data.js';
+
+function numberOrUndefined(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The trainer's result and its loss curve (metrics.csv: step,train_loss,train_accuracy,valid_loss,...). */
+export async function trainingInfo(rt: EvaluatorRuntime): Promise<TrainingInfo | undefined> {
+  const train = rt.train;
+  if (!train) return undefined;
+  const loss: LossPoint[] = [];
+  if (train.metricsFile) {
+    try {
+      const rows = parse(await readFile(train.metricsFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      for (const row of rows) {
+        const step = numberOrUndefined(row.step);
+        if (step === undefined) continue;
+        loss.push({ step, trainLoss: numberOrUndefined(row.train_loss), validLoss: numberOrUndefined(row.valid_loss) });
+      }
+    } catch {
+      rt.logger.warn(`cannot read the training metrics file ${train.metricsFile}; the report shows no loss curve`);
+    }
+  }
+  return { model: train.model, trainedTokens: train.trainedTokens, costUsd: train.costUsd, loss };
+}
