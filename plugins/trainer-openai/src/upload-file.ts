@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { TrainerControl } from '@tunekit/core';
+import { hashFile, type TrainerControl } from '@tunekit/core';
 import type OpenAI from 'openai';
 import { toStreamingFile } from 'openai';
 import { persist } from './retry.js';
@@ -9,16 +8,6 @@ import { persist } from './retry.js';
 export interface UploadedFile {
   id: string;
   sha256: string;
-}
-
-async function sha256Of(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 /** The uploaded name embeds the content hash, so a later run can find the same bytes among the account's files. */
@@ -52,7 +41,7 @@ export async function uploadOnce(
   knownIds: Record<string, string>,
   rt: TrainerControl,
 ): Promise<UploadedFile> {
-  const { sha256, bytes } = await sha256Of(path);
+  const { sha256, bytes } = await hashFile(path);
   const name = uploadName(path, sha256);
   const id = await persist(
     async () => {
