@@ -79,8 +79,8 @@ const timelines = new WeakMap<JobRecord, TimedEvent[]>();
 
 /** Events visible at `nowMs`, newest first (the service's order). */
 export function visibleEvents(job: JobRecord, nowMs: number): JobEvent[] {
-  let all = timelines.get(job);
-  if (!all) timelines.set(job, (all = timeline(job)));
+  const all = timelines.get(job) ?? timeline(job);
+  timelines.set(job, all);
   const { virtualMs } = jobClock(job, nowMs);
   const events: { ms: number; order: number; event: JobEvent }[] = [];
   all.forEach(({ virtualMs: at, event }, order) => {

@@ -19,9 +19,9 @@ export function buildBm25(documents: string[]): Bm25Index {
     const tf = new Map<string, number>();
     for (const term of docTerms) tf.set(term, (tf.get(term) ?? 0) + 1);
     for (const [term, count] of tf) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ doc, tf: count });
+      const list = postings.get(term);
+      if (list) list.push({ doc, tf: count });
+      else postings.set(term, [{ doc, tf: count }]);
     }
   });
   const n = documents.length;
