@@ -20,7 +20,7 @@ export async function listLegalFiles(baseDir: string, entries: string[], step: s
   };
   for (const entry of entries) {
     const absolute = isAbsolute(entry) ? entry : resolve(baseDir, entry);
-    const info = isDynamicPattern(entry) ? undefined : await stat(absolute).catch(() => undefined);
+    const info = await stat(absolute).catch(() => undefined);
     let matches: string[];
     if (info?.isFile()) matches = [absolute];
     else if (info?.isDirectory()) {
