@@ -1,3 +1,4 @@
+import { TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { scorerSpecSchema } from './scorers/spec.js';
 
@@ -128,3 +129,12 @@ export const evaluateOptionsSchema = z
 export type EvaluateOptions = z.output<typeof evaluateOptionsSchema>;
 export type CandidateOptions = EvaluateOptions['candidates'][number];
 export type PromptOptions = z.output<typeof promptSchema>;
+
+/** Parses the section again at run time (after `${{ ... }}` references were filled in); one line per problem. */
+export function parseEvaluateOptions(raw: unknown): EvaluateOptions {
+  const parsed = evaluateOptionsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = ['evaluate', ...(issue?.path ?? [])].join('.');
+  throw new TunekitError('OPTION_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, { context: { field } });
+}

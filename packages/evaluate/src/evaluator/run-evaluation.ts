@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AtomicLineWriter, type EvaluationOutcome, type EvaluatorRuntime } from '@tunekit/core';
 import { runBatches } from '../batch/run-batches.js';
 import { readItems } from '../items/read-items.js';
-import { type EvaluateOptions, evaluateOptionsSchema } from '../options.js';
+import { type EvaluateOptions, parseEvaluateOptions } from '../options.js';
 import { ResponseCache } from '../runner/response-cache.js';
 import { type RunItemsResult, runItems } from '../runner/run-items.js';
 import { buildReport } from './build-report.js';
@@ -35,7 +35,7 @@ async function countItems(items: AsyncIterable<unknown>): Promise<number> {
 
 /** The `evaluate:` section: generate every candidate's outputs, score them, compare, gate, and write the reports. */
 export async function runEvaluation(raw: unknown, rt: EvaluatorRuntime, deps: EvaluationDeps = {}): Promise<EvaluationOutcome> {
-  const options: EvaluateOptions = evaluateOptionsSchema.parse(raw);
+  const options: EvaluateOptions = parseEvaluateOptions(raw);
   await mkdir(join(rt.runDir, EVAL_DIR), { recursive: true });
   const cache = await ResponseCache.open(join(rt.runDir, CACHE_FILE), rt.noCache !== true);
   try {

@@ -34,10 +34,12 @@ export function createShotPicker(shots: readonly Shot[], k: number, select: 'fix
     pick(item) {
       const question = lastUserText(item);
       // Nearest first in the index; placed last in the prompt, closest to the question.
-      return index
-        .nearest(question, k, (doc) => shots[doc]?.user !== question)
-        .map((doc) => shots[doc] as Shot)
-        .reverse();
+      const chosen = index.nearest(question, k, (doc) => shots[doc]?.user !== question);
+      // Items sharing no words with enough examples are topped up with the first ones, so every prompt has k shots.
+      for (let doc = 0; chosen.length < k && doc < shots.length; doc++) {
+        if (!chosen.includes(doc) && shots[doc]?.user !== question) chosen.push(doc);
+      }
+      return chosen.map((doc) => shots[doc] as Shot).reverse();
     },
   };
 }

@@ -1,0 +1,128 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ChatRequest, type EvaluatorRuntime, type Provider, silentLogger, TunekitError } from '@tunekit/core';
+import { describe, expect, it } from 'vitest';
+import type { ItemRow, ReportData } from '../report/report-data.js';
+import { runEvaluation } from './run-evaluation.js';
+
+const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as { input: string; output: string }[];
+
+async function setup(count: number) {
+  const dir = await mkdtemp(join(tmpdir(), 'tunekit-eval-'));
+  const lines = QA.slice(0, count).map((q) =>
+    JSON.stringify({ messages: [{ role: 'system', content: '你是法律助手。' }, { role: 'user', content: q.input }, { role: 'assistant', content: q.output }] }),
+  );
+  const train = QA.slice(200, 260).map((q) => JSON.stringify({ messages: [{ role: 'user', content: q.input }, { role: 'assistant', content: q.output }] }));
+  await writeFile(join(dir, 'validation.jsonl'), `${lines.join('\n')}\n`);
+  await writeFile(join(dir, 'train.jsonl'), `${train.join('\n')}\n`);
+  return dir;
+}
+
+/** Answers with the reference for even-numbered user messages (by length), fails `failEvery`-th calls with a 503. */
+function fakeProvider(options: { failEvery?: number; calls: ChatRequest[] }): Provider {
+  const answers = new Map(QA.map((q) => [q.input, q.output]));
+  let n = 0;
+  return {
+    specVersion: 'v1',
+    endpoint: 'fake://test',
+    async chat(request) {
+      options.calls.push(request);
+      n++;
+      if (options.failEvery && n % options.failEvery === 0) {
+        throw new TunekitError('PROVIDER_ERROR', 'HTTP 503', { context: { status: 503, retryable: true } });
+      }
+      const user = String(request.messages.at(-1)?.content ?? '');
+      const good = request.model === 'good' || user.length % 2 === 0;
+      return { text: good ? (answers.get(user) ?? '') : '不知道', latencyMs: 5, usage: { promptTokens: request.messages.length * 100, completionTokens: 20 } };
+    },
+  };
+}
+
+function runtime(dir: string, extra: Partial<EvaluatorRuntime> = {}): EvaluatorRuntime {
+  return { runDir: dir, baseDir: dir, logger: silentLogger, signal: new AbortController().signal, providers: { openai: {} }, ...extra };
+}
+
+const section = {
+  candidates: [
+    { name: 'tuned', model: 'good' },
+    { name: 'few-shot', model: 'gpt-4o-2024-08-06', prompt: { few_shot: { k: 3, select: 'nearest' } } },
+  ],
+  scorers: ['exact', 'token-f1'],
+  compare: { baseline: 'few-shot', gate: { metric: 'exact', non_inferiority_margin: 0.02 } },
+  report: ['json'],
+};
+
+async function rows(dir: string): Promise<ItemRow[]> {
+  return (await readFile(join(dir, 'eval/items.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ItemRow);
+}
+
+describe('runEvaluation', () => {
+  it('scores every item of every candidate, compares with the baseline and passes the gate', async () => {
+    const dir = await setup(40);
+    const calls: ChatRequest[] = [];
+    const outcome = await runEvaluation(section, runtime(dir), { createProvider: () => fakeProvider({ calls }) });
+    expect(outcome.gatePassed).toBe(true);
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportData;
+    expect(report.items.count).toBe(40);
+    const exactTuned = report.summaries.find((s) => s.candidate === 'tuned' && s.scorer === 'exact');
+    expect(exactTuned?.mean).toBe(1);
+    const diff = report.comparisons.find((c) => c.scorer === 'exact');
+    expect(diff?.test).toBe('mcnemar-exact');
+    expect(diff?.diff).toBeGreaterThan(0);
+    // few-shot: 3 user/assistant pairs from train before the item, the item's own system message kept
+    const fewShot = calls.find((c) => c.model.startsWith('gpt-4o'));
+    expect(fewShot?.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user']);
+    const economics = report.economics.find((e) => e.candidate === 'few-shot');
+    expect(economics?.costPer1kUsd).toBeGreaterThan(0);
+    expect(report.economics.find((e) => e.candidate === 'tuned')?.promptTokensSavedPerRequest).toBe(600);
+    expect(await rows(dir)).toHaveLength(40);
+  });
+
+  it('retries transient failures; a rerun answers everything from the cache', async () => {
+    const dir = await setup(30);
+    const calls: ChatRequest[] = [];
+    await runEvaluation(section, runtime(dir), { createProvider: () => fakeProvider({ calls, failEvery: 5 }), backoffBaseMs: 1 });
+    const first = await rows(dir);
+    expect(first.every((r) => r.outputs.tuned?.output !== null && r.outputs['few-shot']?.output !== null)).toBe(true);
+    const again: ChatRequest[] = [];
+    await runEvaluation(section, runtime(dir), { createProvider: () => fakeProvider({ calls: again }) });
+    expect(again).toHaveLength(0);
+    expect((await rows(dir)).every((r) => r.outputs.tuned?.cached === true)).toBe(true);
+    const noCache: ChatRequest[] = [];
+    await runEvaluation(section, runtime(dir, { noCache: true }), { createProvider: () => fakeProvider({ calls: noCache }) });
+    expect(noCache).toHaveLength(60);
+  });
+
+  it('records an item that keeps failing as an error and goes on', async () => {
+    const dir = await setup(10);
+    const calls: ChatRequest[] = [];
+    const outcome = await runEvaluation({ ...section, max_retries: 1 }, runtime(dir), {
+      createProvider: () => fakeProvider({ calls, failEvery: 1 }),
+      backoffBaseMs: 1,
+    });
+    expect(outcome.gatePassed).toBe(false);
+    const all = await rows(dir);
+    expect(all).toHaveLength(10);
+    expect(all[0]?.outputs.tuned?.error).toMatch(/failed after 2 attempt\(s\): HTTP 503/);
+    expect(all[0]?.outputs.tuned?.scores.exact?.error).toBeTruthy();
+    expect(calls).toHaveLength(40);
+  });
+
+  it('rejects an unknown provider and an unresolved train.model in one line', async () => {
+    const dir = await setup(2);
+    await expect(runEvaluation({ ...section, compare: undefined, candidates: [{ name: 'a', model: 'x', provider: 'opnai' }] }, runtime(dir))).rejects.toThrow(
+      /no provider named "opnai"/,
+    );
+    await expect(runEvaluation({ ...section, compare: undefined, candidates: [{ name: 'a', model: '${{ train.model }}' }] }, runtime(dir))).rejects.toThrow(
+      /no train section ran/,
+    );
+    await expect(runEvaluation(section, runtime(dir))).rejects.toThrow(/environment variable OPENAI_API_KEY is not set/);
+    await expect(runEvaluation({ ...section, compare: { baseline: 'nobody' } }, runtime(dir))).rejects.toThrow(
+      /evaluate\.compare\.baseline: no candidate is named "nobody"/,
+    );
+  });
+});
