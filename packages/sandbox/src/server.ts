@@ -7,6 +7,7 @@ import { sendError, sendJson } from './http/http-io.js';
 import { createRouter } from './http/router.js';
 import { nextRequestId } from './ids.js';
 import { faultFor } from './limits/fault-plan.js';
+import { modelTokens } from './models/model-tokens.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
 import { batchRoutes } from './routes/batches.js';
 import { chatRoutes } from './routes/chat.js';
@@ -35,6 +36,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats: createStats(),
     now: Date.now,
   };
+  // Loads the default tokenizer now, so that the first request is not the slow one.
+  await modelTokens('gpt-4o-mini-2024-07-18');
   const route = createRouter([
     ...chatRoutes(ctx),
     ...fileRoutes(ctx),
