@@ -1,0 +1,56 @@
+import { isIPv6 } from 'node:net';
+
+/** One kind of personal data: a candidate pattern, an optional verification, and its placeholder. */
+export interface PiiDetector {
+  kind: PiiKind;
+  pattern: RegExp;
+  verify?: (match: string) => boolean;
+}
+
+export const PII_KINDS = ['email', 'cn_id', 'card', 'ssn', 'phone', 'ip'] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
+
+const CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** GB 11643 check digit of an 18-character resident ID. */
+export function isValidCnId(id: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (CN_ID_WEIGHTS[i] as number);
+  return '10X98765432'[sum % 11] === id[17]?.toUpperCase();
+}
+
+/** Luhn check of a card number (spaces and dashes ignored), 13–19 digits. */
+export function passesLuhn(text: string): boolean {
+  const digits = text.replace(/[ -]/g, '');
+  if (digits.length < 13 || digits.length > 19) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** In order: earlier kinds win (an 18-digit resident ID is not also read as a card or a phone number). */
+export const PII_DETECTORS: PiiDetector[] = [
+  { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  { kind: 'cn_id', pattern: /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, verify: isValidCnId },
+  { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, verify: passesLuhn },
+  { kind: 'ssn', pattern: /(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])/g },
+  {
+    kind: 'phone',
+    // Chinese mobiles (optionally +86), then international numbers written with a leading +, then (555) 123-4567.
+    pattern:
+      /(?<![\d+])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}|\(\d{3}\) ?\d{3}-\d{4})(?!\d)/g,
+  },
+  {
+    kind: 'ip',
+    pattern:
+      /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])|(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g,
+    verify: (match) => !match.includes(':') || isIPv6(match),
+  },
+];

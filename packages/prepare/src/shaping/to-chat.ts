@@ -1,0 +1,168 @@
+import { type DataRecord, defineStep, type Step, type StepContext, TunekitError } from '@tunekit/core';
+import { z } from 'zod';
+import { BadTurns, chatLine, completionLine, existingLine, preferenceLine, turnsLine } from './chat-lines.js';
+import { statuteTaskOption, taskTemplates } from './statute-tasks.js';
+import { compileTemplate, MissingField, render, type Template } from './template.js';
+
+const options = z
+  .object({
+    system: z.string().optional().describe('Template of the system message (a fixed prompt when it has no {{slots}})'),
+    user: z.string().optional().describe('Template of the user message, e.g. "{{question}}"'),
+    assistant: z.string().optional().describe('Template of the assistant message, e.g. "{{answer}}"'),
+    group: z.string().optional().describe('Template of the group key (default: the input record\'s group)'),
+    turns: z
+      .object({
+        field: z.string().describe('Array field holding the conversation'),
+        role_key: z.string().default('role'),
+        content_key: z.string().default('content'),
+        roles: z.record(z.string(), z.enum(['system', 'user', 'assistant'])).default({}).describe('e.g. { human: user, gpt: assistant }'),
+      })
+      .strict()
+      .optional()
+      .describe('Multi-turn rows: one message per element of an array field'),
+    preference: z
+      .object({ chosen: z.string(), rejected: z.string() })
+      .strict()
+      .optional()
+      .describe('Preference (DPO) lines: templates of the preferred and the non-preferred reply; needs `user`'),
+    completion: z
+      .object({
+        prompt: z.string(),
+        completion: z.string(),
+        separator: z.string().default('\n\n###\n\n'),
+        ending: z.string().default('\n'),
+      })
+      .strict()
+      .optional()
+      .describe('Legacy prompt/completion lines (babbage-002, davinci-002)'),
+    tasks: z.array(statuteTaskOption).min(1).optional().describe('Built-in statute tasks over read-legal chunks'),
+    pass_through: z.boolean().default(true).describe('Rows that already are chat or preference lines pass unchanged'),
+  })
+  .strict();
+
+type ToChatOptions = z.output<typeof options>;
+
+type LineBuilder = (data: unknown) => unknown;
+
+function compile(field: string, source: string | undefined): Template | undefined {
+  return source === undefined ? undefined : compileTemplate(source, field, 'to-chat');
+}
+
+function need(template: Template | undefined, field: string, mode: string): Template {
+  if (!template) throw new TunekitError('OPTION_INVALID', `to-chat: ${mode} needs \`${field}\``, { context: { field } });
+  return template;
+}
+
+/** Picks the line builder for the configured mode (statute tasks are handled separately). */
+function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
+  const system = compile('system', opts.system);
+  const user = compile('user', opts.user);
+  const assistant = compile('assistant', opts.assistant);
+  if (opts.completion) {
+    const c = opts.completion;
+    const t = { ...c, prompt: compileTemplate(c.prompt, 'completion.prompt'), completion: compileTemplate(c.completion, 'completion.completion') };
+    return (data) => completionLine(t, data);
+  }
+  if (opts.preference) {
+    const t = {
+      system,
+      user: need(user, 'user', 'preference'),
+      chosen: compileTemplate(opts.preference.chosen, 'preference.chosen'),
+      rejected: compileTemplate(opts.preference.rejected, 'preference.rejected'),
+    };
+    return (data) => preferenceLine(t, data);
+  }
+  if (opts.turns) {
+    const turns = opts.turns;
+    return (data) => turnsLine(system, turns, data);
+  }
+  if (user || assistant) {
+    const t = { system, user: need(user, 'user', 'a chat line'), assistant: need(assistant, 'assistant', 'a chat line') };
+    return (data) => chatLine(t, data);
+  }
+  return undefined;
+}
+
+function rejectFor(error: unknown, record: DataRecord, ctx: StepContext): undefined {
+  if (error instanceof MissingField) {
+    ctx.reject(record, 'template_missing_field', { message: error.message, key: error.field, line: record.source.line });
+  } else if (error instanceof BadTurns) {
+    ctx.reject(record, 'turns_invalid', { message: error.message, line: record.source.line });
+  } else throw error;
+  return undefined;
+}
+
+function output(record: DataRecord, data: unknown, group: string | undefined, id = record.id): DataRecord {
+  const out: DataRecord = { id, source: record.source, data, meta: record.meta };
+  if (group !== undefined) out.group = group;
+  return out;
+}
+
+function createToChat(opts: ToChatOptions): Step {
+  const build = lineBuilder(opts);
+  const group = compile('group', opts.group);
+  const system = compile('system', opts.system);
+  const tasks = opts.tasks;
+  if (!build && !tasks && !opts.pass_through) {
+    throw new TunekitError('OPTION_INVALID', 'to-chat: give user/assistant templates, turns, preference, completion or tasks', {
+      context: { field: 'with' },
+    });
+  }
+  const groupOf = (record: DataRecord) => (group ? render(group, record.data) : record.group);
+
+  if (tasks) {
+    return {
+      specVersion: 'v1',
+      fanOut: true,
+      map(record, ctx) {
+        const chunk = record.data as { law?: string; article?: string; part?: number };
+        if (!chunk.article || chunk.part !== undefined) {
+          ctx.discard(record, chunk.article ? 'article_part' : 'not_an_article');
+          return undefined;
+        }
+        try {
+          const key = groupOf(record);
+          return tasks.map((task, index) => {
+            const t = taskTemplates(task, chunk.law ?? '');
+            const user = render(compileTemplate(t.question, 'tasks.question'), chunk);
+            const assistant = render(compileTemplate(t.answer, 'tasks.answer'), chunk);
+            const messages = [...(system ? [{ role: 'system', content: render(system, chunk) }] : []), { role: 'user', content: user }, { role: 'assistant', content: assistant }];
+            return { ...output(record, { messages }, key, `${record.id}#${index + 1}`), parents: [record.id] };
+          });
+        } catch (error) {
+          return rejectFor(error, record, ctx);
+        }
+      },
+    };
+  }
+
+  return {
+    specVersion: 'v1',
+    map(record, ctx) {
+      try {
+        const existing = opts.pass_through ? existingLine(record.data) : undefined;
+        if (existing) return output(record, existing, groupOf(record));
+        if (!build) {
+          ctx.reject(record, 'not_a_chat_line', { message: 'row is not a chat line and no templates are configured', line: record.source.line });
+          return undefined;
+        }
+        const line = build(record.data);
+        if (line && typeof line === 'object' && 'problem' in line) {
+          ctx.reject(record, 'completion_convention', { message: String(line.problem), line: record.source.line });
+          return undefined;
+        }
+        return output(record, line, groupOf(record));
+      } catch (error) {
+        return rejectFor(error, record, ctx);
+      }
+    },
+  };
+}
+
+export const toChatStep = defineStep({
+  id: 'to-chat',
+  role: 'transform',
+  description: 'Shapes rows into OpenAI training lines: chat, multi-turn, preference (DPO), prompt/completion, or statute Q&A tasks.',
+  options,
+  create: (opts) => createToChat(opts),
+});
