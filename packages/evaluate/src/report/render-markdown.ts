@@ -1,0 +1,89 @@
+import { escapeMarkdown as md } from './escape.js';
+import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
+import type { ReportData } from './report-data.js';
+import { buildVerdict } from './verdict.js';
+
+function table(header: string[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+/** `report.md`: the summary tables, fit for a pull-request comment. Every piece of data is escaped. */
+export function renderMarkdown(data: ReportData): string {
+  const verdict = buildVerdict(data);
+  const mark = verdict.status === 'pass' ? '✅ ' : verdict.status === 'fail' ? '❌ ' : '';
+  const lines: string[] = [`## tunekit evaluation: ${md(data.meta.pipeline)}`, ''];
+  if (data.meta.sandbox)
+    lines.push('> **sandbox: simulated models** — these numbers come from the offline sandbox, not real models.', '');
+  lines.push(`**${mark}${md(verdict.headline)}**`, '');
+  for (const detail of verdict.details) lines.push(`- ${md(detail)}`);
+  lines.push('', '### Scores (mean, 95% bootstrap CI)', '');
+  const candidates = data.candidates.map((c) => c.name);
+  const scoreRows = data.scorers.map((scorer) => [
+    md(scorer.name),
+    ...candidates.map((candidate) => {
+      const s = data.summaries.find((x) => x.candidate === candidate && x.scorer === scorer.name);
+      if (!s || s.mean === null) return s?.errors ? `– (${s.errors} errors)` : '–';
+      const corpus = s.corpus != null ? ` corpus ${formatScore(s.corpus)}` : '';
+      const errors = s.errors ? ` ⚠ ${s.errors} errors` : '';
+      return `${formatScore(s.mean)} ${formatInterval(s.ci)}${corpus}${errors}`;
+    }),
+  ]);
+  lines.push(
+    ...table(['scorer', ...candidates.map((c) => md(c + (data.baseline === c ? ' (baseline)' : '')))], scoreRows),
+  );
+  if (data.comparisons.length > 0) {
+    lines.push('', `### Against the baseline (${md(data.baseline ?? '')})`, '');
+    const rows = data.comparisons.map((c) => [
+      md(c.candidate),
+      md(c.scorer),
+      `${formatSigned(c.diff)} ${formatInterval(c.ci, true)}`,
+      `${formatP(c.pValue)} (${c.test})`,
+      `${c.wins} / ${c.ties} / ${c.losses}`,
+      String(c.n),
+    ]);
+    lines.push(...table(['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'], rows));
+  }
+  if (data.economics.length > 0) {
+    lines.push('', '### Cost and latency', '');
+    const rows = data.economics.map((e) => [
+      md(e.candidate),
+      `${formatCount(e.tokensInPerRequest)} / ${formatCount(e.tokensOutPerRequest)}`,
+      formatUsd(e.costPer1kUsd),
+      `${formatMs(e.latencyP50Ms)} / ${formatMs(e.latencyP95Ms)}`,
+      e.promptTokensSavedPerRequest != null ? formatCount(e.promptTokensSavedPerRequest) : '–',
+      e.breakEvenRequests != null ? formatCount(e.breakEvenRequests) : e.trainingCostUsd != null ? 'never' : '–',
+    ]);
+    lines.push(
+      ...table(
+        [
+          'candidate',
+          'tokens in / out',
+          'cost per 1k requests',
+          'latency p50 / p95',
+          'prompt tokens saved',
+          'break-even requests',
+        ],
+        rows,
+      ),
+    );
+    const asOf = data.economics.find((e) => e.priceAsOf)?.priceAsOf;
+    if (asOf) lines.push('', `Prices as of ${md(asOf)}.`);
+  }
+  if (data.training) {
+    const t = data.training;
+    lines.push(
+      '',
+      `Training: ${md(t.model ?? 'model')} from ${md(t.baseModel ?? '?')}, ${formatCount(t.trainedTokens)} trained tokens, ${formatUsd(t.costUsd)}.`,
+    );
+  }
+  lines.push(
+    '',
+    `<sub>run ${md(data.meta.runId)} · ${md(data.meta.items)} items · seed ${md(data.meta.seeds.bootstrap)} · tunekit ${md(data.meta.toolVersion)}</sub>`,
+    '',
+  );
+  return lines.join('\n');
+}

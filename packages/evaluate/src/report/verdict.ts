@@ -1,0 +1,68 @@
+import { formatCount, formatInterval, formatMs, formatP, formatSigned, formatUsd } from './format.js';
+import type { ReportData } from './report-data.js';
+
+export interface Verdict {
+  /** pass/fail when a gate ran; none otherwise. */
+  status: 'pass' | 'fail' | 'none';
+  /** One sentence: the answer to "better, cheaper, how sure". Plain text: renderers escape it. */
+  headline: string;
+  /** Supporting sentences (quality, cost, pay-back, latency, gate). Plain text. */
+  details: string[];
+}
+
+/** The verdict about the main candidate (the first gated one, else the first non-baseline) against the baseline. */
+export function buildVerdict(data: ReportData): Verdict {
+  const status = data.gate ? (data.gate.passed ? 'pass' : 'fail') : 'none';
+  const baseline = data.baseline;
+  const candidate = data.gate?.checks[0]?.candidate ?? data.candidates.find((c) => !c.isBaseline)?.name;
+  const metric = data.gate?.metric ?? data.scorers[0]?.name;
+  if (!baseline || !candidate || !metric) {
+    const best = data.summaries
+      .filter((s) => s.scorer === metric && s.mean !== null)
+      .sort((a, b) => b.mean! - a.mean!)[0];
+    const headline = best
+      ? `Best on ${metric}: ${best.candidate} (${best.mean!.toFixed(3)} ${formatInterval(best.ci)})`
+      : 'No scores.';
+    return { status, headline, details: [] };
+  }
+  const parts: string[] = [];
+  const details: string[] = [];
+  const comparison = data.comparisons.find(
+    (c) => c.candidate === candidate && c.scorer === metric && c.baseline === baseline,
+  );
+  if (comparison?.ci && comparison.diff !== null) {
+    const size = `${formatSigned(comparison.diff)} ${formatInterval(comparison.ci, true)}`;
+    const word = comparison.ci.low > 0 ? 'better than' : comparison.ci.high < 0 ? 'worse than' : 'on par with';
+    parts.push(`${candidate} is ${word} ${baseline} on ${metric} by ${size}`);
+    details.push(
+      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
+    );
+  } else parts.push(`${candidate} and ${baseline} have no paired ${metric} scores`);
+  const mine = data.economics.find((e) => e.candidate === candidate);
+  const theirs = data.economics.find((e) => e.candidate === baseline);
+  if (mine?.costPer1kUsd != null && theirs?.costPer1kUsd != null) {
+    const saving = theirs.costPer1kUsd - mine.costPer1kUsd;
+    parts.push(
+      saving >= 0
+        ? `cheaper by ${formatUsd(saving)} per 1k requests`
+        : `dearer by ${formatUsd(-saving)} per 1k requests`,
+    );
+    details.push(
+      `cost per 1,000 requests: ${candidate} ${formatUsd(mine.costPer1kUsd)}, ${baseline} ${formatUsd(theirs.costPer1kUsd)}`,
+    );
+  }
+  if (mine?.trainingCostUsd != null) {
+    if (mine.breakEvenRequests != null)
+      parts.push(`pays back training after ${formatCount(mine.breakEvenRequests)} requests`);
+    else parts.push('never pays back its training cost at these prices');
+    details.push(`training cost ${formatUsd(mine.trainingCostUsd)}`);
+  }
+  if (mine?.latencyP50Ms != null && theirs?.latencyP50Ms != null) {
+    details.push(
+      `latency p50: ${candidate} ${formatMs(mine.latencyP50Ms)}, ${baseline} ${formatMs(theirs.latencyP50Ms)}`,
+    );
+  }
+  if (data.gate) parts.push(data.gate.passed ? 'gate passed' : 'gate failed');
+  if (data.gate) details.push(data.gate.explanation);
+  return { status, headline: `${parts.join(', ')}.`, details };
+}
