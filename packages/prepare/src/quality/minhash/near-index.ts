@@ -22,7 +22,7 @@ export class NearIndex {
   private bandKeys = new Uint32Array(0);
   private links = new Int32Array(0);
   private signatures = new Uint8Array(0);
-  private headBits = 10;
+  private headBits = 6;
   private heads: Int32Array;
   private readonly checked: number[] = [];
 
@@ -91,7 +91,7 @@ export class NearIndex {
   }
 
   private grow(): void {
-    const capacity = Math.max(1024, Math.ceil(this.capacity * 1.25));
+    const capacity = Math.max(256, Math.ceil(this.capacity * 1.25));
     const keys = new Uint32Array(capacity * this.bands);
     keys.set(this.bandKeys);
     const links = new Int32Array(capacity * this.bands);
