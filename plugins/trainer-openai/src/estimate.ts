@@ -1,38 +1,29 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ModelContext, TrainerEstimate } from '@tunekit/core';
+import { TrainingEstimator, trainingCostUsd } from '@tunekit/format';
 
-/** The `auto` epoch rule of OpenAI's data-preparation notebook: about 3 epochs, kept between 100 and 25,000 example passes. */
-export function autoEpochs(examples: number): number {
-  if (examples === 0) return 0;
-  if (examples * 3 < 100) return Math.min(25, Math.floor(100 / examples));
-  if (examples * 3 > 25_000) return Math.max(1, Math.floor(25_000 / examples));
-  return 3;
-}
-
-/** Streams the training file once: billing tokens per epoch (each example capped at the model's limit), then the cost. */
+/**
+ * Streams the training file once through the catalog's estimate (OpenAI's notebook: examples capped at the model's
+ * limit, `auto` epochs by the example count), priced at the model's training rate.
+ */
 export async function estimateTraining(
   trainFile: string,
   model: ModelContext,
   epochsOption: number | 'auto' | undefined,
 ): Promise<TrainerEstimate> {
-  let examples = 0;
-  let billingTokens = 0;
+  const estimator = new TrainingEstimator(model.exampleTokenLimit);
   for await (const line of createInterface({ input: createReadStream(trainFile, 'utf8'), crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    examples++;
-    billingTokens += Math.min(model.exampleTokenLimit, model.countExample(JSON.parse(line) as unknown).total);
+    if (line.trim() !== '') estimator.add(model.countExample(JSON.parse(line) as unknown).total);
   }
-  const epochs = typeof epochsOption === 'number' ? epochsOption : autoEpochs(examples);
-  const trainingTokens = epochs * billingTokens;
-  const price = model.prices.training;
+  const estimate = estimator.result(typeof epochsOption === 'number' ? epochsOption : undefined);
   return {
-    examples,
-    billingTokens,
-    epochs,
-    trainingTokens,
-    costUsd: price === undefined ? undefined : (trainingTokens * price) / 1_000_000,
-    pricePerMillion: price,
+    examples: estimate.examples,
+    billingTokens: estimate.billingTokens,
+    epochs: estimate.epochs,
+    trainingTokens: estimate.chargedTokens,
+    costUsd: trainingCostUsd(estimate, model.prices),
+    pricePerMillion: model.prices.training,
     priceAsOf: model.prices.asOf,
   };
 }

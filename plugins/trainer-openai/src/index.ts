@@ -3,7 +3,6 @@ import { type TrainerOpenAIOptions, trainerOpenAIOptions } from './options.js';
 import { createOpenAITrainer, TRAINER_ID } from './trainer.js';
 
 export { decodeResultsFile } from './collect-result.js';
-export { autoEpochs } from './estimate.js';
 export type { TrainerOpenAIOptions } from './options.js';
 
 export const trainerOpenAI: TrainerPlugin<TrainerOpenAIOptions> = {

@@ -28,7 +28,8 @@ async function unseenEvents(
     page = await page.getNextPage();
   }
   for (const event of fresh) seen.add(event.id);
-  return fresh.sort((a, b) => a.created_at - b.created_at);
+  // Newest first within pages, whole seconds in `created_at`: reverse, then a stable sort keeps ties in order.
+  return fresh.reverse().sort((a, b) => a.created_at - b.created_at);
 }
 
 function toTrainerEvent(event: FineTuningJobEvent, job: FineTuningJob): TrainerEvent {

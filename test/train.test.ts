@@ -1,0 +1,402 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ModelContext,
+  runTrainPhase,
+  type TrainPhaseArgs,
+  type TrainPhaseEvent,
+  TunekitError,
+  trainCancel,
+  trainStatus,
+} from '@tunekit/core';
+import { createModelContext } from '@tunekit/format';
+import { type Sandbox, startSandbox } from '@tunekit/sandbox';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const DATA = '/work/shared/data';
+const KEY_ENV = 'TUNEKIT_TEST_TRAIN_KEY';
+const KEY = 'sk-test-never-written-anywhere';
+const SFT_MODEL = 'gpt-4o-mini-2024-07-18';
+const DPO_MODEL = 'gpt-4.1-mini-2025-04-14';
+const SYSTEM = 'Answer the legal question with Yes or No.';
+
+interface Row {
+  question: string;
+  answer: string;
+}
+
+/** Yes/No rows of three LegalBench tasks (real data): the clause or the evidence, asked as a question. */
+async function legalRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const task of ['contract_qa', 'hearsay', 'privacy_policy_qa', 'cuad_audit_rights', 'personal_jurisdiction']) {
+    const [header, ...lines] = (await readFile(join(DATA, 'legalbench', task, 'train.tsv'), 'utf8')).trim().split('\n');
+    const columns = header!.split('\t');
+    for (const line of lines) {
+      const cells = Object.fromEntries(line.split('\t').map((cell, i) => [columns[i], cell]));
+      const answer = cells.answer ?? '';
+      if (answer !== 'Yes' && answer !== 'No') continue;
+      rows.push({ question: [cells.question, cells.text].filter(Boolean).join('\n\n'), answer });
+    }
+  }
+  return rows;
+}
+
+const jsonl = (lines: unknown[]) => `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;
+
+let sandbox: Sandbox;
+let root: string;
+let rows: Row[];
+let sftModel: ModelContext;
+let dpoModel: ModelContext;
+const files = { sft: '', sftValidation: '', dpo: '' };
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, timeScale: 0.02, seed: 1 });
+  root = await mkdtemp(join(tmpdir(), 'tunekit-train-'));
+  rows = await legalRows();
+  const chat = rows.map((row) => ({
+    messages: [
+      { role: 'system', content: SYSTEM },
+      { role: 'user', content: row.question },
+      { role: 'assistant', content: row.answer },
+    ],
+  }));
+  files.sft = join(root, 'sft-train.jsonl');
+  files.sftValidation = join(root, 'sft-validation.jsonl');
+  files.dpo = join(root, 'dpo-train.jsonl');
+  await writeFile(files.sft, jsonl(chat.slice(0, -4)));
+  await writeFile(files.sftValidation, jsonl(chat.slice(-4)));
+  await writeFile(
+    files.dpo,
+    jsonl(
+      rows.map((row) => ({
+        input: {
+          messages: [
+            { role: 'system', content: SYSTEM },
+            { role: 'user', content: row.question },
+          ],
+        },
+        preferred_output: [{ role: 'assistant', content: row.answer }],
+        non_preferred_output: [{ role: 'assistant', content: row.answer === 'Yes' ? 'No' : 'Yes' }],
+      })),
+    ),
+  );
+  sftModel = await createModelContext({ model: SFT_MODEL });
+  dpoModel = await createModelContext({ model: DPO_MODEL });
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+let runCounter = 0;
+async function newRunDir(): Promise<string> {
+  return mkdtemp(join(root, `run-${++runCounter}-`));
+}
+
+function trainArgs(
+  runDir: string,
+  overrides: Partial<TrainPhaseArgs> & { with?: Record<string, unknown>; baseURL?: string } = {},
+) {
+  const events: TrainPhaseEvent[] = [];
+  const warnings: string[] = [];
+  const args: TrainPhaseArgs = {
+    trainer: {
+      use: 'trainer-openai',
+      with: { poll_interval_ms: 20, hyperparameters: { n_epochs: 2 }, ...overrides.with },
+    },
+    baseDir: root,
+    runDir,
+    runId: `run-${runCounter}`,
+    model: sftModel,
+    providers: { openai: { base_url: overrides.baseURL ?? sandbox.baseURL, api_key_env: KEY_ENV } },
+    files: { train: files.sft, validation: files.sftValidation },
+    signal: new AbortController().signal,
+    logger: { debug() {}, info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+    yes: false,
+    env: { [KEY_ENV]: KEY },
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  };
+  return { args, events, warnings };
+}
+
+async function expectTunekitError(promise: Promise<unknown>, code: string): Promise<TunekitError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(TunekitError.is(error), `expected TunekitError ${code}, got ${String(error)}`).toBe(true);
+  expect((error as TunekitError).code).toBe(code);
+  expect((error as TunekitError).render()).not.toMatch(/\n/);
+  return error as TunekitError;
+}
+
+function client(baseURL = sandbox.baseURL): OpenAI {
+  return new OpenAI({ baseURL, apiKey: KEY, maxRetries: 0 });
+}
+
+describe('train phase against the sandbox', () => {
+  it('trains SFT end to end: model id, billed tokens, metrics.csv, events; a rerun re-attaches without paying', async () => {
+    const runDir = await newRunDir();
+    const before = sandbox.stats();
+    const { args, events } = trainArgs(runDir, { with: { suffix: 'legal-yes-no', seed: 42 } });
+    const { estimate, result } = await runTrainPhase(args);
+
+    expect(result.status).toBe('succeeded');
+    expect(result.model).toMatch(/^ft:gpt-4o-mini-2024-07-18:sandbox:legal-yes-no:/);
+    expect(result.provider).toBe('openai');
+    expect(estimate.examples).toBe(rows.length - 4);
+    expect(estimate.epochs).toBe(2);
+    expect(estimate.trainingTokens).toBe(2 * estimate.billingTokens);
+    expect(result.trainedTokens).toBeGreaterThan(0);
+    expect(result.costUsd).toBeCloseTo(((result.trainedTokens ?? 0) * (sftModel.prices.training ?? 0)) / 1e6, 10);
+
+    const csv = (await readFile(join(runDir, 'metrics.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('step,train_loss,train_accuracy,valid_loss,valid_mean_token_accuracy');
+    expect(csv.length).toBeGreaterThan(2);
+    expect(result.metricsFile).toBe(join(runDir, 'metrics.csv'));
+
+    const statuses = events.flatMap((e) => (e.type === 'status' ? [e.rawStatus] : []));
+    expect(statuses.at(-1)).toBe('succeeded');
+    const steps = events.flatMap((e) => (e.type === 'metric' ? [e.step] : []));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(new Set(steps).size).toBe(steps.length);
+
+    const job = await client().fineTuning.jobs.retrieve(result.jobId!);
+    expect(job.method?.type).toBe('supervised');
+    expect(job.seed).toBe(42);
+    expect(job.validation_file).toBeTruthy();
+    expect(job.metadata?.tunekit_run).toBe(args.runId);
+
+    const stateText = await readFile(join(runDir, 'trainer-state.json'), 'utf8');
+    expect(stateText).not.toContain(KEY);
+    expect(JSON.parse(stateText).state).toMatchObject({ phase: 'finished', jobId: result.jobId });
+
+    const afterFirst = sandbox.stats();
+    expect(afterFirst.jobsCreated - before.jobsCreated).toBe(1);
+    expect(afterFirst.filesUploaded - before.filesUploaded).toBe(2);
+
+    // Rerun with the state file: same job, nothing uploaded or created.
+    const again = await runTrainPhase(trainArgs(runDir, { with: { suffix: 'legal-yes-no', seed: 42 } }).args);
+    expect(again.result.model).toBe(result.model);
+    // Rerun without it: the job is found through its metadata; the files through their hash-bearing names.
+    await rm(join(runDir, 'trainer-state.json'));
+    const rerun = trainArgs(runDir, { with: { suffix: 'legal-yes-no', seed: 42 } });
+    const found = await runTrainPhase(rerun.args);
+    expect(found.result.jobId).toBe(result.jobId);
+    expect(rerun.events.some((e) => e.type === 'attached')).toBe(true);
+    expect(sandbox.stats().jobsCreated).toBe(afterFirst.jobsCreated);
+    expect(sandbox.stats().filesUploaded).toBe(afterFirst.filesUploaded);
+
+    // `tunekit train status` reads the run folder alone.
+    const status = await trainStatus(runDir, { logger: args.logger, env: args.env });
+    expect(status).toMatchObject({ jobId: result.jobId, status: 'succeeded' });
+    expect(status.detail).toContain(result.model);
+  });
+
+  it('changed settings on the same data launch a new job, reusing the uploaded files', async () => {
+    const runDir = await newRunDir();
+    await runTrainPhase(trainArgs(runDir, { with: { suffix: 'first' } }).args);
+    const before = sandbox.stats();
+    const second = await runTrainPhase(trainArgs(runDir, { with: { suffix: 'second' } }).args);
+    expect(second.result.model).toContain(':second:');
+    expect(sandbox.stats().jobsCreated - before.jobsCreated).toBe(1);
+    expect(sandbox.stats().filesUploaded - before.filesUploaded).toBe(0);
+  });
+
+  it('trains DPO on preference data with beta', async () => {
+    const runDir = await newRunDir();
+    const { args } = trainArgs(runDir, {
+      model: dpoModel,
+      files: { train: files.dpo },
+      with: { hyperparameters: { n_epochs: 1, beta: 0.2 } },
+    });
+    const { estimate, result } = await runTrainPhase(args);
+    expect(result.status).toBe('succeeded');
+    expect(result.model).toMatch(/^ft:gpt-4\.1-mini-2025-04-14:/);
+    expect(estimate.examples).toBe(rows.length);
+    const job = await client().fineTuning.jobs.retrieve(result.jobId!);
+    expect(job.method?.type).toBe('dpo');
+    expect(job.method?.dpo?.hyperparameters?.beta).toBe(0.2);
+  });
+
+  it('refuses method dpo on chat data, and beta without dpo, before any request', async () => {
+    const before = sandbox.stats().requests;
+    await expectTunekitError(
+      runTrainPhase(trainArgs(await newRunDir(), { with: { method: 'dpo' } }).args),
+      'OPTION_INVALID',
+    );
+    await expectTunekitError(
+      runTrainPhase(trainArgs(await newRunDir(), { with: { hyperparameters: { beta: 0.1 } } }).args),
+      'OPTION_INVALID',
+    );
+    await expectTunekitError(
+      runTrainPhase(trainArgs(await newRunDir(), { with: { suffix: 'has space' } }).args),
+      'OPTION_INVALID',
+    );
+    expect(sandbox.stats().requests).toBe(before);
+  });
+
+  it('a job that fails validation reports the service code, message and param', async () => {
+    const runDir = await newRunDir();
+    const toy = join(DATA, 'openai-cookbook', 'toy_chat_fine_tuning.jsonl');
+    const { args, events } = trainArgs(runDir, { files: { train: toy } });
+    const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
+    expect(error.message).toContain('invalid_training_file');
+    expect(error.message).toContain('at least 10');
+    expect(error.message).toContain('param training_file');
+    expect(events.find((e) => e.type === 'status' && e.rawStatus === 'failed')).toBeDefined();
+    const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8'));
+    expect(state.result).toMatchObject({
+      status: 'failed',
+      error: { code: 'invalid_training_file', param: 'training_file' },
+    });
+  });
+
+  it('stops over max_cost_usd with the figures, and launches with yes', async () => {
+    const runDir = await newRunDir();
+    const before = sandbox.stats();
+    const over = trainArgs(runDir, { with: { max_cost_usd: 0.0001 } });
+    const error = await expectTunekitError(runTrainPhase(over.args), 'COST_OVER_BUDGET');
+    expect(error.message).toMatch(
+      /estimated \$0\.\d+ \(\d+ training tokens = 2 epochs × \d+\) is over max_cost_usd \$0\.0001/,
+    );
+    expect(sandbox.stats().jobsCreated).toBe(before.jobsCreated);
+    expect(sandbox.stats().filesUploaded).toBe(before.filesUploaded);
+
+    const forced = trainArgs(runDir, { with: { max_cost_usd: 0.0001 }, yes: true });
+    const { result } = await runTrainPhase(forced.args);
+    expect(result.status).toBe('succeeded');
+    expect(forced.warnings.join('\n')).toContain('launching anyway');
+  });
+
+  it('says in one line that OpenAI no longer creates jobs, naming the other trainers', async () => {
+    const refusing = await startSandbox({ port: 0, refuseFineTuning: true });
+    try {
+      const { args } = trainArgs(await newRunDir(), { baseURL: refusing.baseURL });
+      const error = await expectTunekitError(runTrainPhase(args), 'TRAINING_UNAVAILABLE');
+      expect(error.message).toMatch(/refuses to create fine-tuning jobs.*Azure OpenAI/);
+      expect(error.message).not.toContain(KEY);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('needs the API key of a hosted provider, named in one line', async () => {
+    const { args } = trainArgs(await newRunDir());
+    args.providers = { openai: { api_key_env: 'TUNEKIT_TEST_UNSET_KEY' } };
+    const error = await expectTunekitError(runTrainPhase(args), 'MISSING_API_KEY');
+    expect(error.message).toContain('TUNEKIT_TEST_UNSET_KEY');
+  });
+
+  it('finishes with one job despite a 20% fault rate (500/503, dropped connections, slow answers)', async () => {
+    const faulty = await startSandbox({ port: 0, timeScale: 0.02, failRate: 0.2, seed: 20, slowMs: 200 });
+    try {
+      const { args } = trainArgs(await newRunDir(), {
+        baseURL: faulty.baseURL,
+        with: { timeout_ms: 2000, max_retries: 2 },
+      });
+      const { result } = await runTrainPhase(args);
+      expect(result.status).toBe('succeeded');
+      expect(result.model).toMatch(/^ft:/);
+      const stats = faulty.stats();
+      expect(stats.faults.total).toBeGreaterThan(0);
+      expect(stats.jobsCreated).toBe(1);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('cancel stops the job; the run reports it cancelled', async () => {
+    const slow = await startSandbox({ port: 0, timeScale: 1 });
+    try {
+      const runDir = await newRunDir();
+      const { args, events } = trainArgs(runDir, { baseURL: slow.baseURL });
+      const running = runTrainPhase(args);
+      const failed = expectTunekitError(running, 'TRAINER_FAILED');
+      await waitFor(() => events.some((e) => e.type === 'status'));
+      const cancelled = await trainCancel(runDir, { logger: args.logger, env: args.env });
+      expect(cancelled.status).toBe('cancelled');
+      const error = await failed;
+      expect(error.message).toContain('cancelled');
+      expect(slow.stats().jobsCreated).toBe(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('a process killed with SIGKILL right after creating the job is resumed by the next run: one job in all', async () => {
+    const external = await startSandbox({ port: 0, timeScale: 0.1 });
+    try {
+      const runDir = await newRunDir();
+      const script = join(root, 'train-child.mjs');
+      await writeFile(script, childScript());
+      const child = spawn(process.execPath, [script], {
+        env: {
+          ...process.env,
+          [KEY_ENV]: KEY,
+          RUN_DIR: runDir,
+          BASE_URL: external.baseURL,
+          TRAIN: files.sft,
+          ROOT: root,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('created fine-tuning job')) child.kill('SIGKILL');
+      });
+      expect(await exited).toBe('SIGKILL');
+      expect(external.stats().jobsCreated).toBe(1);
+
+      const { args } = trainArgs(runDir, { baseURL: external.baseURL, files: { train: files.sft } });
+      const { result } = await runTrainPhase(args);
+      expect(result.status).toBe('succeeded');
+      expect(result.model).toMatch(/^ft:gpt-4o-mini-2024-07-18:/);
+      const stats = (await (await fetch(new URL('/sandbox/stats', external.url))).json()) as { jobsCreated: number };
+      expect(stats.jobsCreated).toBe(1);
+    } finally {
+      await external.close();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The train phase in a separate process, with the same settings as `trainArgs` (so the job key matches). */
+function childScript(): string {
+  const core = new URL('../packages/core/dist/index.js', import.meta.url).href;
+  const format = new URL('../packages/format/dist/index.js', import.meta.url).href;
+  return `
+import { runTrainPhase } from '${core}';
+import { createModelContext } from '${format}';
+const log = (m) => process.stdout.write(m + '\\n');
+await runTrainPhase({
+  trainer: { use: 'trainer-openai', with: { poll_interval_ms: 20, hyperparameters: { n_epochs: 2 } } },
+  baseDir: process.env.ROOT, runDir: process.env.RUN_DIR, runId: 'killed-run',
+  model: await createModelContext({ model: '${SFT_MODEL}' }),
+  providers: { openai: { base_url: process.env.BASE_URL, api_key_env: '${KEY_ENV}' } },
+  files: { train: process.env.TRAIN },
+  signal: new AbortController().signal,
+  logger: { debug() {}, info: log, warn: log, error: log },
+  yes: false,
+});
+log('child finished (it should have been killed)');
+`;
+}
