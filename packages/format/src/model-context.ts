@@ -2,7 +2,7 @@ import type { ModelContext } from '@tunekit/core';
 import { getModelInfo } from './catalog/get-model-info.js';
 import type { ModelOverrides } from './catalog/model-info.js';
 import { countExampleTokens } from './tokens/count-example.js';
-import { loadTokenCounter } from './tokens/token-counter.js';
+import { loadTokenCounter, type TokenizerImplementation } from './tokens/token-counter.js';
 
 export interface CreateModelContextOptions {
   model: string;
@@ -10,12 +10,14 @@ export interface CreateModelContextOptions {
   prices?: ModelOverrides;
   /** Overrides the model's per-example training token limit. */
   exampleTokenLimit?: number;
+  /** Counts are equal either way; gpt-tokenizer is the default. */
+  tokenizer?: TokenizerImplementation;
 }
 
 /** The target model of a pipeline: catalog facts plus a loaded tokenizer. Throws UNKNOWN_MODEL. */
 export async function createModelContext(options: CreateModelContextOptions): Promise<ModelContext> {
   const info = getModelInfo(options.model, options.prices);
-  const counter = await loadTokenCounter(info.encoding);
+  const counter = await loadTokenCounter(info.encoding, options.tokenizer ? { implementation: options.tokenizer } : {});
   return {
     id: info.id,
     encoding: info.encoding,

@@ -62,4 +62,13 @@ describe('loadTokenCounter', () => {
     expect(await loadTokenCounter('cl100k_base')).toBe(await loadTokenCounter('cl100k_base'));
     expect(() => loadTokenCounter('gpt5_base')).toThrow(/unknown tokenizer encoding/);
   });
+
+  it('offers tiktoken itself as the implementation, with the same counts', async () => {
+    const reference = await loadTokenCounter('o200k_base', { implementation: 'tiktoken' });
+    const fast = await loadTokenCounter('o200k_base');
+    expect(reference).not.toBe(fast);
+    const text = readFileSync(join(STATUTES, '电子商务法(2018-08-31).md'), 'utf8');
+    expect(reference.count(text)).toBe(fast.count(text));
+    expect(reference.count('a <|endoftext|> b')).toBe(fast.count('a <|endoftext|> b'));
+  });
 });

@@ -18,17 +18,32 @@ type CountFunction = (text: string, options?: { disallowedSpecial?: Set<string> 
 const MAX_CACHED_STRINGS = 4096;
 const MAX_CACHED_LENGTH = 65_536;
 const NO_SPECIAL = new Set<string>();
-const loaded = new Map<EncodingName, Promise<TokenCounter>>();
+const loaded = new Map<string, Promise<TokenCounter>>();
+
+/** gpt-tokenizer (default: fastest on real, repetitive text) or tiktoken's WASM (the reference itself). */
+export type TokenizerImplementation = 'gpt-tokenizer' | 'tiktoken';
 
 /** Loads (once per thread) the counter of an encoding by name; no model or ModelContext needed. */
-export function loadTokenCounter(encoding: string): Promise<TokenCounter> {
+export function loadTokenCounter(
+  encoding: string,
+  options: { implementation?: TokenizerImplementation } = {},
+): Promise<TokenCounter> {
   const name = assertEncodingName(encoding);
-  let counter = loaded.get(name);
+  const implementation = options.implementation ?? 'gpt-tokenizer';
+  const key = `${implementation}:${name}`;
+  let counter = loaded.get(key);
   if (!counter) {
-    counter = importCount(name).then((count) => createTokenCounter(name, count));
-    loaded.set(name, counter);
+    const count = implementation === 'tiktoken' ? importTiktokenCount(name) : importCount(name);
+    counter = count.then((fn) => createTokenCounter(name, fn));
+    loaded.set(key, counter);
   }
   return counter;
+}
+
+async function importTiktokenCount(name: EncodingName): Promise<CountFunction> {
+  const { get_encoding } = await import('tiktoken');
+  const encoder = get_encoding(name);
+  return (text) => encoder.encode_ordinary(text).length;
 }
 
 async function importCount(name: EncodingName): Promise<CountFunction> {
