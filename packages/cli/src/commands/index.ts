@@ -1,7 +1,9 @@
 import type { RegisterCommand } from './command.js';
 import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
 import { registerTrain } from './train.js';
 import { registerValidate } from './validate.js';
@@ -12,6 +14,8 @@ export const commands: RegisterCommand[] = [
   registerTrain,
   registerValidate,
   registerInspect,
+  registerReport,
   registerInit,
   registerSchema,
+  registerSandbox,
 ];
