@@ -7,9 +7,14 @@ import { makeTempDir, REPO_ROOT, removeDir } from './helpers/temp-dir.js';
 const FIXTURES = join(REPO_ROOT, 'packages/prepare/src/quality/fixtures');
 let dir: string;
 
-async function readJsonl(path: string): Promise<Record<string, any>[]> {
+async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
   const text = await readFile(path, 'utf8').catch(() => '');
-  return text.trim() ? text.trim().split('\n').map((line) => JSON.parse(line)) : [];
+  return text.trim()
+    ? text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+    : [];
 }
 
 async function runChain(workers: number) {
@@ -33,7 +38,7 @@ dataset:
   const out = join(dir, `run-${workers}`);
   const { manifest } = await runPipeline(await loadPipeline(file), { outDir: out, workers });
   return {
-    manifest: manifest as Record<string, any>,
+    manifest: manifest as Record<string, unknown>,
     train: await readFile(join(out, 'train.jsonl'), 'utf8'),
     validation: await readFile(join(out, 'validation.jsonl'), 'utf8').catch(() => ''),
     rejects: await readJsonl(join(out, 'rejects.jsonl')),
@@ -49,7 +54,10 @@ afterAll(() => removeDir(dir));
 
 describe('validate → dedupe → token-budget → split on a corpus of broken lines', () => {
   it('keeps the good lines, rejects each bad one with its code and line, and balances the ledger', async () => {
-    const expected = JSON.parse(await readFile(join(FIXTURES, 'broken-chat.expected.json'), 'utf8')) as Record<string, string>;
+    const expected = JSON.parse(await readFile(join(FIXTURES, 'broken-chat.expected.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const total = (await readFile(join(dir, 'broken-chat.jsonl'), 'utf8')).trim().split('\n').length;
     const run = await runChain(1);
     expect(run.manifest.status).toBe('succeeded');

@@ -4,15 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { dedupe } from './dedupe.js';
 
 const statute = readFileSync('/work/shared/data/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8');
-const articles = statute.split(/\n(?=第[一二三四五六七八九十百]+条)/).filter((a) => a.startsWith('第') && a.length > 60);
+const articles = statute
+  .split(/\n(?=第[一二三四五六七八九十百]+条)/)
+  .filter((a) => a.startsWith('第') && a.length > 60);
 
 function chat(user: string, assistant: string) {
-  return { messages: [{ role: 'user', content: user }, { role: 'assistant', content: assistant }] };
+  return {
+    messages: [
+      { role: 'user', content: user },
+      { role: 'assistant', content: assistant },
+    ],
+  };
 }
 
 function englishRecords() {
   const tsv = readFileSync('/work/shared/data/legalbench/hearsay/train.tsv', 'utf8').trim().split('\n').slice(1);
-  return tsv.map((row, i) => makeRecord(chat(row.split('\t').at(-1)!, 'answer'), { id: `hearsay:${i}`, source: { file: 'hearsay.tsv', line: i + 2 } }));
+  return tsv.map((row, i) =>
+    makeRecord(chat(row.split('\t').at(-1)!, 'answer'), {
+      id: `hearsay:${i}`,
+      source: { file: 'hearsay.tsv', line: i + 2 },
+    }),
+  );
 }
 
 describe('dedupe', () => {

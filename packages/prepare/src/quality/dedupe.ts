@@ -8,10 +8,27 @@ import { exampleText } from './text/example-text.js';
 
 const nearOptions = z
   .object({
-    threshold: z.number().min(0).max(1).default(0.8).describe('Jaccard similarity at or above which two examples are near duplicates.'),
+    threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.8)
+      .describe('Jaccard similarity at or above which two examples are near duplicates.'),
     bands: z.number().int().min(1).max(64).default(16).describe('LSH bands.'),
-    rows: z.number().int().min(1).max(32).default(8).describe('MinHash rows per band (bands × rows permutations, an even number).'),
-    shingle: z.number().int().min(1).max(32).default(5).describe('Shingle size: words, or characters for Chinese, Japanese and Korean text.'),
+    rows: z
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(8)
+      .describe('MinHash rows per band (bands × rows permutations, an even number).'),
+    shingle: z
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(5)
+      .describe('Shingle size: words, or characters for Chinese, Japanese and Korean text.'),
   })
   .strict()
   .refine((near) => (near.bands * near.rows) % 2 === 0, { message: 'bands × rows must be even' });
@@ -23,7 +40,9 @@ export const dedupeOptions = z
       .default('example')
       .describe('Compare the whole example, or only the prompt (every message but the assistant answers).'),
     exact: z.boolean().default(true).describe('Drop examples whose normalised text equals an earlier one.'),
-    near: nearOptions.optional().describe('Also drop near duplicates (MinHash with LSH, verified against the threshold).'),
+    near: nearOptions
+      .optional()
+      .describe('Also drop near duplicates (MinHash with LSH, verified against the threshold).'),
     normalize_numbers: z
       .boolean()
       .default(false)
@@ -35,7 +54,11 @@ export const dedupeOptions = z
 export type DedupeOptions = z.output<typeof dedupeOptions>;
 
 /** Keeps the first-seen record of every exact or near-duplicate set; the others are discarded as `duplicate`. */
-async function* dedupeRecords(options: DedupeOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+async function* dedupeRecords(
+  options: DedupeOptions,
+  input: AsyncIterable<DataRecord>,
+  ctx: StepContext,
+): AsyncGenerator<DataRecord> {
   const near = options.near ?? { threshold: 0.8, bands: 16, rows: 8, shingle: 5 };
   const perms = near.bands * near.rows;
   const task = signatureTask({ near: options.near !== undefined, ...near, numbers: options.normalize_numbers });
@@ -60,7 +83,9 @@ async function* dedupeRecords(options: DedupeOptions, input: AsyncIterable<DataR
           continue;
         }
         const shingled = options.near !== undefined && batch.shingled[i] === 1;
-        const match = shingled ? nearIndex.query(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2, near.threshold) : undefined;
+        const match = shingled
+          ? nearIndex.query(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2, near.threshold)
+          : undefined;
         if (match) {
           ctx.count('near_duplicates');
           const similarity = Math.round(match.similarity * 1000) / 1000;
@@ -86,7 +111,8 @@ async function* dedupeRecords(options: DedupeOptions, input: AsyncIterable<DataR
 export const dedupe = defineStep({
   id: 'dedupe',
   role: 'transform',
-  description: 'Drops exact and near-duplicate examples (MinHash + LSH), keeping the first seen; duplicates name the kept id.',
+  description:
+    'Drops exact and near-duplicate examples (MinHash + LSH), keeping the first seen; duplicates name the kept id.',
   options: dedupeOptions,
   create: (options) => ({ specVersion: 'v1', run: (input, ctx) => dedupeRecords(options, input, ctx) }),
 });

@@ -6,10 +6,19 @@ import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing
 import { describe, expect, it } from 'vitest';
 import { split } from './split.js';
 
-const questions = JSON.parse(readFileSync('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as { input: string; output: string; id: number }[];
+const questions = JSON.parse(readFileSync('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+  input: string;
+  output: string;
+  id: number;
+}[];
 
 function chat(user: string, assistant: string) {
-  return { messages: [{ role: 'user', content: user }, { role: 'assistant', content: assistant }] };
+  return {
+    messages: [
+      { role: 'user', content: user },
+      { role: 'assistant', content: assistant },
+    ],
+  };
 }
 
 /** Five records per group (e.g. chunks of one document), 60 groups, two labels. */
@@ -18,7 +27,14 @@ function grouped(): DataRecord[] {
   for (let g = 0; g < 60; g++) {
     for (let k = 0; k < 5; k++) {
       const line = g * 5 + k + 1;
-      records.push(makeRecord(chat(`doc ${g} part ${k}`, 'ok'), { id: `d.jsonl:${line}`, source: { file: 'd.jsonl', line }, group: `doc-${g}`, meta: { label: g % 3 === 0 ? 'rare' : 'common' } }));
+      records.push(
+        makeRecord(chat(`doc ${g} part ${k}`, 'ok'), {
+          id: `d.jsonl:${line}`,
+          source: { file: 'd.jsonl', line },
+          group: `doc-${g}`,
+          meta: { label: g % 3 === 0 ? 'rare' : 'common' },
+        }),
+      );
     }
   }
   return records;
@@ -69,11 +85,21 @@ describe('split', () => {
   it('moves training lines that leak evaluation items to rejects (exact and near)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'split-'));
     writeFileSync(join(dir, 'eval.json'), JSON.stringify(questions.slice(0, 50)));
-    const leakedExact = makeRecord(chat(questions[3]!.input, questions[3]!.output), { id: 'leak-exact', group: 'g-leak-1' });
+    const leakedExact = makeRecord(chat(questions[3]!.input, questions[3]!.output), {
+      id: 'leak-exact',
+      group: 'g-leak-1',
+    });
     const q = questions[10]!.input;
     const leakedNear = makeRecord(chat(`${q.slice(0, 20)}${q.slice(22)}`, 'x'), { id: 'leak-near', group: 'g-leak-2' });
-    const clean = questions.slice(100, 140).map((item, i) => makeRecord(chat(item.input, item.output), { id: `clean-${i}`, group: `g-${i}` }));
-    const run = await runStep(split, { validation: 0, contamination: { against: 'eval.json' } }, [...clean, leakedExact, leakedNear], { baseDir: dir });
+    const clean = questions
+      .slice(100, 140)
+      .map((item, i) => makeRecord(chat(item.input, item.output), { id: `clean-${i}`, group: `g-${i}` }));
+    const run = await runStep(
+      split,
+      { validation: 0, contamination: { against: 'eval.json' } },
+      [...clean, leakedExact, leakedNear],
+      { baseDir: dir },
+    );
     expect(run.rejected.map((r) => [r.record.id, r.code, r.detail.kind, r.detail.evalId])).toEqual([
       ['leak-exact', 'contaminated', 'exact', String(questions[3]!.id)],
       ['leak-near', 'contaminated', 'near', String(questions[10]!.id)],
@@ -83,7 +109,9 @@ describe('split', () => {
   });
 
   it('fails in one line when the evaluation file is missing', async () => {
-    await expect(runStep(split, { contamination: { against: 'nope.jsonl' } }, grouped().slice(0, 3))).rejects.toMatchObject({ code: 'INPUT_NOT_FOUND' });
+    await expect(
+      runStep(split, { contamination: { against: 'nope.jsonl' } }, grouped().slice(0, 3)),
+    ).rejects.toMatchObject({ code: 'INPUT_NOT_FOUND' });
   });
 
   it('rejects a fractional count', () => {

@@ -25,17 +25,32 @@ export const splitOptions = z
       .string()
       .min(1)
       .optional()
-      .describe('Field whose values get the same validation share each (`meta.label`, `data.category`, or a bare name).'),
+      .describe(
+        'Field whose values get the same validation share each (`meta.label`, `data.category`, or a bare name).',
+      ),
     contamination: z
       .object({
         against: z.string().min(1).describe('Evaluation file (JSONL or JSON array), relative to the pipeline file.'),
-        near_threshold: z.number().min(0).max(1).default(0.8).describe('MinHash Jaccard similarity that counts as contamination.'),
+        near_threshold: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.8)
+          .describe('MinHash Jaccard similarity that counts as contamination.'),
         shingle: z.number().int().min(1).max(32).default(5).describe('Shingle size (words; characters for Chinese).'),
       })
       .strict()
       .optional()
-      .describe('Moves training examples whose prompt equals or nearly equals an evaluation item to rejects (`contaminated`).'),
-    batch_size: z.number().int().min(1).max(65536).default(256).describe('Records per worker batch (contamination check).'),
+      .describe(
+        'Moves training examples whose prompt equals or nearly equals an evaluation item to rejects (`contaminated`).',
+      ),
+    batch_size: z
+      .number()
+      .int()
+      .min(1)
+      .max(65536)
+      .default(256)
+      .describe('Records per worker batch (contamination check).'),
   })
   .strict()
   .refine((o) => o.validation < 1 || Number.isInteger(o.validation), {
@@ -46,7 +61,8 @@ export const splitOptions = z
 export type SplitOptions = z.output<typeof splitOptions>;
 type Side = 'train' | 'validation';
 
-const groupKey = (record: DataRecord, options: SplitOptions) => (options.by === 'group' ? (record.group ?? record.id) : record.id);
+const groupKey = (record: DataRecord, options: SplitOptions) =>
+  options.by === 'group' ? (record.group ?? record.id) : record.id;
 const withSide = (record: DataRecord, split: Side): DataRecord => ({ ...record, meta: { ...record.meta, split } });
 
 /** Fraction without strata: each group's side follows from its hash alone, so records stream through. */
@@ -97,7 +113,10 @@ async function* dropContaminated(
   ctx.report('contamination', { against: contamination.against, evalItems: index.items });
   const pool = createBatchPool<string, SignatureBatch>(signatureTask(init), ctx.workers);
   try {
-    const batches = orderedBatches(input, pool, { batchSize: options.batch_size, toTask: (r: DataRecord) => exampleText(r.data, 'user') });
+    const batches = orderedBatches(input, pool, {
+      batchSize: options.batch_size,
+      toTask: (r: DataRecord) => exampleText(r.data, 'user'),
+    });
     for await (const [records, batch] of batches) {
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
@@ -119,7 +138,11 @@ async function* dropContaminated(
   }
 }
 
-async function* splitRecords(options: SplitOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+async function* splitRecords(
+  options: SplitOptions,
+  input: AsyncIterable<DataRecord>,
+  ctx: StepContext,
+): AsyncGenerator<DataRecord> {
   const held = options.validation >= 1 || options.stratify !== undefined;
   let sided = held ? assignByTally(options, input) : assignByBucket(options, input);
   if (options.contamination) sided = dropContaminated(options, options.contamination, sided, ctx);

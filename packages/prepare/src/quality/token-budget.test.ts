@@ -14,21 +14,41 @@ describe('token-budget', () => {
     const run = await runStep(tokenBudget, {}, toy, { model });
     expect(run.out.map((r) => r.id)).toEqual(['toy:1', 'toy:2', 'toy:3', 'toy:4']);
     expect(run.rejected).toMatchObject([{ code: 'too_long', detail: { line: 5, tokens: 8032, limit: 4096 } }]);
-    expect(run.reports.tokens).toMatchObject({ examples: 4, total: 45 + 111 + 26 + 28, too_long: 1, example_token_limit: 4096 });
+    expect(run.reports.tokens).toMatchObject({
+      examples: 4,
+      total: 45 + 111 + 26 + 28,
+      too_long: 1,
+      example_token_limit: 4096,
+    });
     expect((run.reports.tokens as { distribution: { tokens: { max: number } } }).distribution.tokens.max).toBe(111);
     // 4 examples: the service picks min(25, 100 // 4) = 25 epochs.
-    expect(run.reports.estimate).toMatchObject({ examples: 4, epochs: 25, billingTokens: 210, chargedTokens: 5250, pricePerMillion: 8 });
+    expect(run.reports.estimate).toMatchObject({
+      examples: 4,
+      epochs: 25,
+      billingTokens: 210,
+      chargedTokens: 5250,
+      pricePerMillion: 8,
+    });
     expect((run.reports.estimate as { costUsd: number }).costUsd).toBeCloseTo(0.042, 6);
   });
 
   it('truncates user text, never the assistant answer, and records the cut', async () => {
-    const statute = readFileSync('/work/shared/data/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8').slice(0, 3000);
+    const statute = readFileSync('/work/shared/data/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8').slice(
+      0,
+      3000,
+    );
     const system = { role: 'system', content: 'You are a consumer-law assistant.' };
     const assistant = { role: 'assistant', content: '根据第二十四条，经营者应当负责退货。' };
     const long = makeRecord({ messages: [system, { role: 'user', content: statute }, assistant] }, { id: 'long' });
-    const run = await runStep(tokenBudget, { max_example_tokens: 200, on_exceed: 'truncate' }, [long, ...toy], { model });
+    const run = await runStep(tokenBudget, { max_example_tokens: 200, on_exceed: 'truncate' }, [long, ...toy], {
+      model,
+    });
     const shortened = run.out.find((r) => r.id === 'long')!;
-    const cut = shortened.meta.truncated as { tokensBefore: number; tokensAfter: number; cuts: { role: string; messageIndex: number }[] };
+    const cut = shortened.meta.truncated as {
+      tokensBefore: number;
+      tokensAfter: number;
+      cuts: { role: string; messageIndex: number }[];
+    };
     expect(cut.tokensBefore).toBeGreaterThan(1000);
     expect(cut.tokensAfter).toBeLessThanOrEqual(200);
     expect(cut.tokensAfter).toBeGreaterThan(190);
@@ -42,7 +62,10 @@ describe('token-budget', () => {
   });
 
   it('fails the run on an over-long example with on_exceed: error', async () => {
-    await expect(runStep(tokenBudget, { on_exceed: 'error' }, toy, { model })).rejects.toMatchObject({ code: 'INPUT_INVALID', context: { line: 5 } });
+    await expect(runStep(tokenBudget, { on_exceed: 'error' }, toy, { model })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      context: { line: 5 },
+    });
   });
 
   it('leaves out, in stream order, what does not fit the dataset budget', async () => {

@@ -9,14 +9,36 @@ import { truncateExample } from './budget/truncate.js';
 
 export const tokenBudgetOptions = z
   .object({
-    max_example_tokens: z.number().int().positive().optional().describe("Per-example token limit; default: the target model's training limit."),
+    max_example_tokens: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Per-example token limit; default: the target model's training limit."),
     on_exceed: z
       .enum(['drop', 'truncate', 'error'])
       .default('drop')
-      .describe('An example over the limit is rejected (`too_long`), shortened (non-assistant text first), or fails the run.'),
-    max_total_tokens: z.number().int().positive().optional().describe('Dataset limit: tokens per epoch; later examples that do not fit are left out.'),
-    max_cost_usd: z.number().positive().optional().describe("Dataset limit: training cost at the model's price; later examples that do not fit are left out."),
-    n_epochs: z.number().int().min(1).max(50).optional().describe('Epochs for the cost estimate; default: what the service picks for the number of examples.'),
+      .describe(
+        'An example over the limit is rejected (`too_long`), shortened (non-assistant text first), or fails the run.',
+      ),
+    max_total_tokens: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Dataset limit: tokens per epoch; later examples that do not fit are left out.'),
+    max_cost_usd: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Dataset limit: training cost at the model's price; later examples that do not fit are left out."),
+    n_epochs: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Epochs for the cost estimate; default: what the service picks for the number of examples.'),
     batch_size: z.number().int().min(1).max(65536).default(256).describe('Records per worker batch.'),
   })
   .strict();
@@ -29,14 +51,22 @@ function budgetTokens(options: TokenBudgetOptions, model: ModelContext): number 
   if (options.max_cost_usd !== undefined) {
     const price = model.prices.training;
     if (price === undefined) {
-      throw new TunekitError('OPTION_INVALID', `max_cost_usd needs a training price for ${model.id}; add one under prices:`, { context: { field: 'max_cost_usd' } });
+      throw new TunekitError(
+        'OPTION_INVALID',
+        `max_cost_usd needs a training price for ${model.id}; add one under prices:`,
+        { context: { field: 'max_cost_usd' } },
+      );
     }
     budget = Math.min(budget, Math.floor(options.max_cost_usd / costUsd(options.n_epochs ?? TARGET_EPOCHS, price)));
   }
   return budget;
 }
 
-async function* budgetRecords(options: TokenBudgetOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+async function* budgetRecords(
+  options: TokenBudgetOptions,
+  input: AsyncIterable<DataRecord>,
+  ctx: StepContext,
+): AsyncGenerator<DataRecord> {
   const model = await ctx.model();
   const limit = options.max_example_tokens ?? model.exampleTokenLimit;
   const budget = budgetTokens(options, model);
@@ -47,19 +77,36 @@ async function* budgetRecords(options: TokenBudgetOptions, input: AsyncIterable<
   const stats = { tooLong: 0, truncated: 0, leftOut: 0, leftOutTokens: 0, used: 0 };
   const pool = createBatchPool<unknown, TokenCountBatch>(tokenCountTask(model.encoding), ctx.workers);
   try {
-    for await (const [records, batch] of orderedBatches(input, pool, { batchSize: options.batch_size, toTask: (r: DataRecord) => r.data })) {
+    for await (const [records, batch] of orderedBatches(input, pool, {
+      batchSize: options.batch_size,
+      toTask: (r: DataRecord) => r.data,
+    })) {
       for (let i = 0; i < records.length; i++) {
         let record = records[i]!;
         let count = { total: batch.total[i]!, assistant: batch.assistant[i]!, messages: batch.messages[i]! };
         if (count.total > limit) {
           stats.tooLong++;
-          const where = { file: record.source.file, line: record.source.line, step: ctx.step, field: 'max_example_tokens' };
+          const where = {
+            file: record.source.file,
+            line: record.source.line,
+            step: ctx.step,
+            field: 'max_example_tokens',
+          };
           const message = `example has ${count.total} tokens, over the limit of ${limit}`;
           if (options.on_exceed === 'error') throw new TunekitError('INPUT_INVALID', message, { context: where });
-          const shortened = options.on_exceed === 'truncate' ? truncateExample(record.data, limit, model.countExample) : undefined;
+          const shortened =
+            options.on_exceed === 'truncate' ? truncateExample(record.data, limit, model.countExample) : undefined;
           if (!shortened) {
-            const why = options.on_exceed === 'truncate' ? '; it fits only by cutting an assistant message, which is never done' : '';
-            ctx.reject(record, 'too_long', { message: message + why, line: record.source.line, tokens: count.total, limit });
+            const why =
+              options.on_exceed === 'truncate'
+                ? '; it fits only by cutting an assistant message, which is never done'
+                : '';
+            ctx.reject(record, 'too_long', {
+              message: message + why,
+              line: record.source.line,
+              tokens: count.total,
+              limit,
+            });
             continue;
           }
           stats.truncated++;
@@ -93,7 +140,11 @@ async function* budgetRecords(options: TokenBudgetOptions, input: AsyncIterable<
     too_long: stats.tooLong,
     truncated: stats.truncated,
     left_out: { examples: stats.leftOut, tokens: stats.leftOutTokens, budget: Number.isFinite(budget) ? budget : null },
-    distribution: { tokens: distribution(totals.view()), assistant_tokens: distribution(assistants.view()), messages: distribution(messages.view()) },
+    distribution: {
+      tokens: distribution(totals.view()),
+      assistant_tokens: distribution(assistants.view()),
+      messages: distribution(messages.view()),
+    },
   });
   const cost = trainingCostUsd(estimate, model.prices);
   ctx.report('estimate', {
@@ -109,7 +160,8 @@ async function* budgetRecords(options: TokenBudgetOptions, input: AsyncIterable<
 export const tokenBudget = defineStep({
   id: 'token-budget',
   role: 'transform',
-  description: "Enforces the per-example token limit (drop, truncate or error) and a dataset budget; reports token statistics and the training cost estimate.",
+  description:
+    'Enforces the per-example token limit (drop, truncate or error) and a dataset budget; reports token statistics and the training cost estimate.',
   options: tokenBudgetOptions,
   create: (options) => ({ specVersion: 'v1', run: (input, ctx) => budgetRecords(options, input, ctx) }),
 });

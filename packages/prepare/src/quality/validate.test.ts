@@ -5,8 +5,13 @@ import { validate } from './validate.js';
 
 const fixture = new URL('./fixtures/', import.meta.url);
 const lines = readFileSync(new URL('broken-chat.jsonl', fixture), 'utf8').trim().split('\n');
-const expected = JSON.parse(readFileSync(new URL('broken-chat.expected.json', fixture), 'utf8')) as Record<string, string>;
-const records = lines.map((text, i) => makeRecord(JSON.parse(text), { id: `broken:${i + 1}`, source: { file: 'broken.jsonl', line: i + 1 } }));
+const expected = JSON.parse(readFileSync(new URL('broken-chat.expected.json', fixture), 'utf8')) as Record<
+  string,
+  string
+>;
+const records = lines.map((text, i) =>
+  makeRecord(JSON.parse(text), { id: `broken:${i + 1}`, source: { file: 'broken.jsonl', line: i + 1 } }),
+);
 
 describe('validate', () => {
   it('rejects every broken line with its code, line, message index and key; keeps the good ones', async () => {
@@ -23,14 +28,29 @@ describe('validate', () => {
 
   it('checks the preference and prompt/completion formats', async () => {
     const preference = [
-      { input: { messages: [{ role: 'user', content: 'Hi' }] }, preferred_output: [{ role: 'assistant', content: 'Hello!' }], non_preferred_output: [{ role: 'assistant', content: 'Go away.' }] },
-      { input: { messages: [{ role: 'user', content: 'Hi' }] }, preferred_completion: [{ role: 'assistant', content: 'a' }], non_preferred_completion: [{ role: 'assistant', content: 'b' }] },
-      { input: { messages: [{ role: 'user', content: 'Hi' }] }, preferred_output: [{ role: 'assistant', content: 'a' }] },
+      {
+        input: { messages: [{ role: 'user', content: 'Hi' }] },
+        preferred_output: [{ role: 'assistant', content: 'Hello!' }],
+        non_preferred_output: [{ role: 'assistant', content: 'Go away.' }],
+      },
+      {
+        input: { messages: [{ role: 'user', content: 'Hi' }] },
+        preferred_completion: [{ role: 'assistant', content: 'a' }],
+        non_preferred_completion: [{ role: 'assistant', content: 'b' }],
+      },
+      {
+        input: { messages: [{ role: 'user', content: 'Hi' }] },
+        preferred_output: [{ role: 'assistant', content: 'a' }],
+      },
     ].map((data) => makeRecord(data));
     const run = await runStep(validate, {}, preference);
     expect(run.out).toHaveLength(1);
     expect(run.rejected.map((r) => r.code)).toEqual(['preference_completion_keys', 'preference_missing_output']);
-    const completion = [{ prompt: 'Q ->', completion: ' A\n' }, { prompt: 'Q ->', completion: '' }, { prompt: 'Q', completion: ' A', extra: 1 }].map((d) => makeRecord(d));
+    const completion = [
+      { prompt: 'Q ->', completion: ' A\n' },
+      { prompt: 'Q ->', completion: '' },
+      { prompt: 'Q', completion: ' A', extra: 1 },
+    ].map((d) => makeRecord(d));
     const run2 = await runStep(validate, { format: 'completion' }, completion);
     expect(run2.rejected.map((r) => r.code)).toEqual(['empty_completion', 'completion_unrecognized_key']);
   });

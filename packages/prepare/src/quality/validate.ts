@@ -7,11 +7,15 @@ export const validateOptions = z
     format: z
       .enum(['auto', 'chat', 'preference', 'completion'])
       .default('auto')
-      .describe('Expected line format; `auto` takes the format of the first valid line, and lines of another format are rejected.'),
+      .describe(
+        'Expected line format; `auto` takes the format of the first valid line, and lines of another format are rejected.',
+      ),
     file_checks: z
       .enum(['warn', 'error'])
       .default('warn')
-      .describe('What the file-level rules (at least 10 examples, at most 512 MB) do when broken: a warning in the manifest, or a failed run.'),
+      .describe(
+        'What the file-level rules (at least 10 examples, at most 512 MB) do when broken: a warning in the manifest, or a failed run.',
+      ),
   })
   .strict();
 
@@ -26,7 +30,11 @@ function rejectInvalid(record: DataRecord, problems: FormatProblem[], ctx: StepC
 }
 
 /** Rejects lines that break OpenAI's training-file rules; checks the file-level rules once the stream ends. */
-async function* validateRecords(options: ValidateOptions, input: AsyncIterable<DataRecord>, ctx: StepContext): AsyncGenerator<DataRecord> {
+async function* validateRecords(
+  options: ValidateOptions,
+  input: AsyncIterable<DataRecord>,
+  ctx: StepContext,
+): AsyncGenerator<DataRecord> {
   let format = options.format === 'auto' ? undefined : options.format;
   let examples = 0;
   let bytes = 0;
@@ -47,7 +55,12 @@ async function* validateRecords(options: ValidateOptions, input: AsyncIterable<D
     yield record;
   }
   const fileProblems = checkFile({ examples, bytes });
-  ctx.report('file', { format: format ?? 'unknown', examples, bytes, problems: fileProblems.map((p) => ({ code: p.code, message: p.message })) });
+  ctx.report('file', {
+    format: format ?? 'unknown',
+    examples,
+    bytes,
+    problems: fileProblems.map((p) => ({ code: p.code, message: p.message })),
+  });
   for (const problem of fileProblems) {
     ctx.count(problem.code);
     if (options.file_checks === 'error') {
@@ -62,7 +75,8 @@ async function* validateRecords(options: ValidateOptions, input: AsyncIterable<D
 export const validate = defineStep({
   id: 'validate',
   role: 'transform',
-  description: "Rejects lines that break OpenAI's fine-tuning file rules (code, line, message index, key); checks example count and size.",
+  description:
+    "Rejects lines that break OpenAI's fine-tuning file rules (code, line, message index, key); checks example count and size.",
   options: validateOptions,
   create: (options) => ({ specVersion: 'v1', run: (input, ctx) => validateRecords(options, input, ctx) }),
 });

@@ -25,7 +25,10 @@ function workerScriptUrl(): URL {
   const own = import.meta.url.endsWith('.ts') ? './worker-main.ts' : './worker-main.js';
   const url = new URL(builtModuleUrl(new URL(own, import.meta.url).href));
   if (!existsSync(fileURLToPath(url))) {
-    throw new TunekitError('INTERNAL', `worker script ${fileURLToPath(url)} is missing: build @tunekit/prepare first (npx tsc -b)`);
+    throw new TunekitError(
+      'INTERNAL',
+      `worker script ${fileURLToPath(url)} is missing: build @tunekit/prepare first (npx tsc -b)`,
+    );
   }
   return url;
 }

@@ -10,7 +10,7 @@ export interface BatchTaskSpec<I, O> {
   exportName: string;
   init: unknown;
   /** The same factory, for running in the calling thread (one worker). */
-  inline: (init: any) => BatchFunction<I, O>;
+  inline(init: unknown): BatchFunction<I, O>;
 }
 
 export type BatchFunction<I, O> = (batch: I[]) => O | Promise<O>;

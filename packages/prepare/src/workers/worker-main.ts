@@ -16,7 +16,11 @@ function transferables(result: unknown): ArrayBuffer[] {
   if (!result || typeof result !== 'object') return [];
   const buffers: ArrayBuffer[] = [];
   for (const value of Object.values(result)) {
-    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer && value.byteLength === value.buffer.byteLength) {
+    if (
+      ArrayBuffer.isView(value) &&
+      value.buffer instanceof ArrayBuffer &&
+      value.byteLength === value.buffer.byteLength
+    ) {
       if (!buffers.includes(value.buffer)) buffers.push(value.buffer);
     }
   }

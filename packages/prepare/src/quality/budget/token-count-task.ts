@@ -28,5 +28,10 @@ export function createTokenCountTask(init: { encoding: string }): (lines: unknow
 }
 
 export function tokenCountTask(encoding: string): BatchTaskSpec<unknown, TokenCountBatch> {
-  return { module: import.meta.url, exportName: 'createTokenCountTask', init: { encoding }, inline: createTokenCountTask };
+  return {
+    module: import.meta.url,
+    exportName: 'createTokenCountTask',
+    init: { encoding },
+    inline: createTokenCountTask,
+  };
 }

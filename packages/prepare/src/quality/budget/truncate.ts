@@ -17,7 +17,11 @@ interface Slot {
 
 function promptSlots(line: Record<string, unknown>): Slot[] {
   const input = line.input as Record<string, unknown> | undefined;
-  const messages = Array.isArray(line.messages) ? line.messages : Array.isArray(input?.messages) ? (input.messages as unknown[]) : undefined;
+  const messages = Array.isArray(line.messages)
+    ? line.messages
+    : Array.isArray(input?.messages)
+      ? (input.messages as unknown[])
+      : undefined;
   if (!messages) return typeof line.prompt === 'string' ? [{ role: 'prompt', holder: line, key: 'prompt' }] : [];
   const slots: Slot[] = [];
   messages.forEach((message, messageIndex) => {
@@ -58,7 +62,12 @@ export function truncateExample(
     }
     slot.holder[slot.key] = original.slice(0, low);
     tokens = count(line).total;
-    cuts.push({ messageIndex: slot.messageIndex, role: slot.role, keptChars: low, removedChars: original.length - low });
+    cuts.push({
+      messageIndex: slot.messageIndex,
+      role: slot.role,
+      keptChars: low,
+      removedChars: original.length - low,
+    });
   }
   return tokens <= limit ? { data: line, cuts, tokens } : undefined;
 }

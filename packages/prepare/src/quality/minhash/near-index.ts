@@ -42,7 +42,13 @@ export class NearIndex {
   }
 
   /** The most similar kept record at or above `threshold` among the LSH candidates (ties: the earliest). */
-  query(bandKeys: Uint32Array, keyOffset: number, signature: Uint8Array, sigOffset: number, threshold: number): NearMatch | undefined {
+  query(
+    bandKeys: Uint32Array,
+    keyOffset: number,
+    signature: Uint8Array,
+    sigOffset: number,
+    threshold: number,
+  ): NearMatch | undefined {
     const mask = (1 << this.headBits) - 1;
     let best: NearMatch | undefined;
     this.checked.length = 0;
@@ -53,8 +59,15 @@ export class NearIndex {
         const recordIndex = (cursor / this.bands) | 0;
         if (this.bandKeys[cursor] === key && !this.checked.includes(recordIndex)) {
           this.checked.push(recordIndex);
-          const similarity = estimateJaccard4(signature, sigOffset, this.signatures, recordIndex * this.sigBytes, this.sigBytes);
-          const better = !best || similarity > best.similarity || (similarity === best.similarity && recordIndex < best.index);
+          const similarity = estimateJaccard4(
+            signature,
+            sigOffset,
+            this.signatures,
+            recordIndex * this.sigBytes,
+            this.sigBytes,
+          );
+          const better =
+            !best || similarity > best.similarity || (similarity === best.similarity && recordIndex < best.index);
           if (similarity >= threshold && better) best = { index: recordIndex, similarity };
         }
         cursor = this.links[cursor]!;

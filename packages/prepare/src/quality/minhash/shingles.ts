@@ -4,7 +4,8 @@ import { combine32, hashString32 } from '../text/hash32.js';
  * Units of a normalised text: each Han, kana or Hangul character on its own (text in those scripts has no spaces,
  * so shingles over them are character n-grams), and every other run of non-space characters as one word.
  */
-const UNIT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const UNIT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /**
  * 32-bit hashes of the `size`-unit shingles of a normalised text, written into `out` (grown when too small).

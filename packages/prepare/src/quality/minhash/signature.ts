@@ -63,7 +63,13 @@ export function packSignature4(signature: Uint32Array, out: Uint8Array, offset: 
 }
 
 /** Jaccard estimate from two packed 4-bit signatures: agreement corrected for the 1/16 chance of equal bits. */
-export function estimateJaccard4(left: Uint8Array, leftOffset: number, right: Uint8Array, rightOffset: number, bytes: number): number {
+export function estimateJaccard4(
+  left: Uint8Array,
+  leftOffset: number,
+  right: Uint8Array,
+  rightOffset: number,
+  bytes: number,
+): number {
   let equal = 0;
   for (let i = 0; i < bytes; i++) {
     const x = left[leftOffset + i]! ^ right[rightOffset + i]!;

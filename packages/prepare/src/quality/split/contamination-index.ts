@@ -27,7 +27,9 @@ export async function loadContaminationIndex(
 ): Promise<ContaminationIndex> {
   const file = resolve(baseDir, path);
   if (!existsSync(file)) {
-    throw new TunekitError('INPUT_NOT_FOUND', `contamination file ${path} does not exist`, { context: { file: path, field: 'contamination.against' } });
+    throw new TunekitError('INPUT_NOT_FOUND', `contamination file ${path} does not exist`, {
+      context: { file: path, field: 'contamination.against' },
+    });
   }
   const signatures = createSignatureTask(init);
   const perms = init.bands * init.rows;
@@ -51,7 +53,9 @@ export async function loadContaminationIndex(
       if (exactId !== undefined) return { evalId: exactId, similarity: 1, kind: 'exact' };
       if (batch.shingled[i] !== 1) return undefined;
       const hit = near.query(batch.bandKeys, i * init.bands, batch.signatures, (i * perms) / 2, threshold);
-      return hit ? { evalId: nearIds[hit.index]!, similarity: Math.round(hit.similarity * 1000) / 1000, kind: 'near' } : undefined;
+      return hit
+        ? { evalId: nearIds[hit.index]!, similarity: Math.round(hit.similarity * 1000) / 1000, kind: 'near' }
+        : undefined;
     },
   };
 }

@@ -27,7 +27,9 @@ export async function* readEvalItems(path: string, label: string): AsyncGenerato
       });
     }
     if (!Array.isArray(items)) {
-      throw new TunekitError('INPUT_INVALID', 'contamination file must hold a JSON array of items', { context: { file: label, field: 'contamination.against' } });
+      throw new TunekitError('INPUT_INVALID', 'contamination file must hold a JSON array of items', {
+        context: { file: label, field: 'contamination.against' },
+      });
     }
     for (const [index, value] of items.entries()) yield { id: entryId(value, `${label}#${index}`), value };
     return;
