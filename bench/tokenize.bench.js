@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countExampleTokens, loadTokenCounter } from '@tunekit/format';
 import { get_encoding } from 'tiktoken';
+import { seededRandom } from './lib/seeded-random.js';
 
 const STATUTES = new URL('../../shared/data/statutes-zh/', import.meta.url).pathname;
 const ROUNDS = 2;
@@ -26,13 +27,7 @@ function generatedLines(count) {
     'ka ren tor vi lam esh qua dro fen mi sul ter no pra gle hus zin col bre tam ous ique ment ling sto wer ax ply dun'.split(
       ' ',
     );
-  let state = 0x9e3779b9;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
+  const next = seededRandom();
   const pick = (list) => list[Math.floor(next() * list.length)];
   const word = () =>
     next() < 0.6 ? pick(common) : Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(syllables)).join('');
@@ -64,7 +59,7 @@ function row(label, { result: tokens, seconds, first }, baseline) {
   return rate;
 }
 
-const corpora = { 'statutes-zh': statuteLines(), 'generated-en': generatedLines(6000) };
+const corpora = { 'statutes-zh': statuteLines(), 'generated-en': generatedLines(4000) };
 const system = 'You are a consumer-law assistant. Answer precisely and cite the article.';
 
 for (const encoding of ['cl100k_base', 'o200k_base']) {
