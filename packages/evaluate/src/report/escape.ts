@@ -22,12 +22,12 @@ export function escapeHtml(value: unknown): string {
 export const escapeXml = escapeHtml;
 
 /**
- * JSON for a `<script type="application/json">` block: `<`, `>`, `&` and U+2028/2029 become \\u escapes, so no
- * `</script>` or `<!--` can appear in the block and JSON.parse gives back the exact data.
+ * JSON for a `<script type="application/json">` block: `<`, `>`, `&`, U+2028/2029 and DEL/C1 controls become \\u
+ * escapes, so no `</script>` or `<!--` can appear in the block and JSON.parse gives back the exact data.
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
+    /[<>&\u2028\u2029\u007f-\u009f]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -19,7 +19,7 @@ describe('BLEU agrees with sacreBLEU 2.6.0 defaults', () => {
   // Hand computation: unigram 5/6, bigram 3/5, trigram 1/4, 4-gram 0/3 → exp smoothing 1/(2·3) = 1/6; BP = 1;
   // BLEU = (5/6 · 3/5 · 1/4 · 1/6)^(1/4) = 0.379918 — sacrebleu.sentence_bleu gives 37.99178428257963.
   it('sentence BLEU with exp smoothing', () => {
-    expect(sentenceBleu('the cat is on the mat', 'the cat sat on the mat')).toBeCloseTo(0.3799178428257963, 10);
+    expect(sentenceBleu('the cat is on the mat', 'the cat sat on the mat')).toBeCloseTo(0.379917842825796, 10);
   });
   // Effective order 2 (a 2-token hypothesis): precisions 2/2 and 1/1, BP = e^(1 − 6/2) = e^−2 → 13.533528323661276.
   it('sentence BLEU with effective order and brevity penalty', () => {
@@ -30,7 +30,7 @@ describe('BLEU agrees with sacreBLEU 2.6.0 defaults', () => {
       'Hello , world . It costs $ 3.50 - 4 ( approx ) ! a & b 1,000.5 x . y',
     );
     expect(sentenceBleu('Hello, world. It costs $3.50-4 (approx)!', 'Hello world, it costs $3.50 approx.')).toBeCloseTo(
-      0.13508625657351418,
+      0.135086256573514,
       10,
     );
   });
@@ -40,11 +40,11 @@ describe('BLEU agrees with sacreBLEU 2.6.0 defaults', () => {
       { hypothesis: 'the cat is on the mat', reference: 'the cat sat on the mat' },
       { hypothesis: 'there is a dog', reference: 'a dog is there' },
     ];
-    expect(corpusBleu(pairs)).toBeCloseTo(0.31116648864423915, 10);
+    expect(corpusBleu(pairs)).toBeCloseTo(0.311166488644239, 10);
     const scorer = point('bleu');
     const accumulator = scorer.corpus!();
     for (const p of pairs) accumulator.add(item(p.reference), p.hypothesis);
-    expect(accumulator.value()).toBeCloseTo(0.31116648864423915, 10);
+    expect(accumulator.value()).toBeCloseTo(0.311166488644239, 10);
   });
   it('is 0 with no match and 1 for identical text', () => {
     expect(sentenceBleu('xyz', 'the cat')).toBe(0);
