@@ -7,3 +7,5 @@ export { type CandidateOptions, type EvaluateOptions, evaluateOptionsSchema } fr
 export type * from './report/report-data.js';
 
 export const plugins: Record<string, AnyPlugin> = { evaluate: evaluatePlugin };
+export * from './report/index.js';
+export { createScorer, type EvalScorer, type ScorerDeps, scorerSpecSchema } from './scorers/index.js';

@@ -1,4 +1,5 @@
 import type { RegisterCommand } from './command.js';
+import { registerDocs } from './docs.js';
 import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
 import { registerReport } from './report.js';
@@ -18,4 +19,5 @@ export const commands: RegisterCommand[] = [
   registerInit,
   registerSchema,
   registerSandbox,
+  registerDocs,
 ];
