@@ -12,7 +12,10 @@ afterAll(() => removeDir(dir));
 
 async function jsonl(file: string): Promise<Record<string, unknown>[]> {
   const text = await readFile(file, 'utf8').catch(() => '');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 async function runPipeline(file: string, name: string) {
@@ -52,7 +55,10 @@ describe('broken inputs', () => {
   it('a CSV with an unclosed quote and a short row: the run finishes, rejects name file, line and reason', async () => {
     const file = join(dir, 'broken-csv.yaml');
     const csv = join(REPO_ROOT, 'test/fixtures/broken/csv/unclosed-quote.csv');
-    await writeFile(file, `name: broken-csv\ndataset:\n  from: { use: read-csv, with: { path: "${csv}" } }\n  steps:\n    - use: to-chat\n      with: { user: "{{question}}", assistant: "{{answer}}" }\n`);
+    await writeFile(
+      file,
+      `name: broken-csv\ndataset:\n  from: { use: read-csv, with: { path: "${csv}" } }\n  steps:\n    - use: to-chat\n      with: { user: "{{question}}", assistant: "{{answer}}" }\n`,
+    );
     const r = await runPipeline(file, 'broken-csv');
     expect(r.result.code).toBe(0);
     expect(r.lines).toHaveLength(3);

@@ -49,7 +49,8 @@ export class BadTurns extends Error {}
 /** A multi-turn chat line from an array field of turns, with a role mapping (e.g. human → user, gpt → assistant). */
 export function turnsLine(system: Template | undefined, turns: TurnsOptions, data: unknown) {
   const list = lookup(data, turns.field.split('.'));
-  if (!Array.isArray(list) || list.length === 0) throw new BadTurns(`field "${turns.field}" is not a non-empty array of turns`);
+  if (!Array.isArray(list) || list.length === 0)
+    throw new BadTurns(`field "${turns.field}" is not a non-empty array of turns`);
   const messages = systemMessages(system, data);
   list.forEach((turn, index) => {
     const rawRole = lookup(turn, [turns.role_key]);
@@ -83,7 +84,8 @@ export function completionLine(
 ): { prompt: string; completion: string } | { problem: string } {
   const prompt = render(t.prompt, data);
   const completion = render(t.completion, data);
-  if (prompt.includes(t.separator)) return { problem: `the prompt already contains the separator ${JSON.stringify(t.separator)}` };
+  if (prompt.includes(t.separator))
+    return { problem: `the prompt already contains the separator ${JSON.stringify(t.separator)}` };
   if (t.ending && completion.includes(t.ending)) {
     return { problem: `the completion already contains the ending ${JSON.stringify(t.ending)}` };
   }

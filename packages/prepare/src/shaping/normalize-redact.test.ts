@@ -6,7 +6,11 @@ import { redactPiiStep } from './redact-pii.js';
 
 describe('normalize', () => {
   it('cleans whitespace and control characters by default, NFKC and full-width on request', async () => {
-    const record = makeRecord({ q: '  消费者\u200b 权益\r\n\r\n\r\n\r\n第一条\u0007 ', n: 3, list: ['ＡＢＣ　１２３'] });
+    const record = makeRecord({
+      q: '  消费者\u200b 权益\r\n\r\n\r\n\r\n第一条\u0007 ',
+      n: 3,
+      list: ['ＡＢＣ　１２３'],
+    });
     const plain = await runStep(normalizeStep, {}, [record]);
     expect(plain.out[0]!.data).toEqual({ q: '消费者 权益\n\n第一条', n: 3, list: ['ＡＢＣ　１２３'] });
     expect(plain.counters.changed).toBe(1);

@@ -4,8 +4,14 @@ import { mapStrings } from './map-strings.js';
 
 const options = z
   .object({
-    whitespace: z.boolean().default(true).describe('Unify line ends, trim lines, collapse runs of spaces and blank lines'),
-    control: z.boolean().default(true).describe('Remove control characters (keeps newline and tab) and zero-width marks'),
+    whitespace: z
+      .boolean()
+      .default(true)
+      .describe('Unify line ends, trim lines, collapse runs of spaces and blank lines'),
+    control: z
+      .boolean()
+      .default(true)
+      .describe('Remove control characters (keeps newline and tab) and zero-width marks'),
     nfkc: z.boolean().default(false).describe('Unicode NFKC normalization (also folds full-width forms)'),
     fullwidth: z.boolean().default(false).describe('Full-width ASCII forms and the ideographic space → half-width'),
   })
@@ -14,6 +20,7 @@ const options = z
 type NormalizeOptions = z.output<typeof options>;
 
 // C0 except \t and \n, DEL, C1, zero-width spaces/joiners, BOM.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this step's job
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g;
 const FULLWIDTH = /[\uff01-\uff5e\u3000]/g;
 

@@ -5,13 +5,24 @@ import { PII_DETECTORS, PII_KINDS, type PiiKind } from './pii-detectors.js';
 
 const options = z
   .object({
-    kinds: z.array(z.enum(PII_KINDS)).min(1).default([...PII_KINDS]).describe('Kinds of personal data to replace'),
-    placeholder: z.string().default('[{KIND}]').describe('Replacement; {KIND} becomes EMAIL, PHONE, CN_ID, SSN, CARD, IP'),
+    kinds: z
+      .array(z.enum(PII_KINDS))
+      .min(1)
+      .default([...PII_KINDS])
+      .describe('Kinds of personal data to replace'),
+    placeholder: z
+      .string()
+      .default('[{KIND}]')
+      .describe('Replacement; {KIND} becomes EMAIL, PHONE, CN_ID, SSN, CARD, IP'),
   })
   .strict();
 
 /** Replaces personal data in a text with typed placeholders; `found` is called once per replacement. */
-export function redactor(kinds: PiiKind[], placeholder: string, found: (kind: PiiKind) => void): (text: string) => string {
+export function redactor(
+  kinds: PiiKind[],
+  placeholder: string,
+  found: (kind: PiiKind) => void,
+): (text: string) => string {
   const detectors = PII_DETECTORS.filter((d) => kinds.includes(d.kind));
   return (input) => {
     let text = input;
@@ -29,7 +40,8 @@ export function redactor(kinds: PiiKind[], placeholder: string, found: (kind: Pi
 export const redactPiiStep = defineStep({
   id: 'redact-pii',
   role: 'transform',
-  description: 'Replaces e-mails, phone numbers, resident IDs, SSNs, card numbers and IP addresses with typed placeholders.',
+  description:
+    'Replaces e-mails, phone numbers, resident IDs, SSNs, card numbers and IP addresses with typed placeholders.',
   options,
   create: (opts) => ({
     specVersion: 'v1',

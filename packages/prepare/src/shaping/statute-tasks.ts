@@ -21,7 +21,10 @@ export const statuteTaskOption = z.union([
   z
     .object({
       task: z.enum(Object.keys(STATUTE_TASKS) as [StatuteTaskName, ...StatuteTaskName[]]),
-      question: z.string().optional().describe('Template of the user turn (fields of the chunk: law, article, topic, text, ...)'),
+      question: z
+        .string()
+        .optional()
+        .describe('Template of the user turn (fields of the chunk: law, article, topic, text, ...)'),
       answer: z.string().optional().describe('Template of the assistant turn'),
     })
     .strict(),

@@ -26,19 +26,31 @@ describe('to-chat', () => {
     expect(first.data).toEqual({
       messages: [
         { role: 'system', content: '你是法律考试助手。只回答选项字母和内容。' },
-        { role: 'user', content: '我国第一部社会主义类型的宪法颁布于什么时候？\nA. 1949年\nB. 1954年\nC. 1978年\nD. 1982年' },
+        {
+          role: 'user',
+          content: '我国第一部社会主义类型的宪法颁布于什么时候？\nA. 1949年\nB. 1954年\nC. 1978年\nD. 1982年',
+        },
         { role: 'assistant', content: 'B' },
       ],
     });
     expect(r.rejected).toEqual([
-      expect.objectContaining({ code: 'template_missing_field', detail: expect.objectContaining({ key: 'D', line: 5 }) }),
+      expect.objectContaining({
+        code: 'template_missing_field',
+        detail: expect.objectContaining({ key: 'D', line: 5 }),
+      }),
     ]);
     await checkStepConformance(toChatStep, options, rows.slice(0, 5));
   });
 
   it('generates statute Q&A from read-legal chunks, keeping each chunk group and declaring parents', async () => {
-    const chunks = (await runStep(readLegalStep, { path: 'statutes-zh/消费者权益保护法(2013-10-25).md' }, [], { baseDir: data })).out;
-    const r = await runStep(toChatStep, { tasks: ['article_text', 'article_for_topic'], system: '你是消费者权益法助手。' }, chunks);
+    const chunks = (
+      await runStep(readLegalStep, { path: 'statutes-zh/消费者权益保护法(2013-10-25).md' }, [], { baseDir: data })
+    ).out;
+    const r = await runStep(
+      toChatStep,
+      { tasks: ['article_text', 'article_for_topic'], system: '你是消费者权益法助手。' },
+      chunks,
+    );
     expect(r.out).toHaveLength(126);
     const [text, topic] = r.out;
     expect(text!.parents).toEqual([chunks[0]!.id]);
@@ -49,23 +61,55 @@ describe('to-chat', () => {
       '《中华人民共和国消费者权益保护法》第一条规定了什么？',
       '为保护消费者的合法权益，维护社会经济秩序，促进社会主义市场经济健康发展，制定本法。',
     ]);
-    expect((topic!.data as { messages: { content: string }[] }).messages[1]!.content).toBe('《中华人民共和国消费者权益保护法》中哪一条规定了“总则”方面的内容？');
+    expect((topic!.data as { messages: { content: string }[] }).messages[1]!.content).toBe(
+      '《中华人民共和国消费者权益保护法》中哪一条规定了“总则”方面的内容？',
+    );
     expect(r.ledger.in).toBe(63);
   });
 
   it('maps multi-turn rows, passes chat lines through, and builds DPO and prompt/completion lines', async () => {
     const turns = await runStep(
       toChatStep,
-      { system: 'Be brief.', turns: { field: 'conversation', role_key: 'from', content_key: 'value', roles: { human: 'user', gpt: 'assistant' } } },
+      {
+        system: 'Be brief.',
+        turns: {
+          field: 'conversation',
+          role_key: 'from',
+          content_key: 'value',
+          roles: { human: 'user', gpt: 'assistant' },
+        },
+      },
       [
-        makeRecord({ conversation: [{ from: 'human', value: 'Hi' }, { from: 'gpt', value: 'Hello' }] }),
+        makeRecord({
+          conversation: [
+            { from: 'human', value: 'Hi' },
+            { from: 'gpt', value: 'Hello' },
+          ],
+        }),
         makeRecord({ conversation: [{ from: 'robot', value: '?' }] }),
-        makeRecord({ messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }], extra: 1 }),
+        makeRecord({
+          messages: [
+            { role: 'user', content: 'a' },
+            { role: 'assistant', content: 'b' },
+          ],
+          extra: 1,
+        }),
       ],
     );
     expect(turns.out.map((x) => x.data)).toEqual([
-      { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] },
-      { messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }] },
+      {
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello' },
+        ],
+      },
+      {
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'assistant', content: 'b' },
+        ],
+      },
     ]);
     expect(turns.rejected.map((x) => x.code)).toEqual(['turns_invalid']);
 
@@ -87,6 +131,8 @@ describe('to-chat', () => {
   });
 
   it('refuses templates with unbalanced braces as an option error', async () => {
-    await expect(runStep(toChatStep, { user: '{{q}', assistant: '{{a}}' }, [])).rejects.toMatchObject({ code: 'OPTION_INVALID' });
+    await expect(runStep(toChatStep, { user: '{{q}', assistant: '{{a}}' }, [])).rejects.toMatchObject({
+      code: 'OPTION_INVALID',
+    });
   });
 });

@@ -9,13 +9,16 @@ const options = z
     system: z.string().optional().describe('Template of the system message (a fixed prompt when it has no {{slots}})'),
     user: z.string().optional().describe('Template of the user message, e.g. "{{question}}"'),
     assistant: z.string().optional().describe('Template of the assistant message, e.g. "{{answer}}"'),
-    group: z.string().optional().describe('Template of the group key (default: the input record\'s group)'),
+    group: z.string().optional().describe("Template of the group key (default: the input record's group)"),
     turns: z
       .object({
         field: z.string().describe('Array field holding the conversation'),
         role_key: z.string().default('role'),
         content_key: z.string().default('content'),
-        roles: z.record(z.string(), z.enum(['system', 'user', 'assistant'])).default({}).describe('e.g. { human: user, gpt: assistant }'),
+        roles: z
+          .record(z.string(), z.enum(['system', 'user', 'assistant']))
+          .default({})
+          .describe('e.g. { human: user, gpt: assistant }'),
       })
       .strict()
       .optional()
@@ -49,7 +52,8 @@ function compile(field: string, source: string | undefined): Template | undefine
 }
 
 function need(template: Template | undefined, field: string, mode: string): Template {
-  if (!template) throw new TunekitError('OPTION_INVALID', `to-chat: ${mode} needs \`${field}\``, { context: { field } });
+  if (!template)
+    throw new TunekitError('OPTION_INVALID', `to-chat: ${mode} needs \`${field}\``, { context: { field } });
   return template;
 }
 
@@ -60,7 +64,11 @@ function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
   const assistant = compile('assistant', opts.assistant);
   if (opts.completion) {
     const c = opts.completion;
-    const t = { ...c, prompt: compileTemplate(c.prompt, 'completion.prompt'), completion: compileTemplate(c.completion, 'completion.completion') };
+    const t = {
+      ...c,
+      prompt: compileTemplate(c.prompt, 'completion.prompt'),
+      completion: compileTemplate(c.completion, 'completion.completion'),
+    };
     return (data) => completionLine(t, data);
   }
   if (opts.preference) {
@@ -77,7 +85,11 @@ function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
     return (data) => turnsLine(system, turns, data);
   }
   if (user || assistant) {
-    const t = { system, user: need(user, 'user', 'a chat line'), assistant: need(assistant, 'assistant', 'a chat line') };
+    const t = {
+      system,
+      user: need(user, 'user', 'a chat line'),
+      assistant: need(assistant, 'assistant', 'a chat line'),
+    };
     return (data) => chatLine(t, data);
   }
   return undefined;
@@ -85,7 +97,11 @@ function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
 
 function rejectFor(error: unknown, record: DataRecord, ctx: StepContext): undefined {
   if (error instanceof MissingField) {
-    ctx.reject(record, 'template_missing_field', { message: error.message, key: error.field, line: record.source.line });
+    ctx.reject(record, 'template_missing_field', {
+      message: error.message,
+      key: error.field,
+      line: record.source.line,
+    });
   } else if (error instanceof BadTurns) {
     ctx.reject(record, 'turns_invalid', { message: error.message, line: record.source.line });
   } else throw error;
@@ -104,9 +120,13 @@ function createToChat(opts: ToChatOptions): Step {
   const system = compile('system', opts.system);
   const tasks = opts.tasks;
   if (!build && !tasks && !opts.pass_through) {
-    throw new TunekitError('OPTION_INVALID', 'to-chat: give user/assistant templates, turns, preference, completion or tasks', {
-      context: { field: 'with' },
-    });
+    throw new TunekitError(
+      'OPTION_INVALID',
+      'to-chat: give user/assistant templates, turns, preference, completion or tasks',
+      {
+        context: { field: 'with' },
+      },
+    );
   }
   const groupOf = (record: DataRecord) => (group ? render(group, record.data) : record.group);
 
@@ -126,7 +146,11 @@ function createToChat(opts: ToChatOptions): Step {
             const t = taskTemplates(task, chunk.law ?? '');
             const user = render(compileTemplate(t.question, 'tasks.question'), chunk);
             const assistant = render(compileTemplate(t.answer, 'tasks.answer'), chunk);
-            const messages = [...(system ? [{ role: 'system', content: render(system, chunk) }] : []), { role: 'user', content: user }, { role: 'assistant', content: assistant }];
+            const messages = [
+              ...(system ? [{ role: 'system', content: render(system, chunk) }] : []),
+              { role: 'user', content: user },
+              { role: 'assistant', content: assistant },
+            ];
             return { ...output(record, { messages }, key, `${record.id}#${index + 1}`), parents: [record.id] };
           });
         } catch (error) {
@@ -143,7 +167,10 @@ function createToChat(opts: ToChatOptions): Step {
         const existing = opts.pass_through ? existingLine(record.data) : undefined;
         if (existing) return output(record, existing, groupOf(record));
         if (!build) {
-          ctx.reject(record, 'not_a_chat_line', { message: 'row is not a chat line and no templates are configured', line: record.source.line });
+          ctx.reject(record, 'not_a_chat_line', {
+            message: 'row is not a chat line and no templates are configured',
+            line: record.source.line,
+          });
           return undefined;
         }
         const line = build(record.data);
@@ -162,7 +189,8 @@ function createToChat(opts: ToChatOptions): Step {
 export const toChatStep = defineStep({
   id: 'to-chat',
   role: 'transform',
-  description: 'Shapes rows into OpenAI training lines: chat, multi-turn, preference (DPO), prompt/completion, or statute Q&A tasks.',
+  description:
+    'Shapes rows into OpenAI training lines: chat, multi-turn, preference (DPO), prompt/completion, or statute Q&A tasks.',
   options,
   create: (opts) => createToChat(opts),
 });

@@ -1,7 +1,7 @@
 import type { StepPlugin } from '@tunekit/core';
-import { readJsonl } from './read-jsonl.js';
 import { readCsvStep } from './read-csv.js';
 import { readJsonStep } from './read-json.js';
+import { readJsonl } from './read-jsonl.js';
 import { readLegalStep } from './read-legal.js';
 
 export const plugins: Record<string, StepPlugin> = {

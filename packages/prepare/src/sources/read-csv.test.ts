@@ -103,7 +103,9 @@ describe('read-csv on broken files', () => {
     const missing = await runStep(readCsvStep, { path: 'nope.csv' }, [], { baseDir: broken }).catch((e) => e);
     expect(TunekitError.is(missing, 'INPUT_NOT_FOUND')).toBe(true);
     expect(missing.render()).toMatch(/^nope\.csv: input file not found: nope\.csv/);
-    const bad = await runStep(readCsvStep, { path: 'empty.csv', encoding: 'klingon' }, [], { baseDir: broken }).catch((e) => e);
+    const bad = await runStep(readCsvStep, { path: 'empty.csv', encoding: 'klingon' }, [], { baseDir: broken }).catch(
+      (e) => e,
+    );
     expect(TunekitError.is(bad, 'OPTION_INVALID')).toBe(true);
   });
 });

@@ -5,8 +5,8 @@ import { type DataRecord, defineStep, recordId, type StepContext } from '@tuneki
 import { type CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { type BrokenRecord, QuoteGuard } from './csv/quote-guard.js';
 import { detectDelimiter } from './csv/detect-delimiter.js';
+import { type BrokenRecord, QuoteGuard } from './csv/quote-guard.js';
 import { resolveInputFile } from './input-path.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, decoderFor, detectEncoding, readSample } from './text-encoding.js';
@@ -15,8 +15,15 @@ const options = z
   .object({
     path: z.string().min(1).describe('CSV or TSV file, relative to the pipeline file'),
     header: z.boolean().default(true).describe('The first row names the columns'),
-    columns: z.array(z.string().min(1)).optional().describe('Column names (replace the header row, or name headerless rows)'),
-    delimiter: z.string().length(1).optional().describe('Field delimiter; detected (comma, tab, semicolon) when absent'),
+    columns: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Column names (replace the header row, or name headerless rows)'),
+    delimiter: z
+      .string()
+      .length(1)
+      .optional()
+      .describe('Field delimiter; detected (comma, tab, semicolon) when absent'),
     encoding: z.string().optional().describe('utf-8, utf-16le, gbk, gb18030, ...; detected when absent'),
     max_field_length: z.number().int().positive().default(100_000).describe('Rows with a longer field are rejected'),
   })
@@ -54,7 +61,10 @@ function rowProblem(fields: string[], width: number, maxLength: number): { code:
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i] as string;
     if (field.length > maxLength) {
-      return { code: 'csv_field_too_long', message: `field ${i + 1} has ${field.length} characters (limit ${maxLength})` };
+      return {
+        code: 'csv_field_too_long',
+        message: `field ${i + 1} has ${field.length} characters (limit ${maxLength})`,
+      };
     }
     if (field.includes('\uFFFD')) {
       return { code: 'csv_encoding', message: `field ${i + 1} is not valid text in the file's encoding` };

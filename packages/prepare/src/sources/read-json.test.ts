@@ -25,7 +25,11 @@ describe('read-json', () => {
       { input: 'q2', output: 'a2' },
     ]);
     expect(r.rejected).toHaveLength(1);
-    expect(r.rejected[0]).toMatchObject({ code: 'json_syntax', detail: { line: 4 }, record: { source: { file: 'truncated.json' } } });
+    expect(r.rejected[0]).toMatchObject({
+      code: 'json_syntax',
+      detail: { line: 4 },
+      record: { source: { file: 'truncated.json' } },
+    });
   });
 
   it('reads the array at a dotted path and rejects elements that are not objects', async () => {

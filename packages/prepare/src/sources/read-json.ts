@@ -26,7 +26,9 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 async function* readJson(opts: ReadJsonOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
   const file = opts.path;
   const absolute = await resolveInputFile(ctx.baseDir, file, ctx.step);
-  const encoding = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : detectEncoding(await readSample(absolute));
+  const encoding = opts.encoding
+    ? checkEncodingOption(opts.encoding, ctx.step)
+    : detectEncoding(await readSample(absolute));
   let lines = 1;
   async function* countLines(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
     for await (const chunk of chunks) {
@@ -39,7 +41,15 @@ async function* readJson(opts: ReadJsonOptions, ctx: StepContext): AsyncGenerato
   const signal = ctx.signal;
   const input = createReadStream(absolute);
   const done = opts.at
-    ? pipeline(input, decoderFor(encoding), countLines, parser.asStream(), pick.asStream({ filter: opts.at }), elements, { signal })
+    ? pipeline(
+        input,
+        decoderFor(encoding),
+        countLines,
+        parser.asStream(),
+        pick.asStream({ filter: opts.at }),
+        elements,
+        { signal },
+      )
     : pipeline(input, decoderFor(encoding), countLines, parser.asStream(), elements, { signal });
   done.catch(() => undefined); // surfaced through the iteration below
 

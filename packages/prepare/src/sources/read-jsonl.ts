@@ -35,7 +35,10 @@ export const readJsonl = defineStep({
               data = JSON.parse(text);
             } catch (error) {
               const record: DataRecord = { id: recordId(source), source, data: text, meta: {} };
-              ctx.reject(record, 'invalid_json', { message: `line ${line} is not valid JSON: ${(error as Error).message}`, line });
+              ctx.reject(record, 'invalid_json', {
+                message: `line ${line} is not valid JSON: ${(error as Error).message}`,
+                line,
+              });
               continue;
             }
             yield { id: recordId(source), source, data, meta: {} };

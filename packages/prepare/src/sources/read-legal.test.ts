@@ -6,15 +6,30 @@ import { readLegalStep } from './read-legal.js';
 
 const data = resolve(import.meta.dirname, '../../../../../shared/data');
 const broken = resolve(import.meta.dirname, '../../../../test/fixtures/broken/legal');
-type Chunk = { law: string; article?: string; article_number?: number; heading_path: string; topic: string; text: string; part?: number };
+type Chunk = {
+  law: string;
+  article?: string;
+  article_number?: number;
+  heading_path: string;
+  topic: string;
+  text: string;
+  part?: number;
+};
 
 describe('read-legal on the Chinese statutes', () => {
   it('makes one chunk per article of the consumer-protection law, with heading paths', async () => {
-    const r = await runStep(readLegalStep, { path: 'statutes-zh/消费者权益保护法(2013-10-25).md' }, [], { baseDir: data });
+    const r = await runStep(readLegalStep, { path: 'statutes-zh/消费者权益保护法(2013-10-25).md' }, [], {
+      baseDir: data,
+    });
     const chunks = r.out.map((x) => x.data as Chunk);
     expect(chunks).toHaveLength(63);
     expect(chunks.map((c) => c.article_number)).toEqual(Array.from({ length: 63 }, (_, i) => i + 1));
-    expect(chunks[0]).toMatchObject({ law: '中华人民共和国消费者权益保护法', article: '第一条', heading_path: '第一章 › 第一条', topic: '总则' });
+    expect(chunks[0]).toMatchObject({
+      law: '中华人民共和国消费者权益保护法',
+      article: '第一条',
+      heading_path: '第一章 › 第一条',
+      topic: '总则',
+    });
     const fifth = chunks[4]!;
     expect(fifth.text.split('\n\n')).toHaveLength(3);
     expect(fifth.text.startsWith('国家保护消费者的合法权益不受侵害。')).toBe(true);
@@ -24,12 +39,16 @@ describe('read-legal on the Chinese statutes', () => {
   });
 
   it('walks a folder: 编 / 分编 / 章 / 节 paths, chapter groups and long preambles split into parts', async () => {
-    const r = await runStep(readLegalStep, { path: 'statutes-zh', group_by: 'chapter', max_chunk_tokens: 400 }, [], { baseDir: data });
+    const r = await runStep(readLegalStep, { path: 'statutes-zh', group_by: 'chapter', max_chunk_tokens: 400 }, [], {
+      baseDir: data,
+    });
     const chunks = r.out.map((x) => x.data as Chunk);
     const a509 = r.out.find((x) => (x.data as Chunk).article === '第五百零九条')!;
     expect((a509.data as Chunk).heading_path).toBe('合同编 › 第一分编 › 第四章 › 第五百零九条');
     expect(a509.group).toBe('statutes-zh/合同编.md › 合同编 › 第一分编 › 第四章');
-    expect(new Set(chunks.filter((c) => c.law === '中华人民共和国宪法' && c.article).map((c) => c.article)).size).toBe(143);
+    expect(new Set(chunks.filter((c) => c.law === '中华人民共和国宪法' && c.article).map((c) => c.article)).size).toBe(
+      143,
+    );
     const preamble = chunks.filter((c) => c.heading_path === '序言');
     expect(preamble.length).toBeGreaterThan(1);
     expect(preamble.map((c) => c.part)).toEqual(preamble.map((_, i) => i + 1));
@@ -57,10 +76,11 @@ describe('read-legal on other documents and broken folders', () => {
       ['Data Act', 'Section 2'],
     ]);
     expect(by('act.html')[0]!.text).toBe('Everyone has a right to privacy & data protection.');
-    expect(by('notes.txt').map((c) => c.text)).toEqual(['Plain notes without any structure.', 'A second paragraph that spans two lines.']);
-    expect(r.rejected.map((x) => [x.code, x.record.source.file]).sort()).toEqual([
-      ['file_unreadable', 'scanned.txt'],
+    expect(by('notes.txt').map((c) => c.text)).toEqual([
+      'Plain notes without any structure.',
+      'A second paragraph that spans two lines.',
     ]);
+    expect(r.rejected.map((x) => [x.code, x.record.source.file]).sort()).toEqual([['file_unreadable', 'scanned.txt']]);
   });
 
   it('stops with INPUT_NOT_FOUND when a path or glob matches nothing', async () => {

@@ -22,8 +22,16 @@ const options = z
       .enum(['auto', 'article', 'paragraph'])
       .default('auto')
       .describe('auto: articles/sections when the document has them, else paragraphs'),
-    max_chunk_tokens: z.number().int().positive().default(1024).describe('Longer articles are split by paragraph into parts'),
-    group_by: z.enum(['document', 'chapter']).default('document').describe('Group key of each chunk (for the split step)'),
+    max_chunk_tokens: z
+      .number()
+      .int()
+      .positive()
+      .default(1024)
+      .describe('Longer articles are split by paragraph into parts'),
+    group_by: z
+      .enum(['document', 'chapter'])
+      .default('document')
+      .describe('Group key of each chunk (for the split step)'),
   })
   .strict();
 

@@ -17,7 +17,10 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  */
 export function detectDelimiter(sample: string, fileName: string): string {
   const fallback = /\.tsv$/i.test(fileName) ? '\t' : ',';
-  const lines = sample.split(/\r?\n/).slice(0, 20).filter((line) => line.length > 0);
+  const lines = sample
+    .split(/\r?\n/)
+    .slice(0, 20)
+    .filter((line) => line.length > 0);
   // The last line of a sample may be cut off.
   if (lines.length > 2) lines.pop();
   let best = fallback;

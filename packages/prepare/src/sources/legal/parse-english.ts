@@ -1,7 +1,8 @@
 import type { Heading, LegalUnit, ParsedDocument } from './legal-chunk.js';
 
 /** `Article 12`, `ARTICLE IV`, `Section 3.`, `§ 5`, `1.`, `12.` at the start of a line: each starts a unit. */
-const UNIT_START = /^(?:(article|section)\s+([0-9]+|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
+const UNIT_START =
+  /^(?:(article|section)\s+([0-9]+|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
 
