@@ -15,6 +15,7 @@ import { createModelContext } from '@tunekit/format';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
 
 const DATA = '/work/shared/data';
 const KEY_ENV = 'TUNEKIT_TEST_TRAIN_KEY';
@@ -368,6 +369,48 @@ describe('train phase against the sandbox', () => {
     } finally {
       await external.close();
     }
+  });
+});
+
+describe('tunekit run and tunekit train status', () => {
+  it('runs dataset → train from a pipeline, then shows the job from the run folder alone', async () => {
+    const dir = await newRunDir();
+    const pipeline = join(dir, 'pipeline.yaml');
+    const out = join(dir, 'run');
+    await writeFile(
+      pipeline,
+      [
+        'name: cli-train',
+        `model: ${SFT_MODEL}`,
+        'providers:',
+        `  openai: { base_url: "${sandbox.baseURL}", api_key_env: ${KEY_ENV} }`,
+        'dataset:',
+        `  from: { use: read-jsonl, with: { path: "${files.sft}" } }`,
+        '  steps:',
+        '    - use: validate',
+        'train:',
+        '  use: trainer-openai',
+        '  with: { suffix: cli, hyperparameters: { n_epochs: 1 }, poll_interval_ms: 20 }',
+        '',
+      ].join('\n'),
+    );
+    const env = { ...process.env, [KEY_ENV]: KEY };
+    const run = await runCli(['run', pipeline, '--live', '--out', out, '--json'], env);
+    expect(run.stderr).not.toContain(KEY);
+    expect(run.code, run.stderr).toBe(0);
+    const manifest = JSON.parse(run.stdout) as { train: { estimate: { examples: number }; result: { model: string } } };
+    expect(manifest.train.estimate.examples).toBe(rows.length - 4);
+    expect(manifest.train.result.model).toMatch(/^ft:gpt-4o-mini-2024-07-18:sandbox:cli:/);
+    expect(run.stderr).toContain('train: estimate:');
+
+    const status = await runCli(['train', 'status', out], env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/^ftjob-\S+ succeeded — model ft:gpt-4o-mini-2024-07-18:sandbox:cli:/);
+
+    const missing = await runCli(['train', 'status', dir], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain('trainer-state.json is missing');
   });
 });
 

@@ -41,11 +41,13 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
     connection ??= createTrainingClient(options, rt.providers, rt.env);
     return connection;
   };
-  const retrieve = (jobId: string, rt: TrainerControl) =>
+  /** `attempts` bounds the retries of a one-shot command (`train status`); the run itself never gives up on its job. */
+  const retrieve = (jobId: string, rt: TrainerControl, attempts?: number) =>
     persist(() => connect(rt).client.fineTuning.jobs.retrieve(jobId, { signal: rt.signal }), {
       signal: rt.signal,
       logger: rt.logger,
       what: `reading ${jobId}`,
+      attempts,
     });
 
   /** Creates the job; after a transient failure it first looks for the job the lost request may have created. */
@@ -152,7 +154,7 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
     },
 
     async status(state, rt) {
-      const job = await retrieve(jobIdOf(state), rt);
+      const job = await retrieve(jobIdOf(state), rt, 3);
       const status = mapJobStatus(job.status);
       const detail = status === 'failed' ? failureText(job) : await describeProgress(connect(rt).client, job, rt);
       return { status, rawStatus: job.status, detail };

@@ -4,6 +4,7 @@ import type OpenAI from 'openai';
 import type { FineTuningJob, FineTuningJobEvent } from './api-types.js';
 import { mapJobStatus } from './job-status.js';
 import { persist } from './retry.js';
+import { withScopedSignal } from './scoped-signal.js';
 
 const EVENT_PAGE = 100;
 const MAX_PAGES_PER_POLL = 20;
@@ -65,15 +66,18 @@ export async function* watchJob(
 ): AsyncGenerator<TrainerEvent> {
   const seen = new Set<string>();
   let lastStatus: string | undefined;
-  const retry = { signal: rt.signal, logger: rt.logger };
   while (!rt.signal.aborted) {
-    const job = await persist(() => client.fineTuning.jobs.retrieve(jobId, { signal: rt.signal }), {
-      ...retry,
-      what: `reading ${jobId}`,
-    });
-    const events = await persist(() => unseenEvents(client, jobId, seen, rt.signal), {
-      ...retry,
-      what: `reading events of ${jobId}`,
+    const { job, events } = await withScopedSignal(rt.signal, async (signal) => {
+      const retry = { signal, logger: rt.logger };
+      const job = await persist(() => client.fineTuning.jobs.retrieve(jobId, { signal }), {
+        ...retry,
+        what: `reading ${jobId}`,
+      });
+      const events = await persist(() => unseenEvents(client, jobId, seen, signal), {
+        ...retry,
+        what: `reading events of ${jobId}`,
+      });
+      return { job, events };
     });
     for (const event of events) yield toTrainerEvent(event, job);
     const status = mapJobStatus(job.status);
