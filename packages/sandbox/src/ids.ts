@@ -10,11 +10,14 @@ export function randomId(length: number): string {
   return out;
 }
 
+const completionPrefix = randomId(12);
+let completionCounter = 0;
+
 export const newId = {
   file: () => `file-${randomId(22)}`,
   job: () => `ftjob-${randomId(24)}`,
   batch: () => `batch_${randomId(24)}`,
-  completion: () => `chatcmpl-${randomId(24)}`,
+  completion: () => `chatcmpl-${completionPrefix}${(++completionCounter).toString(36)}`,
   batchRequest: () => `batch_req_${randomId(24)}`,
 };
 
