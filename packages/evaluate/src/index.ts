@@ -9,3 +9,4 @@ export type * from './report/report-data.js';
 export const plugins: Record<string, AnyPlugin> = { evaluate: evaluatePlugin };
 export * from './report/index.js';
 export { createScorer, type EvalScorer, type ScorerDeps, scorerSpecSchema } from './scorers/index.js';
+export * from './stats/index.js';
