@@ -23,7 +23,10 @@ const words = [
   'liable',
 ];
 let seed = 7;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join('');
 const PAIRS = 20_000;
 const pairs = Array.from({ length: PAIRS }, () => ({ reference: sentence(30), output: sentence(30) }));
