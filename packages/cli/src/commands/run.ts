@@ -88,7 +88,7 @@ export const registerRun: RegisterCommand = (program, io) => {
         else if (event.type === 'phase-end' && event.phase === 'evaluate') evaluate.stop();
         else if (event.type === 'train-event') trainRender?.update(event.event);
         else if (event.type === 'phase-end' && event.phase === 'train') trainRender?.stop();
-        else if (event.type === 'phase-start' && !io.isTTY && !flags.json) println(io.stderr, `tunekit: ${event.phase}…`);
+        else if (event.type === 'phase-start' && !io.isTTY && !flags.json) println(io.stdout, `tunekit: ${event.phase}…`);
       };
       try {
         const result = await runPipeline(pipeline, {

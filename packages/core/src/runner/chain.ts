@@ -1,6 +1,6 @@
 import type { Step } from '../contracts/step.js';
-import { type StepContextDeps, createStepContext } from './step-context.js';
 import { type Batches, mapStage, runStage, sourceStage, timed } from './stages.js';
+import { createStepContext, type StepContextDeps } from './step-context.js';
 import { Tally } from './tally.js';
 
 export interface ChainStep {
@@ -41,7 +41,10 @@ export function buildChain(sources: ChainStep[], steps: ChainStep[], deps: StepC
     const tally = new Tally(name, step.fanOut === true);
     tallies.push(tally);
     const ctx = createStepContext(tally, deps);
-    current = track(step.map ? mapStage(current, step, ctx, tally) : runStage(current, step, ctx, tally), tallies.length - 1);
+    current = track(
+      step.map ? mapStage(current, step, ctx, tally) : runStage(current, step, ctx, tally),
+      tallies.length - 1,
+    );
   }
   return {
     output: current,
@@ -50,7 +53,10 @@ export function buildChain(sources: ChainStep[], steps: ChainStep[], deps: StepC
       return tallies.map((_, index) => {
         const own = inclusive[index] ?? 0;
         if (index < sourceCount) return own;
-        const upstream = index === sourceCount ? inclusive.slice(0, sourceCount).reduce((a, b) => a + b, 0) : (inclusive[index - 1] ?? 0);
+        const upstream =
+          index === sourceCount
+            ? inclusive.slice(0, sourceCount).reduce((a, b) => a + b, 0)
+            : (inclusive[index - 1] ?? 0);
         return Math.max(0, own - upstream);
       });
     },

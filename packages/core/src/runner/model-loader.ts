@@ -8,7 +8,8 @@ export async function loadModelContext(model: string, prices?: Record<string, un
   const format = (await import(FORMAT_PACKAGE)) as {
     createModelContext?: (options: { model: string; prices?: Record<string, unknown> }) => Promise<ModelContext>;
   };
-  if (!format.createModelContext) throw new TunekitError('INTERNAL', `${FORMAT_PACKAGE} does not export createModelContext`);
+  if (!format.createModelContext)
+    throw new TunekitError('INTERNAL', `${FORMAT_PACKAGE} does not export createModelContext`);
   return format.createModelContext({ model, prices });
 }
 

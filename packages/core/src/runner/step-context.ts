@@ -32,7 +32,12 @@ export function createStepContext(tally: Tally, deps: StepContextDeps): StepCont
     model: deps.model,
     reject(record, code, detail) {
       tally.noteRejected(record);
-      deps.outlet.reject(step, record, code, typeof detail === 'string' ? { message: detail } : (detail ?? { message: code }));
+      deps.outlet.reject(
+        step,
+        record,
+        code,
+        typeof detail === 'string' ? { message: detail } : (detail ?? { message: code }),
+      );
     },
     discard(record, reason, detail) {
       tally.noteDiscarded(record);
