@@ -15,3 +15,5 @@ export const trainerOpenAI: TrainerPlugin<TrainerOpenAIOptions> = {
 };
 
 export const plugins: Record<string, AnyPlugin> = { [TRAINER_ID]: trainerOpenAI };
+/** The streamed, hash-deduplicated upload (exported for the benchmark). */
+export { uploadOnce } from './upload-file.js';
