@@ -9,12 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const KEY_ENV = 'TUNEKIT_TEST_EVAL_KEY';
 const KEY = 'sk-test-eval-RECOGNISABLE-7f3a9c';
-const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as { input: string; output: string }[];
+const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+  input: string;
+  output: string;
+}[];
 
 async function runFolder(items: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tunekit-eval-e2e-'));
   const line = (q: { input: string; output: string }) =>
-    JSON.stringify({ messages: [{ role: 'user', content: q.input }, { role: 'assistant', content: q.output }] });
+    JSON.stringify({
+      messages: [
+        { role: 'user', content: q.input },
+        { role: 'assistant', content: q.output },
+      ],
+    });
   await writeFile(join(dir, 'validation.jsonl'), `${QA.slice(0, items).map(line).join('\n')}\n`);
   await writeFile(join(dir, 'train.jsonl'), `${QA.slice(240, 300).map(line).join('\n')}\n`);
   return dir;
@@ -74,7 +82,11 @@ describe('evaluate against the sandbox', () => {
         { name: 'mini', model: 'gpt-4o-mini-2024-07-18' },
         { name: 'gpt-4o few-shot', model: 'gpt-4o-2024-08-06', prompt: { few_shot: { k: 3, select: 'nearest' } } },
       ],
-      scorers: ['exact', 'token-f1', { judge: { model: 'gpt-4o-2024-08-06', rubric: 'Is the answer legally correct?' } }],
+      scorers: [
+        'exact',
+        'token-f1',
+        { judge: { model: 'gpt-4o-2024-08-06', rubric: 'Is the answer legally correct?' } },
+      ],
       compare: { baseline: 'gpt-4o few-shot', gate: { metric: 'token-f1', non_inferiority_margin: 1 } },
       concurrency: 8,
       timeout_ms: 5000,
@@ -110,7 +122,12 @@ describe('evaluate against the sandbox', () => {
     const sandbox = await startSandbox({ latencyMs: 40 });
     try {
       const dir = await runFolder(160);
-      const section = { candidates: [{ name: 'mini', model: 'gpt-4o-mini-2024-07-18' }], scorers: ['token-f1'], concurrency: 4, report: ['json'] };
+      const section = {
+        candidates: [{ name: 'mini', model: 'gpt-4o-mini-2024-07-18' }],
+        scorers: ['token-f1'],
+        concurrency: 4,
+        report: ['json'],
+      };
       const script = `
         import { runEvaluation } from '@tunekit/evaluate';
         import { silentLogger } from '@tunekit/core';
@@ -122,13 +139,17 @@ describe('evaluate against the sandbox', () => {
           cwd: process.cwd(),
           stdio: ['ignore', 'ignore', 'inherit'],
         });
-      const exited = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const exited = (child: ReturnType<typeof spawn>) =>
+        new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
       const first = start();
       const firstExit = exited(first);
       for (;;) {
         await new Promise((r) => setTimeout(r, 25));
-        const lines = await readFile(join(dir, 'eval/responses.jsonl'), 'utf8').then((t) => t.split('\n').length - 1, () => 0);
+        const lines = await readFile(join(dir, 'eval/responses.jsonl'), 'utf8').then(
+          (t) => t.split('\n').length - 1,
+          () => 0,
+        );
         if (lines >= 60) break;
       }
       first.kill('SIGKILL');

@@ -4,7 +4,9 @@ import { scorerSpecSchema } from './scorers/spec.js';
 
 const fieldsSchema = z
   .strictObject({
-    input: z.string().describe('Column holding the user message, or a template over columns such as "{{question}}\\n{{text}}".'),
+    input: z
+      .string()
+      .describe('Column holding the user message, or a template over columns such as "{{question}}\\n{{text}}".'),
     reference: z.string().describe('Column (or template) holding the reference answer.'),
     system: z.string().optional().describe('Column (or template) holding a system message.'),
     id: z.string().optional().describe('Column holding a stable item id (default: the line number).'),
@@ -13,7 +15,10 @@ const fieldsSchema = z
 
 export const dataSchema = z
   .union([
-    z.string().min(1).describe('"validation" or "train" (the dataset section’s splits), or a path to a chat JSONL file.'),
+    z
+      .string()
+      .min(1)
+      .describe('"validation" or "train" (the dataset section’s splits), or a path to a chat JSONL file.'),
     z.strictObject({
       path: z.string().min(1).describe('CSV, TSV or JSONL file, relative to the pipeline file.'),
       fields: fieldsSchema.optional(),
@@ -26,7 +31,10 @@ const fewShotSchema = z
     z.number().int().min(1).max(64),
     z.strictObject({
       k: z.number().int().min(1).max(64).describe('Number of examples.'),
-      select: z.enum(['fixed', 'nearest']).default('fixed').describe('The same first k examples for every item, or the k most similar.'),
+      select: z
+        .enum(['fixed', 'nearest'])
+        .default('fixed')
+        .describe('The same first k examples for every item, or the k most similar.'),
       from: z.string().optional().describe('File of chat examples (default: the train split).'),
     }),
   ])
@@ -39,7 +47,9 @@ export const promptSchema = z
     template: z
       .string()
       .optional()
-      .describe('Template of the last user message; {{input}} is the item’s message, {{field}} a column of a mapped file.'),
+      .describe(
+        'Template of the last user message; {{input}} is the item’s message, {{field}} a column of a mapped file.',
+      ),
   })
   .describe('Prompt variant of a candidate (absent: the item as is).');
 
@@ -68,14 +78,23 @@ export const candidateSchema = z
       .optional()
       .describe('JSONL file of outputs computed elsewhere: {"id": ..., "output": ...} per line; no model is called.'),
   })
-  .refine((c) => c.model !== undefined || c.outputs !== undefined, { message: 'a candidate needs `model` or `outputs`' })
+  .refine((c) => c.model !== undefined || c.outputs !== undefined, {
+    message: 'a candidate needs `model` or `outputs`',
+  })
   .describe('A model on a provider with a prompt variant, or a file of outputs.');
 
 const gateSchema = z
   .strictObject({
     metric: z.string().describe('Scorer name the gate reads.'),
-    candidate: z.string().optional().describe('Candidate held to the gate (default: every candidate but the baseline).'),
-    non_inferiority_margin: z.number().min(0).optional().describe('Pass when the lower 95% bound of (candidate − baseline) > −margin.'),
+    candidate: z
+      .string()
+      .optional()
+      .describe('Candidate held to the gate (default: every candidate but the baseline).'),
+    non_inferiority_margin: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Pass when the lower 95% bound of (candidate − baseline) > −margin.'),
     min_improvement: z.number().optional().describe('Pass when the lower 95% bound of (candidate − baseline) > this.'),
   })
   .refine((g) => (g.non_inferiority_margin === undefined) !== (g.min_improvement === undefined), {
@@ -97,9 +116,24 @@ export const evaluateOptionsSchema = z
         gate: gateSchema.optional(),
       })
       .optional(),
-    report: z.array(z.enum(['html', 'md', 'json', 'junit'])).default(['html', 'md', 'json', 'junit']).describe('Reports to write.'),
-    concurrency: z.number().int().min(1).max(1024).default(8).describe('Requests in flight per provider (a provider’s own setting wins).'),
-    max_retries: z.number().int().min(0).max(20).default(6).describe('Retries per request on 429, 5xx, timeouts and dropped connections.'),
+    report: z
+      .array(z.enum(['html', 'md', 'json', 'junit']))
+      .default(['html', 'md', 'json', 'junit'])
+      .describe('Reports to write.'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024)
+      .default(8)
+      .describe('Requests in flight per provider (a provider’s own setting wins).'),
+    max_retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(6)
+      .describe('Retries per request on 429, 5xx, timeouts and dropped connections.'),
     timeout_ms: z.number().int().min(100).default(60_000).describe('Timeout of one request.'),
     batch: z.boolean().default(false).describe('Send model calls through the Batch API (half price, asynchronous).'),
     batch_poll_ms: z.number().int().min(10).default(30_000).describe('How often a pending batch is polled.'),
@@ -113,15 +147,28 @@ export const evaluateOptionsSchema = z
   .superRefine((o, ctx) => {
     const names = new Set<string>();
     for (const [i, c] of o.candidates.entries()) {
-      if (names.has(c.name)) ctx.addIssue({ code: 'custom', path: ['candidates', i, 'name'], message: `duplicate candidate name "${c.name}"` });
+      if (names.has(c.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'name'],
+          message: `duplicate candidate name "${c.name}"`,
+        });
       names.add(c.name);
     }
     if (o.compare && !names.has(o.compare.baseline)) {
-      ctx.addIssue({ code: 'custom', path: ['compare', 'baseline'], message: `no candidate is named "${o.compare.baseline}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'baseline'],
+        message: `no candidate is named "${o.compare.baseline}"`,
+      });
     }
     const gated = o.compare?.gate?.candidate;
     if (gated !== undefined && !names.has(gated)) {
-      ctx.addIssue({ code: 'custom', path: ['compare', 'gate', 'candidate'], message: `no candidate is named "${gated}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'gate', 'candidate'],
+        message: `no candidate is named "${gated}"`,
+      });
     }
   })
   .describe('The evaluation: candidates, scorers, compare, report.');

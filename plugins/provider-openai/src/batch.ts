@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import type { BatchApi, BatchRequest, BatchResult, BatchState, BatchStatus } from '@tunekit/core';
 import type OpenAI from 'openai';
 import { toFile } from 'openai';
@@ -31,15 +31,24 @@ function toResult(line: OutputLine): BatchResult | undefined {
   if (error) return { customId: line.custom_id, error: `${error.code ?? 'error'}: ${error.message ?? ''}`.trim() };
   if (!response || (response.status_code ?? 200) >= 400) {
     const body = response?.body as { error?: { message?: string } } | undefined;
-    return { customId: line.custom_id, error: `HTTP ${response?.status_code ?? '?'}: ${body?.error?.message ?? 'no response'}` };
+    return {
+      customId: line.custom_id,
+      error: `HTTP ${response?.status_code ?? '?'}: ${body?.error?.message ?? 'no response'}`,
+    };
   }
-  return { customId: line.custom_id, response: toChatResponse(response.body as ChatCompletion, 0, response.request_id) };
+  return {
+    customId: line.custom_id,
+    response: toChatResponse(response.body as ChatCompletion, 0, response.request_id),
+  };
 }
 
 async function* readJsonLines(client: OpenAI, fileId: string, signal?: AbortSignal): AsyncGenerator<OutputLine> {
   const content = await client.files.content(fileId, { signal });
   if (!content.body) return;
-  const lines = createInterface({ input: Readable.fromWeb(content.body as import('node:stream/web').ReadableStream), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: Readable.fromWeb(content.body as import('node:stream/web').ReadableStream),
+    crlfDelay: Infinity,
+  });
   for await (const text of lines) {
     if (text.trim() === '') continue;
     try {

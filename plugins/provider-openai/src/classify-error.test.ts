@@ -14,14 +14,31 @@ describe('classifyError', () => {
 
   it('retries rate limits and server errors, not quota or bad requests', () => {
     const rate = classifyError(
-      APIError.generate(429, { error: { code: 'rate_limit_exceeded', message: 'slow down' } }, undefined, new Headers({ 'retry-after': '1' })),
+      APIError.generate(
+        429,
+        { error: { code: 'rate_limit_exceeded', message: 'slow down' } },
+        undefined,
+        new Headers({ 'retry-after': '1' }),
+      ),
       'http://x/v1',
       'gpt-4o',
     );
-    expect(TunekitError.is(rate, 'PROVIDER_ERROR') && rate.context).toMatchObject({ retryable: true, rateLimited: true, retryAfterMs: 1000 });
-    const quota = classifyError(APIError.generate(429, { error: { code: 'insufficient_quota', message: 'no' } }, undefined, new Headers()), 'x', 'm');
+    expect(TunekitError.is(rate, 'PROVIDER_ERROR') && rate.context).toMatchObject({
+      retryable: true,
+      rateLimited: true,
+      retryAfterMs: 1000,
+    });
+    const quota = classifyError(
+      APIError.generate(429, { error: { code: 'insufficient_quota', message: 'no' } }, undefined, new Headers()),
+      'x',
+      'm',
+    );
     expect(TunekitError.is(quota) && quota.context).toMatchObject({ retryable: false, rateLimited: false });
-    const bad = classifyError(APIError.generate(400, { error: { message: 'bad' } }, undefined, new Headers()), 'x', 'm');
+    const bad = classifyError(
+      APIError.generate(400, { error: { message: 'bad' } }, undefined, new Headers()),
+      'x',
+      'm',
+    );
     expect(TunekitError.is(bad) && bad.context.retryable).toBe(false);
     const down = classifyError(APIError.generate(503, undefined, 'unavailable', new Headers()), 'x', 'm');
     expect(TunekitError.is(down) && down.context.retryable).toBe(true);

@@ -27,7 +27,10 @@ export function classifyError(error: unknown, endpoint: string, model: string): 
   if (error instanceof APIUserAbortError) return new TunekitError('ABORTED', 'request aborted', { cause: error });
   if (error instanceof APIConnectionError) {
     const failure: ProviderFailure = { retryable: true };
-    return new TunekitError('PROVIDER_ERROR', `${model} at ${endpoint}: ${error.message}`, { cause: error, context: { ...failure } });
+    return new TunekitError('PROVIDER_ERROR', `${model} at ${endpoint}: ${error.message}`, {
+      cause: error,
+      context: { ...failure },
+    });
   }
   if (error instanceof APIError) {
     const status = error.status ?? 0;

@@ -31,7 +31,10 @@ export function createClient(options: ProviderOptions, env: NodeJS.ProcessEnv): 
   if (options.azure) {
     const { endpoint, api_version, deployment } = options.azure;
     const client = new AzureOpenAI({ ...common, endpoint, apiVersion: api_version, deployment });
-    return { client, endpoint: `azure:${endpoint.replace(/\/+$/, '')}${deployment ? `/deployments/${deployment}` : ''}` };
+    return {
+      client,
+      endpoint: `azure:${endpoint.replace(/\/+$/, '')}${deployment ? `/deployments/${deployment}` : ''}`,
+    };
   }
   const baseURL = (options.base_url ?? OPENAI_BASE_URL).replace(/\/+$/, '');
   return { client: new OpenAI({ ...common, baseURL }), endpoint: baseURL };

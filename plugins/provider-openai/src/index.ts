@@ -11,7 +11,8 @@ export const providerOpenai: ProviderPlugin<ProviderOptions> = {
   specVersion: 'v1',
   kind: 'provider',
   id: 'provider-openai',
-  description: 'Chat completions on any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama, the sandbox), and the Batch API.',
+  description:
+    'Chat completions on any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama, the sandbox), and the Batch API.',
   options: providerOptionsSchema,
   create(options, env): Provider {
     const { client, endpoint } = createClient(options, env.env);
@@ -19,7 +20,10 @@ export const providerOpenai: ProviderPlugin<ProviderOptions> = {
       specVersion: 'v1',
       endpoint,
       chat: (request, callOptions) =>
-        chatCompletion(client, endpoint, request, { ...callOptions, timeoutMs: callOptions?.timeoutMs ?? options.timeout_ms }),
+        chatCompletion(client, endpoint, request, {
+          ...callOptions,
+          timeoutMs: callOptions?.timeoutMs ?? options.timeout_ms,
+        }),
       batch: createBatchApi(client, endpoint),
     };
   },

@@ -17,7 +17,10 @@ export const providerOptionsSchema = z
     headers: z.record(z.string(), z.string()).optional().describe('Extra HTTP headers sent with every request.'),
     azure: z
       .strictObject({
-        endpoint: z.string().url().describe('Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com/'),
+        endpoint: z
+          .string()
+          .url()
+          .describe('Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com/'),
         api_version: z.string().describe('Azure OpenAI API version, e.g. 2024-10-21.'),
         deployment: z.string().optional().describe('Deployment name; when absent the model name is used.'),
       })

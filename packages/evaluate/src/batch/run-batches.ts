@@ -20,7 +20,11 @@ export interface BatchPhaseInput {
 }
 
 /** The requests of a candidate not answered yet, keyed by their cache key (which is also the `custom_id`). */
-async function uncachedRequests(candidate: CandidateRuntime, caller: ModelCaller, input: BatchPhaseInput): Promise<BatchRequest[]> {
+async function uncachedRequests(
+  candidate: CandidateRuntime,
+  caller: ModelCaller,
+  input: BatchPhaseInput,
+): Promise<BatchRequest[]> {
   const seen = new Map<string, BatchRequest>();
   for await (const item of input.items()) {
     const request = buildRequest(item, candidate.options, candidate.model, candidate.shots?.pick(item) ?? []);
@@ -34,7 +38,9 @@ async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput,
   for (;;) {
     const state = await api.status(id, { signal: input.signal });
     if (FINISHED.has(state.status)) break;
-    input.logger.info(`batch ${id} of ${name}: ${state.status} ${state.counts ? `${state.counts.completed}/${state.counts.total}` : ''}`);
+    input.logger.info(
+      `batch ${id} of ${name}: ${state.status} ${state.counts ? `${state.counts.completed}/${state.counts.total}` : ''}`,
+    );
     await sleep(input.pollMs, undefined, { signal: input.signal }).catch(() => {
       throw new TunekitError('ABORTED', `interrupted while waiting for batch ${id} (rerun collects it)`);
     });
@@ -66,10 +72,15 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
       const requests = await uncachedRequests(candidate, caller, input);
       if (requests.length === 0) continue;
       if (requests.length > MAX_REQUESTS_PER_BATCH) {
-        input.logger.warn(`${candidate.name}: ${requests.length} requests exceed one batch; the first ${MAX_REQUESTS_PER_BATCH} are batched, the rest asked live`);
+        input.logger.warn(
+          `${candidate.name}: ${requests.length} requests exceed one batch; the first ${MAX_REQUESTS_PER_BATCH} are batched, the rest asked live`,
+        );
       }
       const chunk = requests.slice(0, MAX_REQUESTS_PER_BATCH);
-      const submitted = await api.submit(chunk, { signal: input.signal, metadata: { tunekit_candidate: candidate.name.slice(0, 64) } });
+      const submitted = await api.submit(chunk, {
+        signal: input.signal,
+        metadata: { tunekit_candidate: candidate.name.slice(0, 64) },
+      });
       record = { id: submitted.id, endpoint, requests: chunk.length, collected: false };
       state[candidate.name] = record;
       await writeBatchState(input.statePath, state);

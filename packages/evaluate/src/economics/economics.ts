@@ -72,8 +72,10 @@ export function compareEconomics(
     }
     if (tuned && e.candidate === tuned.candidate && tuned.trainingCostUsd !== undefined) {
       out.trainingCostUsd = tuned.trainingCostUsd;
-      const savingPerRequest = base.costPer1kUsd !== null && e.costPer1kUsd !== null ? (base.costPer1kUsd - e.costPer1kUsd) / 1000 : null;
-      out.breakEvenRequests = savingPerRequest !== null && savingPerRequest > 0 ? Math.ceil(tuned.trainingCostUsd / savingPerRequest) : null;
+      const savingPerRequest =
+        base.costPer1kUsd !== null && e.costPer1kUsd !== null ? (base.costPer1kUsd - e.costPer1kUsd) / 1000 : null;
+      out.breakEvenRequests =
+        savingPerRequest !== null && savingPerRequest > 0 ? Math.ceil(tuned.trainingCostUsd / savingPerRequest) : null;
     }
     return out;
   });

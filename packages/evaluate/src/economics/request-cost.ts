@@ -18,6 +18,8 @@ export function requestCostUsd(usage: Usage, prices: ModelPrices, batch = false)
   const cached = Math.min(usage.cachedTokens ?? 0, usage.promptTokens);
   const input = prices.input ?? 0;
   const dollars =
-    (usage.promptTokens - cached) * input + cached * (prices.cachedInput ?? input) + usage.completionTokens * (prices.output ?? 0);
+    (usage.promptTokens - cached) * input +
+    cached * (prices.cachedInput ?? input) +
+    usage.completionTokens * (prices.output ?? 0);
   return (dollars / 1_000_000) * (batch ? BATCH_DISCOUNT : 1);
 }

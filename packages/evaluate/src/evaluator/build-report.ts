@@ -1,14 +1,22 @@
 import type { EvaluatorRuntime } from '@tunekit/core';
 import { compareEconomics } from '../economics/economics.js';
+import type { EvaluateOptions } from '../options.js';
 import { describePrompt } from '../prompts/build-request.js';
-import type { CandidateInfo, Comparison, GateResult, ReportData, ReportMeta, ScoreSummary, ScorerInfo } from '../report/report-data.js';
+import type {
+  CandidateInfo,
+  Comparison,
+  GateResult,
+  ReportData,
+  ReportMeta,
+  ScorerInfo,
+  ScoreSummary,
+  TrainingInfo,
+} from '../report/report-data.js';
 import { REPORT_FORMAT_VERSION } from '../report/report-data.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
 import type { RunItemsResult } from '../runner/run-items.js';
 import type { ScoringPlan } from '../runner/score-item.js';
 import { compareToBaseline, evaluateGate, type ScoreSample, summarizeScores } from '../stats/index.js';
-import type { EvaluateOptions } from '../options.js';
-import type { TrainingInfo } from '../report/report-data.js';
 
 export const BOOTSTRAP_SEED = 7;
 const MISSING: ScoreSample = { score: null, error: 'missing' };
@@ -20,7 +28,10 @@ function dense(samples: ScoreSample[] | undefined, count: number): ScoreSample[]
 /** The candidate whose training cost the break-even pays back: the trained model, else the first `ft:` model. */
 function tunedCandidate(candidates: readonly CandidateRuntime[], rt: EvaluatorRuntime): string | undefined {
   const trained = rt.train?.model;
-  return (candidates.find((c) => c.caller && trained && c.model === trained) ?? candidates.find((c) => c.caller && c.model.startsWith('ft:')))?.name;
+  return (
+    candidates.find((c) => c.caller && trained && c.model === trained) ??
+    candidates.find((c) => c.caller && c.model.startsWith('ft:'))
+  )?.name;
 }
 
 export interface ReportInput {
@@ -46,7 +57,13 @@ export function buildReport(input: ReportInput): ReportData {
       if (info.kind === 'pairwise' && plan.pairwiseBaseline.get(s) === candidate.name) return;
       const samples = dense(result.samples[c]?.[s], result.items);
       summaries.push(
-        summarizeScores({ candidate: candidate.name, scorer: info.name, samples, seed: BOOTSTRAP_SEED, corpus: plan.corpus[c]?.[s]?.value() }),
+        summarizeScores({
+          candidate: candidate.name,
+          scorer: info.name,
+          samples,
+          seed: BOOTSTRAP_SEED,
+          corpus: plan.corpus[c]?.[s]?.value(),
+        }),
       );
       const against = info.kind === 'pairwise' ? plan.pairwiseBaseline.get(s) : baseline;
       const b = candidates.findIndex((x) => x.name === against);
@@ -67,7 +84,9 @@ export function buildReport(input: ReportInput): ReportData {
   let gate: GateResult | undefined;
   const gateSpec = options.compare?.gate;
   if (baseline && gateSpec) {
-    const gated = gateSpec.candidate ? [gateSpec.candidate] : candidates.map((c) => c.name).filter((n) => n !== baseline);
+    const gated = gateSpec.candidate
+      ? [gateSpec.candidate]
+      : candidates.map((c) => c.name).filter((n) => n !== baseline);
     const { candidate: _ignored, ...spec } = gateSpec;
     gate = evaluateGate(spec, baseline, comparisons, gated);
   }

@@ -9,7 +9,8 @@ export function splitPath(split: 'train' | 'validation', rt: EvaluatorRuntime): 
 }
 
 export function itemSource(data: EvaluateOptions['data'], rt: EvaluatorRuntime): ItemSource {
-  if (typeof data === 'object') return { path: resolve(rt.baseDir, data.path), fields: data.fields, field: 'evaluate.data.path' };
+  if (typeof data === 'object')
+    return { path: resolve(rt.baseDir, data.path), fields: data.fields, field: 'evaluate.data.path' };
   if (data === 'validation' || data === 'train') return { path: splitPath(data, rt), field: 'evaluate.data' };
   return { path: resolve(rt.baseDir, data), field: 'evaluate.data' };
 }

@@ -8,13 +8,18 @@ export async function loadOutputs(path: string, field: string): Promise<Map<stri
     for await (const { line, value } of readRows(path)) {
       const row = value as { id?: unknown; output?: unknown } | null;
       if (row === null || typeof row !== 'object' || row.id === undefined || typeof row.output !== 'string') {
-        throw new TunekitError('INPUT_INVALID', 'an outputs line needs "id" and a string "output"', { context: { file: path, line, field } });
+        throw new TunekitError('INPUT_INVALID', 'an outputs line needs "id" and a string "output"', {
+          context: { file: path, line, field },
+        });
       }
       outputs.set(String(row.id), row.output);
     }
   } catch (error) {
     if (TunekitError.is(error)) throw error;
-    throw new TunekitError('INPUT_NOT_FOUND', `outputs file not readable: ${path}`, { cause: error, context: { field } });
+    throw new TunekitError('INPUT_NOT_FOUND', `outputs file not readable: ${path}`, {
+      cause: error,
+      context: { field },
+    });
   }
   return outputs;
 }

@@ -1,4 +1,11 @@
-import { didYouMean, type EvaluatorRuntime, loadPlugin, type Provider, type ProviderConfig, TunekitError } from '@tunekit/core';
+import {
+  didYouMean,
+  type EvaluatorRuntime,
+  loadPlugin,
+  type Provider,
+  type ProviderConfig,
+  TunekitError,
+} from '@tunekit/core';
 import { AdaptiveLimit } from '../runner/adaptive-limit.js';
 import { ModelCaller } from '../runner/model-caller.js';
 import type { ResponseCache } from '../runner/response-cache.js';
@@ -8,12 +15,19 @@ export type ProviderFactory = (name: string, config: ProviderConfig) => Provider
 const DEFAULT_PROVIDER = 'openai';
 
 /** The entry a candidate or judge uses: the one it names, else `openai`, else the only/first one. */
-export function providerName(requested: string | undefined, providers: Record<string, ProviderConfig>, field: string): string {
+export function providerName(
+  requested: string | undefined,
+  providers: Record<string, ProviderConfig>,
+  field: string,
+): string {
   const names = Object.keys(providers);
   if (requested !== undefined) {
     if (providers[requested]) return requested;
     throw new TunekitError('UNKNOWN_REFERENCE', `no provider named "${requested}"${didYouMean(requested, names)}`, {
-      context: { field, hint: names.length ? `providers: ${names.join(', ')}` : 'add a providers: map to the pipeline' },
+      context: {
+        field,
+        hint: names.length ? `providers: ${names.join(', ')}` : 'add a providers: map to the pipeline',
+      },
     });
   }
   return providers[DEFAULT_PROVIDER] || names.length === 0 ? DEFAULT_PROVIDER : (names[0] as string);
@@ -56,13 +70,17 @@ export class CallerPool {
       timeoutMs: config.timeout_ms ?? this.settings.timeoutMs,
       backoffBaseMs: this.settings.backoffBaseMs,
       signal: this.rt.signal,
-      onRetry: ({ attempt, waitMs, reason }) => this.rt.logger.debug(`retry ${attempt} on ${name} in ${Math.round(waitMs)} ms: ${reason}`),
+      onRetry: ({ attempt, waitMs, reason }) =>
+        this.rt.logger.debug(`retry ${attempt} on ${name} in ${Math.round(waitMs)} ms: ${reason}`),
     });
   }
 
   /** Sum of the configured concurrencies in use, to size the window of items in flight. */
   totalConcurrency(): number {
-    return [...this.callers.keys()].reduce((sum, name) => sum + (this.rt.providers[name]?.concurrency ?? this.settings.concurrency), 0);
+    return [...this.callers.keys()].reduce(
+      (sum, name) => sum + (this.rt.providers[name]?.concurrency ?? this.settings.concurrency),
+      0,
+    );
   }
 }
 

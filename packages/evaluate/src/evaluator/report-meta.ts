@@ -6,7 +6,9 @@ import { BOOTSTRAP_SEED } from './build-report.js';
 
 async function toolVersion(): Promise<string> {
   try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -14,7 +16,12 @@ async function toolVersion(): Promise<string> {
 }
 
 /** Pipeline name and run id from the run folder's manifest when the runner wrote one, else the folder name. */
-export async function reportMeta(rt: EvaluatorRuntime, itemsPath: string, items: number, samplingSeed?: number): Promise<ReportMeta> {
+export async function reportMeta(
+  rt: EvaluatorRuntime,
+  itemsPath: string,
+  items: number,
+  samplingSeed?: number,
+): Promise<ReportMeta> {
   let manifest: { runId?: string; pipeline?: { name?: string } } = {};
   try {
     manifest = JSON.parse(await readFile(join(rt.runDir, 'manifest.json'), 'utf8')) as typeof manifest;

@@ -6,14 +6,30 @@ import { describe, expect, it } from 'vitest';
 import type { ItemRow, ReportData } from '../report/report-data.js';
 import { runEvaluation } from './run-evaluation.js';
 
-const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as { input: string; output: string }[];
+const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+  input: string;
+  output: string;
+}[];
 
 async function setup(count: number) {
   const dir = await mkdtemp(join(tmpdir(), 'tunekit-eval-'));
   const lines = QA.slice(0, count).map((q) =>
-    JSON.stringify({ messages: [{ role: 'system', content: '你是法律助手。' }, { role: 'user', content: q.input }, { role: 'assistant', content: q.output }] }),
+    JSON.stringify({
+      messages: [
+        { role: 'system', content: '你是法律助手。' },
+        { role: 'user', content: q.input },
+        { role: 'assistant', content: q.output },
+      ],
+    }),
   );
-  const train = QA.slice(200, 260).map((q) => JSON.stringify({ messages: [{ role: 'user', content: q.input }, { role: 'assistant', content: q.output }] }));
+  const train = QA.slice(200, 260).map((q) =>
+    JSON.stringify({
+      messages: [
+        { role: 'user', content: q.input },
+        { role: 'assistant', content: q.output },
+      ],
+    }),
+  );
   await writeFile(join(dir, 'validation.jsonl'), `${lines.join('\n')}\n`);
   await writeFile(join(dir, 'train.jsonl'), `${train.join('\n')}\n`);
   return dir;
@@ -34,13 +50,24 @@ function fakeProvider(options: { failEvery?: number; calls: ChatRequest[] }): Pr
       }
       const user = String(request.messages.at(-1)?.content ?? '');
       const good = request.model === 'good' || user.length % 2 === 0;
-      return { text: good ? (answers.get(user) ?? '') : '不知道', latencyMs: 5, usage: { promptTokens: request.messages.length * 100, completionTokens: 20 } };
+      return {
+        text: good ? (answers.get(user) ?? '') : '不知道',
+        latencyMs: 5,
+        usage: { promptTokens: request.messages.length * 100, completionTokens: 20 },
+      };
     },
   };
 }
 
 function runtime(dir: string, extra: Partial<EvaluatorRuntime> = {}): EvaluatorRuntime {
-  return { runDir: dir, baseDir: dir, logger: silentLogger, signal: new AbortController().signal, providers: { openai: {} }, ...extra };
+  return {
+    runDir: dir,
+    baseDir: dir,
+    logger: silentLogger,
+    signal: new AbortController().signal,
+    providers: { openai: {} },
+    ...extra,
+  };
 }
 
 const section = {
@@ -75,7 +102,16 @@ describe('runEvaluation', () => {
     expect(diff?.diff).toBeGreaterThan(0);
     // few-shot: 3 user/assistant pairs from train before the item, the item's own system message kept
     const fewShot = calls.find((c) => c.model.startsWith('gpt-4o'));
-    expect(fewShot?.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(fewShot?.messages.map((m) => m.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+    ]);
     const economics = report.economics.find((e) => e.candidate === 'few-shot');
     expect(economics?.costPer1kUsd).toBeGreaterThan(0);
     expect(report.economics.find((e) => e.candidate === 'tuned')?.promptTokensSavedPerRequest).toBe(600);
@@ -85,7 +121,10 @@ describe('runEvaluation', () => {
   it('retries transient failures; a rerun answers everything from the cache', async () => {
     const dir = await setup(30);
     const calls: ChatRequest[] = [];
-    await runEvaluation(section, runtime(dir), { createProvider: () => fakeProvider({ calls, failEvery: 5 }), backoffBaseMs: 1 });
+    await runEvaluation(section, runtime(dir), {
+      createProvider: () => fakeProvider({ calls, failEvery: 5 }),
+      backoffBaseMs: 1,
+    });
     const first = await rows(dir);
     expect(first.every((r) => r.outputs.tuned?.output !== null && r.outputs['few-shot']?.output !== null)).toBe(true);
     const again: ChatRequest[] = [];
@@ -93,7 +132,9 @@ describe('runEvaluation', () => {
     expect(again).toHaveLength(0);
     expect((await rows(dir)).every((r) => r.outputs.tuned?.cached === true)).toBe(true);
     const noCache: ChatRequest[] = [];
-    await runEvaluation(section, runtime(dir, { noCache: true }), { createProvider: () => fakeProvider({ calls: noCache }) });
+    await runEvaluation(section, runtime(dir, { noCache: true }), {
+      createProvider: () => fakeProvider({ calls: noCache }),
+    });
     expect(noCache).toHaveLength(60);
   });
 
@@ -114,13 +155,21 @@ describe('runEvaluation', () => {
 
   it('rejects an unknown provider and an unresolved train.model in one line', async () => {
     const dir = await setup(2);
-    await expect(runEvaluation({ ...section, compare: undefined, candidates: [{ name: 'a', model: 'x', provider: 'opnai' }] }, runtime(dir))).rejects.toThrow(
-      /no provider named "opnai"/,
+    await expect(
+      runEvaluation(
+        { ...section, compare: undefined, candidates: [{ name: 'a', model: 'x', provider: 'opnai' }] },
+        runtime(dir),
+      ),
+    ).rejects.toThrow(/no provider named "opnai"/);
+    await expect(
+      runEvaluation(
+        { ...section, compare: undefined, candidates: [{ name: 'a', model: '${{ train.model }}' }] },
+        runtime(dir),
+      ),
+    ).rejects.toThrow(/no train section ran/);
+    await expect(runEvaluation(section, runtime(dir))).rejects.toThrow(
+      /environment variable OPENAI_API_KEY is not set/,
     );
-    await expect(runEvaluation({ ...section, compare: undefined, candidates: [{ name: 'a', model: '${{ train.model }}' }] }, runtime(dir))).rejects.toThrow(
-      /no train section ran/,
-    );
-    await expect(runEvaluation(section, runtime(dir))).rejects.toThrow(/environment variable OPENAI_API_KEY is not set/);
     await expect(runEvaluation({ ...section, compare: { baseline: 'nobody' } }, runtime(dir))).rejects.toThrow(
       /evaluate\.compare\.baseline: no candidate is named "nobody"/,
     );

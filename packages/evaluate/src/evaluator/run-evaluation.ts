@@ -13,8 +13,8 @@ import { reportMeta } from './report-meta.js';
 import { setupCandidates } from './setup-candidates.js';
 import { setupScorers } from './setup-scorers.js';
 import { summaryLine } from './summary-line.js';
-import { writeReports } from './write-reports.js';
 import { trainingInfo } from './training-info.js';
+import { writeReports } from './write-reports.js';
 
 export const EVAL_DIR = 'eval';
 export const ITEMS_FILE = `${EVAL_DIR}/items.jsonl`;
@@ -34,7 +34,11 @@ async function countItems(items: AsyncIterable<unknown>): Promise<number> {
 }
 
 /** The `evaluate:` section: generate every candidate's outputs, score them, compare, gate, and write the reports. */
-export async function runEvaluation(raw: unknown, rt: EvaluatorRuntime, deps: EvaluationDeps = {}): Promise<EvaluationOutcome> {
+export async function runEvaluation(
+  raw: unknown,
+  rt: EvaluatorRuntime,
+  deps: EvaluationDeps = {},
+): Promise<EvaluationOutcome> {
   const options: EvaluateOptions = parseEvaluateOptions(raw);
   await mkdir(join(rt.runDir, EVAL_DIR), { recursive: true });
   const cache = await ResponseCache.open(join(rt.runDir, CACHE_FILE), rt.noCache !== true);
@@ -52,7 +56,15 @@ export async function runEvaluation(raw: unknown, rt: EvaluatorRuntime, deps: Ev
     const total = await countItems(items());
     if (options.batch) {
       const statePath = join(rt.runDir, BATCH_STATE_FILE);
-      await runBatches({ candidates, items, cache, statePath, pollMs: options.batch_poll_ms, signal: rt.signal, logger: rt.logger });
+      await runBatches({
+        candidates,
+        items,
+        cache,
+        statePath,
+        pollMs: options.batch_poll_ms,
+        signal: rt.signal,
+        logger: rt.logger,
+      });
     }
     const spentUsd = () => candidates.reduce((sum, c) => sum + c.tally.spentUsd, 0);
     rt.onProgress?.({ done: 0, total, errors: 0, costUsd: 0 });

@@ -10,7 +10,11 @@ import { loadOutputs } from './outputs-file.js';
 import { type CallerPool, providerName } from './providers.js';
 
 /** Turns the `candidates:` list into runnable candidates: callers, few-shot pickers, output files, tallies. */
-export async function setupCandidates(options: EvaluateOptions, rt: EvaluatorRuntime, pool: CallerPool): Promise<CandidateRuntime[]> {
+export async function setupCandidates(
+  options: EvaluateOptions,
+  rt: EvaluatorRuntime,
+  pool: CallerPool,
+): Promise<CandidateRuntime[]> {
   const shotFiles = new Map<string, Promise<Shot[]>>();
   return Promise.all(
     options.candidates.map(async (c, i): Promise<CandidateRuntime> => {
@@ -33,8 +37,8 @@ export async function setupCandidates(options: EvaluateOptions, rt: EvaluatorRun
       if (fewShot !== undefined) {
         const spec = typeof fewShot === 'number' ? { k: fewShot, select: 'fixed' as const, from: undefined } : fewShot;
         const path = spec.from ? resolve(rt.baseDir, spec.from) : splitPath('train', rt);
-        let loading = shotFiles.get(path);
-        if (!loading) shotFiles.set(path, (loading = loadShots(path, `${field}.prompt.few_shot`)));
+        const loading = shotFiles.get(path) ?? loadShots(path, `${field}.prompt.few_shot`);
+        shotFiles.set(path, loading);
         shots = createShotPicker(await loading, spec.k, spec.select);
       }
       return {

@@ -1,9 +1,9 @@
 import { type EvaluatorRuntime, TunekitError } from '@tunekit/core';
 import type { EvaluateOptions } from '../options.js';
 import type { ScorerInfo } from '../report/report-data.js';
-import { createScorer, type EvalScorer, isPairwise, scorerName, scorerSpecSchema } from '../scorers/index.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
 import type { ScoringPlan } from '../runner/score-item.js';
+import { createScorer, type EvalScorer, isPairwise, scorerName, scorerSpecSchema } from '../scorers/index.js';
 import { asProvider, type CallerPool, providerName } from './providers.js';
 
 /** Scorers from `scorers:`; judges call their provider through the same cache, limits and retries as candidates. */
@@ -19,16 +19,27 @@ export async function setupScorers(
     const spec = scorerSpecSchema.parse(raw);
     const name = scorerName(spec);
     if (seen.has(name)) {
-      throw new TunekitError('CONFIG_INVALID', `two scorers are named "${name}"`, { context: { field: `evaluate.scorers.${i}`, hint: 'add name: to one of them' } });
+      throw new TunekitError('CONFIG_INVALID', `two scorers are named "${name}"`, {
+        context: { field: `evaluate.scorers.${i}`, hint: 'add name: to one of them' },
+      });
     }
     seen.add(name);
-    const judge = typeof spec === 'object' && ('judge' in spec || 'pairwise' in spec) ? ('judge' in spec ? spec.judge : spec.pairwise) : undefined;
+    const judge =
+      typeof spec === 'object' && ('judge' in spec || 'pairwise' in spec)
+        ? 'judge' in spec
+          ? spec.judge
+          : spec.pairwise
+        : undefined;
     if (!judge) {
       scorers.push(createScorer(spec));
       continue;
     }
     const fallback = candidates.find((c) => c.caller)?.providerName;
-    const judgeProviderName = providerName(judge.provider ?? options.judge?.provider ?? fallback, rt.providers, `evaluate.scorers.${i}.provider`);
+    const judgeProviderName = providerName(
+      judge.provider ?? options.judge?.provider ?? fallback,
+      rt.providers,
+      `evaluate.scorers.${i}.provider`,
+    );
     const judgeProvider = asProvider(await pool.get(judgeProviderName));
     scorers.push(createScorer(spec, { judgeProvider, judgeModel: options.judge?.model }));
   }
@@ -46,7 +57,11 @@ export async function setupScorers(
   });
   const corpus = candidates.map(() => scorers.map((s) => (!isPairwise(s) && s.corpus ? s.corpus() : undefined)));
   const infos = scorers.map(
-    (s): ScorerInfo => ({ name: s.name, kind: isPairwise(s) ? 'pairwise' : s.binary ? 'binary' : 'continuous', description: s.description }),
+    (s): ScorerInfo => ({
+      name: s.name,
+      kind: isPairwise(s) ? 'pairwise' : s.binary ? 'binary' : 'continuous',
+      description: s.description,
+    }),
   );
   return { plan: { scorers, candidates: names, pairwiseBaseline, corpus }, infos };
 }

@@ -16,7 +16,10 @@ export async function trainingInfo(rt: EvaluatorRuntime): Promise<TrainingInfo |
   const loss: LossPoint[] = [];
   if (train.metricsFile) {
     try {
-      const rows = parse(await readFile(train.metricsFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      const rows = parse(await readFile(train.metricsFile, 'utf8'), {
+        columns: true,
+        skip_empty_lines: true,
+      }) as Record<string, string>[];
       for (const row of rows) {
         const step = numberOrUndefined(row.step);
         if (step === undefined) continue;

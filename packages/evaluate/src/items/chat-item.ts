@@ -7,7 +7,9 @@ interface ChatLine {
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.map((part) => (typeof part === 'object' && part !== null && 'text' in part ? String(part.text) : '')).join('');
+    return content
+      .map((part) => (typeof part === 'object' && part !== null && 'text' in part ? String(part.text) : ''))
+      .join('');
   }
   return '';
 }
@@ -25,7 +27,8 @@ export function chatLineToItem(line: unknown, id: string): EvalItem | string {
   }
   if (last < 0) return 'the example has no assistant message to use as the reference';
   const prompt = messages.slice(0, last).map((m) => ({ role: String(m.role), content: m.content }));
-  if (!prompt.some((m) => m.role === 'user')) return 'the example has no user message before its last assistant message';
+  if (!prompt.some((m) => m.role === 'user'))
+    return 'the example has no user message before its last assistant message';
   return { id, messages: prompt, reference: contentText(messages[last]?.content) };
 }
 

@@ -23,7 +23,10 @@ export function missingColumns(fields: FieldMapping, columns: string[]): string[
 
 export function rowToItem(row: Record<string, unknown>, fields: FieldMapping, fallbackId: string): EvalItem {
   const system = fields.system ? pick(fields.system, row) : '';
-  const messages = [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: pick(fields.input, row) }];
+  const messages = [
+    ...(system ? [{ role: 'system', content: system }] : []),
+    { role: 'user', content: pick(fields.input, row) },
+  ];
   const id = fields.id ? pick(fields.id, row) : '';
   return { id: id || fallbackId, messages, reference: pick(fields.reference, row), meta: { fields: row } };
 }

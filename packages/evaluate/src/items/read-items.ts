@@ -18,7 +18,9 @@ export async function* readItems(source: ItemSource, limit = Number.POSITIVE_INF
   try {
     await access(path);
   } catch {
-    throw new TunekitError('INPUT_NOT_FOUND', `evaluation data not found: ${path}`, { context: { field: source.field ?? 'evaluate.data' } });
+    throw new TunekitError('INPUT_NOT_FOUND', `evaluation data not found: ${path}`, {
+      context: { field: source.field ?? 'evaluate.data' },
+    });
   }
   const prefix = basename(path);
   let count = 0;
@@ -31,16 +33,21 @@ export async function* readItems(source: ItemSource, limit = Number.POSITIVE_INF
       if (!checked) {
         const missing = missingColumns(fields, Object.keys(row));
         if (missing.length > 0) {
-          throw new TunekitError('INPUT_INVALID', `column ${missing.map((c) => `"${c}"`).join(', ')} not found (have: ${Object.keys(row).join(', ')})`, {
-            context: { file: path, line, field: 'evaluate.data.fields' },
-          });
+          throw new TunekitError(
+            'INPUT_INVALID',
+            `column ${missing.map((c) => `"${c}"`).join(', ')} not found (have: ${Object.keys(row).join(', ')})`,
+            {
+              context: { file: path, line, field: 'evaluate.data.fields' },
+            },
+          );
         }
         checked = true;
       }
       yield rowToItem(row, fields, fallbackId);
     } else {
       const item = chatLineToItem(value, fallbackId);
-      if (typeof item === 'string') throw new TunekitError('INPUT_INVALID', item, { context: { file: path, line, field: 'messages' } });
+      if (typeof item === 'string')
+        throw new TunekitError('INPUT_INVALID', item, { context: { file: path, line, field: 'messages' } });
       yield item;
     }
     count++;

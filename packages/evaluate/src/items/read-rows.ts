@@ -21,25 +21,41 @@ async function* jsonLines(path: string): AsyncGenerator<SourceRow> {
     try {
       value = JSON.parse(trimmed);
     } catch (cause) {
-      throw new TunekitError('INPUT_INVALID', `line is not valid JSON: ${(cause as Error).message}`, { cause, context: { file: path, line } });
+      throw new TunekitError('INPUT_INVALID', `line is not valid JSON: ${(cause as Error).message}`, {
+        cause,
+        context: { file: path, line },
+      });
     }
     yield { line, value };
   }
 }
 
 async function* delimited(path: string, delimiter: string): AsyncGenerator<SourceRow> {
-  const parser = parse({ columns: true, bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true });
+  const parser = parse({
+    columns: true,
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  });
   const done = pipeline(createReadStream(path), parser);
   let finished = false;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       yield { line: info.lines, value: record };
     }
     finished = true;
     await done;
   } catch (cause) {
     if (TunekitError.is(cause)) throw cause;
-    throw new TunekitError('INPUT_INVALID', `cannot parse: ${(cause as Error).message}`, { cause, context: { file: path } });
+    throw new TunekitError('INPUT_INVALID', `cannot parse: ${(cause as Error).message}`, {
+      cause,
+      context: { file: path },
+    });
   } finally {
     if (!finished) {
       parser.destroy();
@@ -51,7 +67,8 @@ async function* delimited(path: string, delimiter: string): AsyncGenerator<Sourc
 /** A JSON array of objects (small files: read whole). */
 async function* jsonArray(path: string): AsyncGenerator<SourceRow> {
   const value = JSON.parse(await readFile(path, 'utf8')) as unknown;
-  if (!Array.isArray(value)) throw new TunekitError('INPUT_INVALID', 'a .json items file must hold an array', { context: { file: path } });
+  if (!Array.isArray(value))
+    throw new TunekitError('INPUT_INVALID', 'a .json items file must hold an array', { context: { file: path } });
   for (const [i, row] of value.entries()) yield { line: i + 1, value: row };
 }
 

@@ -29,7 +29,12 @@ export function buildMessages(item: EvalItem, candidate: CandidateOptions, shots
   return [...system, ...turns, ...rest];
 }
 
-export function buildRequest(item: EvalItem, candidate: CandidateOptions, model: string, shots: readonly Shot[]): ChatRequest {
+export function buildRequest(
+  item: EvalItem,
+  candidate: CandidateOptions,
+  model: string,
+  shots: readonly Shot[],
+): ChatRequest {
   return { model, messages: buildMessages(item, candidate, shots), ...(candidate.params ?? {}) };
 }
 

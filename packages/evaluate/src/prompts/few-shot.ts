@@ -15,7 +15,8 @@ export interface ShotPicker {
 /** Examples a few-shot prompt can draw on (the train split): loaded once, shared by candidates. */
 export async function loadShots(path: string, field: string, max = 200_000): Promise<Shot[]> {
   const shots: Shot[] = [];
-  for await (const item of readItems({ path, field }, max)) shots.push({ user: lastUserText(item), assistant: item.reference });
+  for await (const item of readItems({ path, field }, max))
+    shots.push({ user: lastUserText(item), assistant: item.reference });
   return shots;
 }
 

@@ -7,7 +7,12 @@ describe('SimilarityIndex', () => {
   });
 
   it('finds the nearest documents first', () => {
-    const index = new SimilarityIndex(['劳动合同的解除条件', '交通肇事罪的量刑', 'contract termination notice', '醉酒驾驶的判决']);
+    const index = new SimilarityIndex([
+      '劳动合同的解除条件',
+      '交通肇事罪的量刑',
+      'contract termination notice',
+      '醉酒驾驶的判决',
+    ]);
     expect(index.nearest('醉酒驾驶机动车应如何判决', 1)).toEqual([3]);
     expect(index.nearest('termination of a contract', 2)).toEqual([2]);
   });

@@ -36,8 +36,8 @@ export class SimilarityIndex {
       const weights = [...c].map(([t, tf]) => [t, tf * (this.idf.get(t) ?? 0)] as const);
       const norm = Math.hypot(...weights.map(([, w]) => w)) || 1;
       for (const [t, w] of weights) {
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
+        const list = this.postings.get(t) ?? [];
+        if (list.length === 0) this.postings.set(t, list);
         list.push({ doc, weight: w / norm });
       }
     });

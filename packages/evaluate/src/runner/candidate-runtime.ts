@@ -28,7 +28,9 @@ export interface CandidateRuntime {
 export async function generate(candidate: CandidateRuntime, item: EvalItem): Promise<GeneratedOutput> {
   if (candidate.outputs) {
     const output = candidate.outputs.get(item.id);
-    return output === undefined ? { output: null, error: `no output for item ${item.id} in ${candidate.options.outputs}` } : { output };
+    return output === undefined
+      ? { output: null, error: `no output for item ${item.id} in ${candidate.options.outputs}` }
+      : { output };
   }
   const caller = candidate.caller as ModelCaller;
   const request = buildRequest(item, candidate.options, candidate.model, candidate.shots?.pick(item) ?? []);

@@ -59,7 +59,8 @@ export class ModelCaller {
         const failure = failureOf(error);
         reason = failure.message;
         if (failure.rateLimited) this.limiter.onRateLimited();
-        if (!failure.retryable || attempt === maxRetries) return { cached: false, error: reason, attempts: attempt + 1 };
+        if (!failure.retryable || attempt === maxRetries)
+          return { cached: false, error: reason, attempts: attempt + 1 };
         const waitMs = backoffMs(attempt, this.options.backoffBaseMs ?? 500, failure.retryAfterMs);
         this.options.onRetry?.({ attempt: attempt + 1, waitMs, reason });
         await sleep(waitMs, undefined, { signal }).catch(() => undefined);

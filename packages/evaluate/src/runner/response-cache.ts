@@ -38,7 +38,8 @@ export class ResponseCache {
       for await (const text of lines) {
         try {
           const line = JSON.parse(text) as CacheLine;
-          if (typeof line.key === 'string' && typeof line.response?.text === 'string') entries.set(line.key, line.response);
+          if (typeof line.key === 'string' && typeof line.response?.text === 'string')
+            entries.set(line.key, line.response);
         } catch {
           // the torn last line of a killed run
         }

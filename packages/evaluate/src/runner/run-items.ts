@@ -49,9 +49,20 @@ export async function runItems(input: RunItemsInput): Promise<RunItemsResult> {
         itemScores[scorer.name] = score;
         samples[c]![s]![index] = { score: score.score, pass: score.pass, error: score.error ? 'error' : undefined };
       });
-      outputs[candidate.name] = { output: g.output, error: g.error, latencyMs: g.latencyMs, cached: g.cached, scores: itemScores };
+      outputs[candidate.name] = {
+        output: g.output,
+        error: g.error,
+        latencyMs: g.latencyMs,
+        cached: g.cached,
+        scores: itemScores,
+      };
     });
-    const row: ItemRow = { id: item.id, prompt: lastUserText(item).slice(0, PROMPT_PREVIEW_CHARS), reference: item.reference, outputs };
+    const row: ItemRow = {
+      id: item.id,
+      prompt: lastUserText(item).slice(0, PROMPT_PREVIEW_CHARS),
+      reference: item.reference,
+      outputs,
+    };
     await rows.write(JSON.stringify(row));
     done++;
     if (generated.some((g) => g.output === null)) errors++;

@@ -30,17 +30,29 @@ export async function scoreOutputs(
           const generated = outputs[c] as GeneratedOutput;
           const baselineName = plan.pairwiseBaseline.get(s);
           if (isPairwise(scorer) && (baselineName === undefined || baselineName === name)) return undefined;
-          if (generated.output === null) return { score: null, error: `no output: ${generated.error ?? 'generation failed'}` };
+          if (generated.output === null)
+            return { score: null, error: `no output: ${generated.error ?? 'generation failed'}` };
           try {
             if (isPairwise(scorer)) {
               const baseline = outputs[plan.candidates.indexOf(baselineName as string)];
-              if (!baseline || baseline.output === null) return { score: null, error: 'baseline has no output for this item' };
+              if (!baseline || baseline.output === null)
+                return { score: null, error: 'baseline has no output for this item' };
               const verdict = await scorer.scorePair(item, generated.output, baseline.output, { signal });
-              return { score: verdict.error ? null : verdict.score, pass: verdict.pass, reason: verdict.reason, error: verdict.error };
+              return {
+                score: verdict.error ? null : verdict.score,
+                pass: verdict.pass,
+                reason: verdict.reason,
+                error: verdict.error,
+              };
             }
             plan.corpus[c]?.[s]?.add(item, generated.output);
             const result = await scorer.score(item, generated.output, { signal });
-            return { score: result.error ? null : result.score, pass: result.pass, reason: result.reason, error: result.error };
+            return {
+              score: result.error ? null : result.score,
+              pass: result.pass,
+              reason: result.reason,
+              error: result.error,
+            };
           } catch (error) {
             if (signal.aborted) throw error;
             return { score: null, error: `scorer failed: ${errorMessage(error)}` };
