@@ -18,6 +18,27 @@ export interface DiscardDetail {
   [key: string]: unknown;
 }
 
+/**
+ * A pure batch function a worker thread can build: `module` (a file URL of built JavaScript) exports
+ * `exportName(init)`, which returns `(batch) => result`. Its output may depend only on `init` and the batch, so any
+ * number of workers gives the same result. `init` and batches are copied to the thread (structured clone): keep them
+ * small (texts, numbers), never whole records.
+ */
+export interface WorkerTask<I, O> {
+  readonly module: string;
+  readonly exportName: string;
+  readonly init: unknown;
+  /** The same factory for running in the calling thread; without it the pool imports `module`. */
+  inline?(init: unknown): (batch: I[]) => O | Promise<O>;
+}
+
+/** The run's worker threads, shared by every step; each thread builds a task once and keeps it. */
+export interface WorkerPool {
+  /** Threads in the pool; 0 when the run has one worker and tasks run in the calling thread. */
+  readonly threads: number;
+  run<I, O>(task: WorkerTask<I, O>, batch: I[]): Promise<O>;
+}
+
 /** What a step can do besides yielding records. Every record a step takes in ends as output, reject or discard. */
 export interface StepContext {
   /** Instance name of the step in the pipeline (its `name:` or its `use:` id, made unique). */
@@ -30,6 +51,8 @@ export interface StepContext {
   readonly runDir: string;
   /** Worker threads a step may use for CPU-bound work. */
   readonly workers: number;
+  /** The run's shared pool of `workers` threads for CPU-bound batches (absent in hand-made contexts). */
+  readonly pool?: WorkerPool;
   /** A row problem: the record goes to rejects.jsonl with this code. */
   reject(record: DataRecord, code: string, detail?: string | RejectDetail): void;
   /** A record that is fine but not kept (a duplicate, a record over the dataset budget). */

@@ -10,6 +10,7 @@ import type { LedgerEntry, StepManifest } from '../run-folder/manifest.js';
 import { buildChain } from './chain.js';
 import type { RunEvent } from './events.js';
 import { RunFolderOutlet } from './record-outlet.js';
+import { createWorkerPool } from './worker-pool.js';
 
 export interface DatasetPhaseOptions {
   runDir: string;
@@ -53,12 +54,14 @@ export async function runDatasetPhase(
   const loadedSteps = await withSink(pipeline.steps);
   const steps = await Promise.all(loadedSteps.map(create));
   const outlet = new RunFolderOutlet(options.runDir);
+  const pool = createWorkerPool(options.workers);
   const chain = buildChain(sources, steps, {
     signal: options.signal,
     logger: options.logger,
     baseDir: pipeline.baseDir,
     runDir: options.runDir,
     workers: options.workers,
+    pool,
     outlet,
     model: options.model,
   });
@@ -86,6 +89,7 @@ export async function runDatasetPhase(
     throw error;
   } finally {
     clearInterval(ticker);
+    await pool.close();
   }
   progress();
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../contracts/logger.js';
 import type { ModelContext } from '../contracts/model.js';
 import type { DataRecord } from '../contracts/record.js';
-import type { DiscardDetail, RejectDetail, StepContext } from '../contracts/step.js';
+import type { DiscardDetail, RejectDetail, StepContext, WorkerPool } from '../contracts/step.js';
 import type { Tally } from './tally.js';
 
 /** Where rejected and discarded records go (files in a run, arrays in tests). */
@@ -16,6 +16,8 @@ export interface StepContextDeps {
   baseDir: string;
   runDir: string;
   workers: number;
+  /** The run's shared worker threads (one pool per run, closed by whoever created it). */
+  pool?: WorkerPool;
   outlet: RecordOutlet;
   model(): Promise<ModelContext>;
 }
@@ -29,6 +31,7 @@ export function createStepContext(tally: Tally, deps: StepContextDeps): StepCont
     baseDir: deps.baseDir,
     runDir: deps.runDir,
     workers: deps.workers,
+    pool: deps.pool,
     model: deps.model,
     reject(record, code, detail) {
       tally.noteRejected(record);

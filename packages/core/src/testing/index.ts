@@ -3,16 +3,17 @@
  * early break runs cleanup, errors propagate, abort works, the ledger balances).
  */
 import { tmpdir } from 'node:os';
+import { silentLogger } from '../contracts/logger.js';
 import type { ModelContext } from '../contracts/model.js';
 import type { StepPlugin } from '../contracts/plugin.js';
 import type { DataRecord } from '../contracts/record.js';
 import type { DiscardDetail, RejectDetail, Step } from '../contracts/step.js';
-import { silentLogger } from '../contracts/logger.js';
 import { TunekitError } from '../errors.js';
 import { DEFAULT_MODEL } from '../pipeline/pipeline-schema.js';
 import { buildChain } from '../runner/chain.js';
 import { lazyModel } from '../runner/model-loader.js';
 import type { RecordOutlet, StepContextDeps } from '../runner/step-context.js';
+import { createWorkerPool, type OwnedWorkerPool } from '../runner/worker-pool.js';
 
 export interface RunStepOptions {
   baseDir?: string;
@@ -50,9 +51,10 @@ function arrayStep(records: Iterable<DataRecord> | AsyncIterable<DataRecord>): S
   };
 }
 
-function deps(options: RunStepOptions, outlet: RecordOutlet): StepContextDeps {
+function deps(options: RunStepOptions, outlet: RecordOutlet, pool: OwnedWorkerPool): StepContextDeps {
   const model = options.model;
   return {
+    pool,
     signal: options.signal ?? new AbortController().signal,
     logger: silentLogger,
     baseDir: options.baseDir ?? process.cwd(),
@@ -72,7 +74,9 @@ export async function runStep<O>(
 ): Promise<StepRun> {
   const parsed = plugin.options.safeParse(options);
   if (!parsed.success) {
-    throw new TunekitError('OPTION_INVALID', `${plugin.id}: ${parsed.error.issues[0]?.message}`, { cause: parsed.error });
+    throw new TunekitError('OPTION_INVALID', `${plugin.id}: ${parsed.error.issues[0]?.message}`, {
+      cause: parsed.error,
+    });
   }
   const rejected: StepRun['rejected'] = [];
   const discarded: StepRun['discarded'] = [];
@@ -80,15 +84,24 @@ export async function runStep<O>(
     reject: (_step, record, code, detail) => rejected.push({ record, code, detail }),
     discard: (_step, record, reason, detail) => discarded.push({ record, reason, detail }),
   };
-  const step = await plugin.create(parsed.data, { baseDir: runOptions.baseDir ?? process.cwd(), logger: silentLogger, env: process.env });
+  const step = await plugin.create(parsed.data, {
+    baseDir: runOptions.baseDir ?? process.cwd(),
+    logger: silentLogger,
+    env: process.env,
+  });
   const isSource = plugin.role === 'source';
+  const pool = createWorkerPool(runOptions.workers ?? 1);
   const chain = buildChain(
     isSource ? [{ name: plugin.id, step }] : [{ name: 'input', step: arrayStep(input) }],
     isSource ? [] : [{ name: plugin.id, step }],
-    deps(runOptions, outlet),
+    deps(runOptions, outlet, pool),
   );
   const out: DataRecord[] = [];
-  for await (const batch of chain.output) out.push(...batch);
+  try {
+    for await (const batch of chain.output) out.push(...batch);
+  } finally {
+    await pool.close();
+  }
   const tally = chain.tallies.at(-1)!;
   return { out, rejected, discarded, counters: tally.counters, reports: tally.reports, ledger: tally.entry() };
 }
@@ -105,7 +118,11 @@ async function withinTime<T>(what: string, promise: Promise<T>, ms = 15_000): Pr
   }
 }
 
-async function expectRejection(what: string, promise: Promise<unknown>, check: (error: unknown) => boolean): Promise<void> {
+async function expectRejection(
+  what: string,
+  promise: Promise<unknown>,
+  check: (error: unknown) => boolean,
+): Promise<void> {
   try {
     await withinTime(what, promise);
   } catch (error) {
@@ -119,15 +136,25 @@ async function expectRejection(what: string, promise: Promise<unknown>, check: (
  * Checks a step against the v1 contract with a sample of input records (ignored by sources).
  * Throws an Error naming the failed check.
  */
-export async function checkStepConformance<O>(plugin: StepPlugin<O>, options: unknown, sample: DataRecord[], runOptions: RunStepOptions = {}): Promise<void> {
+export async function checkStepConformance<O>(
+  plugin: StepPlugin<O>,
+  options: unknown,
+  sample: DataRecord[],
+  runOptions: RunStepOptions = {},
+): Promise<void> {
   if (plugin.specVersion !== 'v1') throw new Error('conformance: specVersion must be v1');
   const full = await withinTime('a run over the sample', runStep(plugin, options, sample, runOptions));
   const { ledger } = full;
-  if (plugin.role === 'transform' && ledger.in !== sample.length) throw new Error(`conformance: ledger saw ${ledger.in} of ${sample.length} records`);
+  if (plugin.role === 'transform' && ledger.in !== sample.length)
+    throw new Error(`conformance: ledger saw ${ledger.in} of ${sample.length} records`);
 
   const controller = new AbortController();
   controller.abort();
-  await expectRejection('an aborted run', runStep(plugin, options, sample, { ...runOptions, signal: controller.signal }), (e) => TunekitError.is(e, 'ABORTED'));
+  await expectRejection(
+    'an aborted run',
+    runStep(plugin, options, sample, { ...runOptions, signal: controller.signal }),
+    (e) => TunekitError.is(e, 'ABORTED'),
+  );
 
   if (plugin.role === 'source') return;
   await withinTime('empty input', runStep(plugin, options, [], runOptions));
@@ -137,10 +164,18 @@ export async function checkStepConformance<O>(plugin: StepPlugin<O>, options: un
     if (sample[0]) yield structuredClone(sample[0]);
     throw boom;
   }
-  await expectRejection('an upstream error', runStep(plugin, options, failing(), runOptions), (e) => e === boom || (e as Error).cause === boom);
+  await expectRejection(
+    'an upstream error',
+    runStep(plugin, options, failing(), runOptions),
+    (e) => e === boom || (e as Error).cause === boom,
+  );
 
   const parsed = plugin.options.parse(options);
-  const step = await plugin.create(parsed, { baseDir: runOptions.baseDir ?? process.cwd(), logger: silentLogger, env: process.env });
+  const step = await plugin.create(parsed, {
+    baseDir: runOptions.baseDir ?? process.cwd(),
+    logger: silentLogger,
+    env: process.env,
+  });
   if (!step.run || full.out.length === 0) return;
   let cleaned = false;
   async function* tracked(): AsyncIterable<DataRecord> {
@@ -150,10 +185,15 @@ export async function checkStepConformance<O>(plugin: StepPlugin<O>, options: un
       cleaned = true;
     }
   }
-  const ctxDeps = deps(runOptions, { reject() {}, discard() {} });
+  const pool = createWorkerPool(runOptions.workers ?? 1);
+  const ctxDeps = deps(runOptions, { reject() {}, discard() {} }, pool);
   const { createStepContext } = await import('../runner/step-context.js');
   const { Tally } = await import('../runner/tally.js');
   const ctx = createStepContext(new Tally(plugin.id), ctxDeps);
-  for await (const _record of step.run(tracked(), ctx)) break;
+  try {
+    for await (const _record of step.run(tracked(), ctx)) break;
+  } finally {
+    await pool.close();
+  }
   if (!cleaned) throw new Error('conformance: breaking out of the step did not run the upstream cleanup (finally)');
 }

@@ -1,9 +1,9 @@
 import { type DataRecord, defineStep, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
-import { createBatchPool } from '../workers/batch-pool.js';
 import { orderedBatches } from '../workers/ordered-batches.js';
+import { stepPool } from '../workers/step-pool.js';
 import { NearIndex } from './minhash/near-index.js';
-import { type SignatureBatch, signatureTask } from './minhash/signature-task.js';
+import { signatureTask } from './minhash/signature-task.js';
 import { exampleText } from './text/example-text.js';
 
 const nearOptions = z
@@ -62,13 +62,13 @@ async function* dedupeRecords(
   const near = options.near ?? { threshold: 0.8, bands: 16, rows: 8, shingle: 5 };
   const perms = near.bands * near.rows;
   const task = signatureTask({ near: options.near !== undefined, ...near, numbers: options.normalize_numbers });
-  const pool = createBatchPool<string, SignatureBatch>(task, ctx.workers);
+  const { pool, release } = stepPool(ctx);
   const exactIndex = new Map<string, number>();
   const nearIndex = new NearIndex(near.bands, perms);
   const keptIds: string[] = [];
   const nearToKept: number[] = [];
   try {
-    const batches = orderedBatches(input, pool, {
+    const batches = orderedBatches(input, pool, task, {
       batchSize: options.batch_size,
       toTask: (record: DataRecord) => exampleText(record.data, options.key),
     });
@@ -104,7 +104,7 @@ async function* dedupeRecords(
     }
     if (options.near !== undefined) ctx.report('near_index', { records: nearIndex.count, bytes: nearIndex.bytes });
   } finally {
-    await pool.close();
+    await release();
   }
 }
 

@@ -1,8 +1,8 @@
 import { type DataRecord, defineStep, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
-import { createBatchPool } from '../workers/batch-pool.js';
 import { orderedBatches } from '../workers/ordered-batches.js';
-import { type SignatureBatch, type SignatureInit, signatureTask } from './minhash/signature-task.js';
+import { stepPool } from '../workers/step-pool.js';
+import { type SignatureInit, signatureTask } from './minhash/signature-task.js';
 import { chooseValidationGroups, type GroupTally } from './split/assign-groups.js';
 import { loadContaminationIndex } from './split/contamination-index.js';
 import { BUCKETS, groupHash } from './split/group-hash.js';
@@ -111,9 +111,9 @@ async function* dropContaminated(
   const init: SignatureInit = { near: true, bands: 16, rows: 8, shingle: contamination.shingle, numbers: false };
   const index = await loadContaminationIndex(contamination.against, ctx.baseDir, init, contamination.near_threshold);
   ctx.report('contamination', { against: contamination.against, evalItems: index.items });
-  const pool = createBatchPool<string, SignatureBatch>(signatureTask(init), ctx.workers);
+  const { pool, release } = stepPool(ctx);
   try {
-    const batches = orderedBatches(input, pool, {
+    const batches = orderedBatches(input, pool, signatureTask(init), {
       batchSize: options.batch_size,
       toTask: (r: DataRecord) => exampleText(r.data, 'user'),
     });
@@ -134,7 +134,7 @@ async function* dropContaminated(
       }
     }
   } finally {
-    await pool.close();
+    await release();
   }
 }
 

@@ -1,10 +1,10 @@
 import { type DataRecord, defineStep, type ModelContext, type StepContext, TunekitError } from '@tunekit/core';
 import { costUsd, TARGET_EPOCHS, TrainingEstimator, trainingCostUsd } from '@tunekit/format';
 import { z } from 'zod';
-import { createBatchPool } from '../workers/batch-pool.js';
 import { orderedBatches } from '../workers/ordered-batches.js';
+import { stepPool } from '../workers/step-pool.js';
 import { distribution, Uint32List } from './budget/distribution.js';
-import { type TokenCountBatch, tokenCountTask } from './budget/token-count-task.js';
+import { tokenCountTask } from './budget/token-count-task.js';
 import { truncateExample } from './budget/truncate.js';
 
 export const tokenBudgetOptions = z
@@ -75,9 +75,9 @@ async function* budgetRecords(
   const assistants = new Uint32List();
   const messages = new Uint32List();
   const stats = { tooLong: 0, truncated: 0, leftOut: 0, leftOutTokens: 0, used: 0 };
-  const pool = createBatchPool<unknown, TokenCountBatch>(tokenCountTask(model.encoding), ctx.workers);
+  const { pool, release } = stepPool(ctx);
   try {
-    for await (const [records, batch] of orderedBatches(input, pool, {
+    for await (const [records, batch] of orderedBatches(input, pool, tokenCountTask(model.encoding), {
       batchSize: options.batch_size,
       toTask: (r: DataRecord) => r.data,
     })) {
@@ -130,7 +130,7 @@ async function* budgetRecords(
       }
     }
   } finally {
-    await pool.close();
+    await release();
   }
   const estimate = estimator.result(options.n_epochs);
   ctx.report('tokens', {

@@ -1,3 +1,3 @@
-export * from './batch-pool.js';
 export * from './ordered-batches.js';
+export * from './step-pool.js';
 export * from './task-spec.js';

@@ -1,4 +1,4 @@
-import type { BatchPool } from './batch-pool.js';
+import type { WorkerPool, WorkerTask } from '@tunekit/core';
 
 export interface OrderedBatchOptions<T, I> {
   /** Items per batch sent to a worker. */
@@ -9,17 +9,18 @@ export interface OrderedBatchOptions<T, I> {
 
 /**
  * Reads ahead in batches, computes each batch on the pool, and yields `[items, result]` in input order. Up to two
- * batches per worker are in flight, so the calling thread keeps reading upstream while the workers compute.
+ * batches per thread are in flight, so the calling thread keeps reading upstream while the threads compute.
  */
 export async function* orderedBatches<T, I, O>(
   input: AsyncIterable<T>,
-  pool: BatchPool<I, O>,
+  pool: WorkerPool,
+  task: WorkerTask<I, O>,
   options: OrderedBatchOptions<T, I>,
 ): AsyncGenerator<[T[], O]> {
-  const maxInFlight = pool.size <= 1 ? 1 : pool.size * 2;
+  const maxInFlight = Math.max(1, pool.threads * 2);
   const queue: { items: T[]; result: Promise<O> }[] = [];
   const submit = (items: T[]) => {
-    const result = pool.run(items.map(options.toTask));
+    const result = pool.run(task, items.map(options.toTask));
     result.catch(() => {}); // awaited in order below; this only silences the unhandled-rejection warning
     queue.push({ items, result });
   };

@@ -1,27 +1,12 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { WorkerTask } from '@tunekit/core';
 
 /**
- * A batch function a worker can build: `module` exports `exportName(init)`, which returns `(batch) => result`.
- * The function must be pure: its output may depend only on `init` and the batch, so any number of workers gives
- * the same result.
+ * A batch task of this package: the module's `exportName(init)` builds `(batch) => result` in a pool thread, and
+ * `inline` is the same factory for the calling thread. Tasks name their module by `import.meta.url`; the pool maps
+ * TypeScript sources (tests) to the built file.
  */
-export interface BatchTaskSpec<I, O> {
-  module: string;
-  exportName: string;
-  init: unknown;
-  /** The same factory, for running in the calling thread (one worker). */
+export interface BatchTaskSpec<I, O> extends WorkerTask<I, O> {
   inline(init: unknown): BatchFunction<I, O>;
 }
 
 export type BatchFunction<I, O> = (batch: I[]) => O | Promise<O>;
-
-/**
- * The URL a worker imports for a task module. Workers run built JavaScript: when the caller runs from TypeScript
- * sources (tests), this points at the same file under `dist/`.
- */
-export function builtModuleUrl(moduleUrl: string): string {
-  if (!moduleUrl.endsWith('.ts')) return moduleUrl;
-  const path = fileURLToPath(moduleUrl);
-  const built = path.replace(/([\\/])src([\\/])(?!.*[\\/]src[\\/])/, '$1dist$2').replace(/\.ts$/, '.js');
-  return pathToFileURL(built).href;
-}

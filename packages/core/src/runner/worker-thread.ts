@@ -1,0 +1,49 @@
+/** Entry of a pool thread: builds each task once (by module, export and init) and runs the batches it is sent. */
+import { parentPort } from 'node:worker_threads';
+
+interface Job {
+  id: number;
+  module: string;
+  exportName: string;
+  init: unknown;
+  /** JSON of the task identity, the key under which the built function is kept. */
+  key: string;
+  batch: unknown[];
+}
+
+type BatchFunction = (batch: unknown[]) => unknown;
+
+const port = parentPort!;
+const built = new Map<string, Promise<BatchFunction>>();
+
+async function build(job: Job): Promise<BatchFunction> {
+  const factory = (await import(job.module))[job.exportName] as ((init: unknown) => BatchFunction) | undefined;
+  if (typeof factory !== 'function') throw new Error(`${job.module} has no export ${job.exportName}`);
+  return factory(job.init);
+}
+
+/** Buffers of typed arrays at the top level of a result move to the caller instead of being copied. */
+function transferables(result: unknown): ArrayBuffer[] {
+  if (!result || typeof result !== 'object') return [];
+  const buffers: ArrayBuffer[] = [];
+  for (const value of Object.values(result)) {
+    if (!ArrayBuffer.isView(value) || !(value.buffer instanceof ArrayBuffer)) continue;
+    if (value.byteLength === value.buffer.byteLength && !buffers.includes(value.buffer)) buffers.push(value.buffer);
+  }
+  return buffers;
+}
+
+port.on('message', async (job: Job) => {
+  try {
+    let task = built.get(job.key);
+    if (!task) {
+      task = build(job);
+      built.set(job.key, task);
+    }
+    const result = await (await task)(job.batch);
+    port.postMessage({ id: job.id, result }, transferables(result));
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ id: job.id, error: { message: err.message, stack: err.stack } });
+  }
+});
