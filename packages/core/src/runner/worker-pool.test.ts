@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerTask } from '../contracts/step.js';
+import { TunekitError } from '../errors.js';
+import { createWorkerPool, type OwnedWorkerPool } from './worker-pool.js';
+
+// A task module as a pool thread imports it: plain JavaScript; `builds` counts how often a thread built the task.
+const dir = mkdtempSync(join(tmpdir(), 'tunekit-pool-'));
+const moduleFile = join(dir, 'task.mjs');
+writeFileSync(
+  moduleFile,
+  `import { threadId } from 'node:worker_threads';
+let builds = 0;
+export function createScale(init) {
+  builds++;
+  return (batch) => {
+    if (batch.includes(-1)) throw new Error('negative one is not allowed');
+    return { scaled: Float64Array.from(batch, (x) => x * init.factor), thread: threadId, builds };
+  };
+}`,
+);
+const scale = (factor: number): WorkerTask<number, { scaled: Float64Array; thread: number; builds: number }> => ({
+  module: pathToFileURL(moduleFile).href,
+  exportName: 'createScale',
+  init: { factor },
+});
+
+let pool: OwnedWorkerPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe('createWorkerPool', () => {
+  it('runs inline with one worker and on threads with two, with the same results', async () => {
+    const inline = createWorkerPool(1);
+    expect(inline.threads).toBe(0);
+    const expected = await inline.run(scale(3), [1, 2, 3]);
+    expect([...expected.scaled]).toEqual([3, 6, 9]);
+    expect(expected.thread).toBe(0);
+
+    pool = createWorkerPool(2);
+    expect(pool.threads).toBe(2);
+    const results = await Promise.all(Array.from({ length: 8 }, () => pool!.run(scale(3), [1, 2, 3])));
+    for (const result of results) expect([...result.scaled]).toEqual([3, 6, 9]);
+    // Batches spread over both threads (the least loaded gets the next one).
+    expect(new Set(results.map((r) => r.thread)).size).toBe(2);
+  });
+
+  it('builds each task once per thread, and a task with another init separately', async () => {
+    pool = createWorkerPool(2);
+    const task = scale(2);
+    const first = await Promise.all(Array.from({ length: 6 }, () => pool!.run(task, [1])));
+    expect(Math.max(...first.map((r) => r.builds))).toBe(1);
+    const other = await pool.run(scale(5), [1]);
+    expect([...other.scaled]).toEqual([5]);
+    expect(other.builds).toBe(2);
+  });
+
+  it('rejects only the batch whose task throws, and keeps serving others', async () => {
+    pool = createWorkerPool(2);
+    await expect(pool.run(scale(1), [-1])).rejects.toThrow('negative one is not allowed');
+    expect([...(await pool.run(scale(1), [4])).scaled]).toEqual([4]);
+  });
+
+  it('rejects batches in flight and later ones once closed', async () => {
+    pool = createWorkerPool(2);
+    const inFlight = expect(
+      pool.run(
+        scale(1),
+        Array.from({ length: 1000 }, (_, i) => i),
+      ),
+    ).rejects.toSatisfy((error) => TunekitError.is(error, 'ABORTED'));
+    await pool.close();
+    await inFlight;
+    await expect(pool.run(scale(1), [1])).rejects.toSatisfy((error) => TunekitError.is(error, 'ABORTED'));
+  });
+});
