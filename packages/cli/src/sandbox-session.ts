@@ -6,15 +6,23 @@ interface SandboxHandle {
   close(): Promise<void>;
 }
 
-type StartSandbox = (options: { port?: number; timeScale?: number; seed?: number }) => Promise<SandboxHandle>;
+type StartSandbox = (options: { port?: number; timeScale?: number; seed?: number; dataDir?: string }) => Promise<SandboxHandle>;
 
 /** The env var every provider of a sandbox run reads its key from (the sandbox accepts any key). */
 export const SANDBOX_KEY_ENV = 'TUNEKIT_SANDBOX_API_KEY';
 
 /** Starts the in-process sandbox that stands in for OpenAI in offline runs. */
-export async function startSandboxSession(io: CliIO, options: { timeScale?: number } = {}): Promise<SandboxHandle & { apiKeyEnv: string }> {
+export async function startSandboxSession(
+  io: CliIO,
+  options: { timeScale?: number; dataDir?: string } = {},
+): Promise<SandboxHandle & { apiKeyEnv: string }> {
   const { startSandbox } = (await import('@tunekit/sandbox')) as unknown as { startSandbox: StartSandbox };
-  const handle = await startSandbox({ port: 0, ...(options.timeScale ? { timeScale: options.timeScale } : {}) });
+  // The sandbox keeps its files and jobs in the run folder, so a rerun re-attaches to the same simulated job.
+  const handle = await startSandbox({
+    port: 0,
+    ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
   process.env[SANDBOX_KEY_ENV] ??= 'sandbox-not-a-secret';
   println(io.stderr, `sandbox: simulated models at ${handle.baseURL} (no OpenAI call, no bill)`);
   return { ...handle, apiKeyEnv: SANDBOX_KEY_ENV };

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { loadPipeline, runPipeline, type RunEvent, TunekitError } from '@tunekit/core';
 import { Option } from 'commander';
 import { type CliIO, println } from '../io.js';
@@ -69,7 +70,13 @@ export const registerRun: RegisterCommand = (program, io) => {
       if (!useSandbox && flags.live && callsModels && !io.env.OPENAI_API_KEY && !pipeline.config.providers) {
         throw new TunekitError('MISSING_API_KEY', 'OPENAI_API_KEY is not set; export it, or drop --live to run in the sandbox');
       }
-      const sandbox = useSandbox ? await startSandboxSession(io, { timeScale: flags.timeScale ? Number(flags.timeScale) : undefined }) : undefined;
+      const outDir = resolve(flags.out ?? join('runs', pipeline.config.name));
+      const sandbox = useSandbox
+        ? await startSandboxSession(io, {
+            timeScale: flags.timeScale ? Number(flags.timeScale) : undefined,
+            dataDir: join(outDir, 'sandbox-state'),
+          })
+        : undefined;
       const controller = new AbortController();
       const onSignal = () => {
         if (controller.signal.aborted) process.exit(130);
@@ -92,7 +99,7 @@ export const registerRun: RegisterCommand = (program, io) => {
       };
       try {
         const result = await runPipeline(pipeline, {
-          outDir: flags.out,
+          outDir,
           signal: controller.signal,
           logger: cliLogger(io),
           workers: positiveInteger(flags.workers, '--workers', availableParallelism()),

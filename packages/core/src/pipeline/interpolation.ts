@@ -1,4 +1,4 @@
-import { type Document, isScalar, type LineCounter, type Scalar, visit } from 'yaml';
+import { type Document, isPair, isScalar, type LineCounter, type Scalar, visit } from 'yaml';
 import { TunekitError } from '../errors.js';
 import { didYouMean } from '../registry/suggest.js';
 
@@ -43,8 +43,8 @@ export function interpolateDocument(doc: Document, counter: LineCounter, file: s
   visit(doc, {
     Scalar(_key, node: Scalar, path) {
       if (typeof node.value !== 'string' || !node.value.includes('${{')) return;
-      const top = path[1];
-      const section = top && 'key' in top && isScalar(top.key) ? top.key.value : undefined;
+      const top = path.find((node) => isPair(node));
+      const section = isPair(top) && isScalar(top.key) ? top.key.value : undefined;
       node.value = node.value.replace(EXPRESSION, (whole, reference: string) => {
         const problem = checkReference(reference, section, scope);
         if (problem) {

@@ -109,8 +109,11 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
     train: previous?.train,
     timings: {},
   };
+  const save = () => writeJsonAtomic(join(runDir, MANIFEST), manifest);
+  // Written before and after each phase, so a crash leaves a manifest that says how far the run got.
   const timed = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
     emit({ type: 'phase-start', phase });
+    await save();
     const start = performance.now();
     try {
       return await work();
@@ -144,6 +147,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
         result.lifted,
       );
       files = result.files;
+      await save();
     }
     if (pipeline.sources.length > 0) {
       references['dataset.outputs.train'] = files.train;
@@ -172,6 +176,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
         }),
       );
       manifest.train = trained;
+      await save();
     }
     const trainedModel = (manifest.train as { result?: { model?: string } } | undefined)?.result?.model;
     if (trainedModel) references['train.model'] = trainedModel;
@@ -211,7 +216,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
     throw error;
   } finally {
     manifest.finishedAt = new Date().toISOString();
-    await writeJsonAtomic(join(runDir, MANIFEST), manifest);
+    await save();
   }
   return { runDir, manifest, evaluation };
 }

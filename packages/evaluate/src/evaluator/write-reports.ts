@@ -1,18 +1,11 @@
 import { join } from 'node:path';
-import { writeJsonAtomic } from '@tunekit/core';
 import type { EvaluateOptions } from '../options.js';
+import { readItemRows } from '../report/item-rows.js';
 import type { ReportData } from '../report/report-data.js';
+import { writeReports as renderReports } from '../report/write-reports.js';
 
-/**
- * Writes the reports asked for. report.json is always written (`tunekit report` renders the others from it).
- * TODO(reports): html, md and junit come from the report renderers once they land (see NOTES-for-reports.md).
- */
-export async function writeReports(
-  runDir: string,
-  data: ReportData,
-  _formats: EvaluateOptions['report'],
-): Promise<string[]> {
-  const json = join(runDir, 'report.json');
-  await writeJsonAtomic(json, data);
-  return [json];
+/** Writes the reports asked for; report.json always (`tunekit report` renders the others again from it). */
+export async function writeReports(runDir: string, data: ReportData, formats: EvaluateOptions['report']): Promise<string[]> {
+  const wanted = formats.includes('json') ? formats : [...formats, 'json' as const];
+  return renderReports({ dir: runDir, data, formats: wanted, rows: () => readItemRows(join(runDir, data.items.file)) });
 }

@@ -1,5 +1,5 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic as writeAtomic } from '@tunekit/core';
 import { renderHtml } from './html/render-html.js';
 import { renderJunit } from './render-junit.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -14,13 +14,6 @@ export const REPORT_FILES: Record<ReportFormat, string> = {
   html: 'report.html',
   junit: 'junit.xml',
 };
-
-/** Writes to a temporary name and renames, so a crash never leaves a half report under the final name. */
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text, 'utf8');
-  await rename(temporary, file);
-}
 
 /**
  * Writes the chosen reports into `dir` (the run folder) and returns their paths. `rows` is called only when a
