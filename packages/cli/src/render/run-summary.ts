@@ -24,13 +24,13 @@ export function renderRunSummary(manifest: Manifest, runDir: string): string {
     const rows: (string | number)[][] = [['step', 'in', 'out', 'rejected', 'discarded', 'time']];
     for (const step of manifest.steps) rows.push([step.step, step.in, step.out, step.rejected, step.discarded, formatMs(step.ms)]);
     lines.push(table(rows));
-    const first = manifest.ledger[0]!;
+    const read = manifest.steps.filter((s) => s.role === 'source').reduce((sum, s) => sum + s.in, 0);
     const last = manifest.ledger.at(-1)!;
     const rejected = manifest.ledger.reduce((sum, s) => sum + s.rejected, 0);
     const discarded = manifest.ledger.reduce((sum, s) => sum + s.discarded, 0);
     lines.push(
       '',
-      `dataset   ${formatCount(first.out + first.rejected + first.discarded)} read → ${formatCount(last.out)} written, ${formatCount(rejected)} rejected, ${formatCount(discarded)} discarded (ledger balanced)`,
+      `dataset   ${formatCount(read)} read → ${formatCount(last.out)} written, ${formatCount(rejected)} rejected, ${formatCount(discarded)} discarded (ledger balanced)`,
     );
   }
   const estimate = manifest.estimate as EstimateLike | undefined;

@@ -9,6 +9,7 @@ export interface LedgerEntry {
 
 export interface StepManifest extends LedgerEntry {
   use: string;
+  role: 'source' | 'transform';
   ms: number;
   counters: Record<string, number>;
   reports: Record<string, unknown>;

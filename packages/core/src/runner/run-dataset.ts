@@ -98,6 +98,7 @@ export async function runDatasetPhase(
   const stepManifests: StepManifest[] = chain.tallies.map((tally, index) => ({
     ...tally.entry(),
     use: all[index]?.use ?? tally.step,
+    role: index < sources.length ? 'source' : 'transform',
     ms: Math.round(exclusive[index] ?? 0),
     counters: tally.counters,
     reports: Object.fromEntries(Object.entries(tally.reports).filter(([key]) => key !== 'outputs')),
