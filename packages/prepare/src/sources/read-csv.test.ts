@@ -86,6 +86,42 @@ describe('read-csv on broken files', () => {
     expect(r.rejected.map((x) => [x.code, x.detail.line])).toEqual([['csv_encoding', 4]]);
   });
 
+  it('keeps exact line numbers over many chunks of multi-line fields, empty lines and broken rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    const lines = ['id,text,note'];
+    const expectedOut: [number, string][] = [];
+    const expectedRejects: [string, number][] = [];
+    let next = 2;
+    for (let id = 1; id <= 3000; id++) {
+      const line = next;
+      if (id % 97 === 0) {
+        lines.push(`${id},"unclosed 法律 ${'x'.repeat(id % 300)}" oops,n`);
+        expectedRejects.push(['csv_quote', line]);
+      } else if (id % 89 === 0) {
+        lines.push(`${id},short`);
+        expectedRejects.push(['csv_column_count', line]);
+      } else if (id % 7 === 0) {
+        lines.push(`${id},"第${id}条\n""quoted""\n${'字'.repeat(id % 50)}",n`);
+        expectedOut.push([line, String(id)]);
+      } else {
+        lines.push(`${id},"row, ${id} ${'y'.repeat(id % 120)}",n`);
+        expectedOut.push([line, String(id)]);
+      }
+      next += 1 + (lines.at(-1)!.match(/\n/g)?.length ?? 0);
+      if (id % 31 === 0) {
+        lines.push('');
+        next++;
+      }
+    }
+    writeFileSync(join(dir, 'big.csv'), `${lines.join('\n')}\n`);
+    const r = await runStep(readCsvStep, { path: 'big.csv' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [x.source.line, (x.data as Record<string, string>).id])).toEqual(expectedOut);
+    // The quote guard reads ahead of the parser, so its rejects may come before earlier rows' rejects.
+    const rejects = r.rejected.map((x) => [x.code, x.detail.line] as [string, number]);
+    expect(rejects.sort((a, b) => a[1] - b[1])).toEqual(expectedRejects);
+    expect((r.out.find((x) => x.source.line === 8)!.data as Record<string, string>).text).toBe('第7条\n"quoted"\n字字字字字字字');
+  });
+
   it('reads an empty file as no rows', async () => {
     const r = await runStep(readCsvStep, { path: 'empty.csv' }, [], { baseDir: broken });
     expect(r.out).toEqual([]);

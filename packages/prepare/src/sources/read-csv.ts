@@ -2,14 +2,15 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
-import { type CsvError, parse } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { detectDelimiter } from './csv/detect-delimiter.js';
+import { NumberedParser, type NumberedRow } from './csv/numbered-parser.js';
 import { type BrokenRecord, QuoteGuard } from './csv/quote-guard.js';
 import { resolveInputFile } from './input-path.js';
 import { rowReject } from './row-reject.js';
-import { checkEncodingOption, decoderFor, detectEncoding, readSample } from './text-encoding.js';
+import { checkEncodingOption, detectEncoding, readSample, toUtf8Bytes } from './text-encoding.js';
 
 const options = z
   .object({
@@ -39,18 +40,6 @@ function uniqueNames(names: string[]): string[] {
     seen.set(name, n);
     return n === 1 ? name : `${name}_${n}`;
   });
-}
-
-function newlinesIn(fields: string[]): number {
-  let count = 0;
-  for (const field of fields) {
-    let at = field.indexOf('\n');
-    while (at !== -1) {
-      count++;
-      at = field.indexOf('\n', at + 1);
-    }
-  }
-  return count;
 }
 
 /** The first problem of a parsed row, if any. */
@@ -86,19 +75,18 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
       message: broken.reason,
       line: broken.line,
     });
-  const guard = new QuoteGuard(delimiter.charCodeAt(0), opts.max_field_length, onBroken);
-  async function* guarded(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  const guard = new QuoteGuard(delimiter, opts.max_field_length, onBroken);
+  async function* guarded(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of chunks) {
-      const text = guard.push(String(chunk));
-      if (text) yield text;
+      const bytes = guard.push(chunk);
+      if (bytes.length > 0) yield bytes;
     }
     const rest = guard.end();
-    if (rest) yield rest;
+    if (rest.length > 0) yield rest;
   }
-  const parser = parse({
+  const parser = new NumberedParser({
     delimiter,
     bom: true,
-    info: true,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -108,12 +96,11 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
       ctx.reject(rowReject(file, line ?? 0, {}), 'csv_syntax', { message: error?.message ?? 'unparsable row', line });
     },
   });
-  const done = pipeline(createReadStream(absolute), decoderFor(encoding), guarded, parser, { signal: ctx.signal });
+  const done = pipeline(createReadStream(absolute), toUtf8Bytes(encoding), guarded, parser, { signal: ctx.signal });
   done.catch(() => undefined); // surfaced through the iteration below
 
   let names = opts.columns && !opts.header ? uniqueNames(opts.columns) : undefined;
-  for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const line = info.lines - newlinesIn(fields);
+  for await (const { fields, line } of parser as AsyncIterable<NumberedRow>) {
     if (!names) {
       names = uniqueNames(opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`)));
       if (opts.header) continue;

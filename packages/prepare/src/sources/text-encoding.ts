@@ -76,3 +76,38 @@ export function checkEncodingOption(encoding: string, step: string): string {
 export function decoderFor(encoding: string): NodeJS.ReadWriteStream {
   return iconv.decodeStream(encoding, { stripBOM: true });
 }
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * A pipeline stage from the file's bytes to UTF-8 bytes (BOM stripped). UTF-8 input passes through undecoded (the
+ * CSV parser decodes each field once); other encodings are decoded by iconv-lite and re-encoded.
+ */
+export function toUtf8Bytes(encoding: string): (chunks: AsyncIterable<Buffer>) => AsyncGenerator<Buffer> {
+  if (/^utf-?8$/i.test(encoding)) {
+    return async function* passThrough(chunks) {
+      let head: Buffer | undefined = Buffer.alloc(0);
+      for await (const chunk of chunks) {
+        if (head === undefined) {
+          yield chunk;
+          continue;
+        }
+        // The BOM check needs three bytes, which a first chunk may not hold.
+        head = Buffer.concat([head, chunk]);
+        if (head.length < UTF8_BOM.length) continue;
+        yield head.subarray(0, 3).equals(UTF8_BOM) ? head.subarray(3) : head;
+        head = undefined;
+      }
+      if (head?.length) yield head;
+    };
+  }
+  return async function* transcode(chunks) {
+    const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+    for await (const chunk of chunks) {
+      const text = decoder.write(chunk);
+      if (text) yield Buffer.from(text, 'utf8');
+    }
+    const rest = decoder.end();
+    if (rest) yield Buffer.from(rest, 'utf8');
+  };
+}

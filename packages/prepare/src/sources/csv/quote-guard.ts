@@ -8,105 +8,169 @@ export interface BrokenRecord {
 const QUOTE = 34;
 const NEWLINE = 10;
 const RETURN = 13;
+const EMPTY = Buffer.alloc(0);
+
+/** Characters (not bytes) of UTF-8 text: every byte that does not continue a multi-byte sequence starts one. */
+function utf8Chars(bytes: Buffer, from: number, to: number): number {
+  let chars = 0;
+  for (let i = from; i < to; i++) if (((bytes[i] as number) & 0xc0) !== 0x80) chars++;
+  return chars;
+}
 
 /**
- * Guards csv-parse against one unclosed quote swallowing the rest of a file. It scans the text for quoting (a field
+ * Guards csv-parse against one unclosed quote swallowing the rest of a file. It scans UTF-8 bytes for quoting (a field
  * that starts with `"` must end with `"` followed by a delimiter or a line end); when a record's quoting breaks, or a
  * quoted field runs past `maxRecordChars`, the record's first line is replaced by an empty line (so line numbers stay
- * exact) and scanning restarts on the line after it. Text comes out in whole records.
+ * exact) and scanning restarts on the line after it. Bytes come out in whole records.
+ *
+ * It works on bytes, not text, so that UTF-8 files reach csv-parse without being decoded twice: the bytes it looks for
+ * are ASCII, and ASCII bytes never occur inside a multi-byte UTF-8 character. It runs beside csv-parse on every byte,
+ * so its loops are kept tight: they skip to the next byte that can change the state.
  */
 export class QuoteGuard {
-  private pending = '';
+  private pending: Buffer = EMPTY;
   private scanned = 0;
   private line = 1;
-  private recordStart = 0;
   private recordStartLine = 1;
   private inQuote = false;
   private atFieldStart = true;
+  private readonly delimiter: Buffer;
 
   constructor(
-    private readonly delimiter: number,
+    delimiter: string,
     private readonly maxRecordChars: number,
     private readonly onBroken: (broken: BrokenRecord) => void,
-  ) {}
-
-  /** Adds text; returns the text of the records completed so far. */
-  push(chunk: string): string {
-    return this.scan(this.pending + chunk, false);
+  ) {
+    this.delimiter = Buffer.from(delimiter, 'utf8');
   }
 
-  /** Ends the input; returns the remaining text. */
-  end(): string {
+  /** Adds bytes; returns the bytes of the records completed so far. */
+  push(chunk: Buffer): Buffer {
+    return this.scan(this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]), false);
+  }
+
+  /** Ends the input; returns the remaining bytes. */
+  end(): Buffer {
     return this.scan(this.pending, true);
   }
 
-  private scan(input: string, final: boolean): string {
+  /** True when a delimiter starts at `i` (compares all bytes of a multi-byte delimiter). */
+  private delimiterAt(text: Buffer, i: number): boolean {
+    const length = this.delimiter.length;
+    return length === 1 ? text[i] === this.delimiter[0] : this.delimiter.compare(text, i, i + length) === 0;
+  }
+
+  private scan(input: Buffer, final: boolean): Buffer {
     let text = input;
-    let out = '';
+    let length = text.length;
+    const out: Buffer[] = [];
+    const delimiterStart = this.delimiter[0] as number;
+    const delimiterLength = this.delimiter.length;
+    const max = this.maxRecordChars;
     let i = this.scanned;
-    let broken: string | undefined;
-    while (i < text.length || (final && this.inQuote && broken === undefined)) {
-      if (i >= text.length) {
+    let recordStart = 0;
+    let { line, recordStartLine, inQuote, atFieldStart } = this;
+    // Characters of the current record up to `countedTo`: bytes overcount characters, so they are counted only when
+    // the bytes pass the limit, and incrementally.
+    let countedTo = 0;
+    let chars = 0;
+    for (;;) {
+      let broken: string | undefined;
+      if (i >= length) {
+        if (!final || !inQuote) break;
         broken = 'quote not closed before the end of the file';
-      } else {
-        const c = text.charCodeAt(i);
-        if (this.inQuote) {
-          if (c === QUOTE) {
-            if (i + 1 >= text.length && !final) break; // the next character decides
-            const next = text.charCodeAt(i + 1);
-            if (next === QUOTE) {
-              i += 2;
-              continue;
+      } else if (inQuote) {
+        let c = text[i] as number;
+        while (c !== QUOTE && c !== NEWLINE && ++i < length) c = text[i] as number;
+        if (i >= length) continue;
+        if (c === NEWLINE) {
+          line++;
+          if (i - recordStart > max) {
+            if (countedTo < recordStart) {
+              countedTo = recordStart;
+              chars = 0;
             }
-            if (Number.isNaN(next) || next === this.delimiter || next === NEWLINE || next === RETURN) {
-              this.inQuote = false;
-              this.atFieldStart = false;
-            } else {
-              broken = 'a closing quote is followed by text instead of a delimiter or line end (unclosed quote?)';
-            }
-          } else if (c === NEWLINE) {
-            this.line++;
-            if (i - this.recordStart > this.maxRecordChars) {
-              broken = `quoted field longer than ${this.maxRecordChars} characters (unclosed quote?)`;
-            }
+            chars += utf8Chars(text, countedTo, i);
+            countedTo = i;
+            if (chars > max) broken = `quoted field longer than ${max} characters (unclosed quote?)`;
           }
-        } else if (c === QUOTE && this.atFieldStart) {
-          this.inQuote = true;
-        } else if (c === NEWLINE) {
-          this.line++;
-          this.recordStart = i + 1;
-          this.recordStartLine = this.line;
-          this.atFieldStart = true;
         } else {
-          this.atFieldStart = c === this.delimiter;
+          if (i + delimiterLength >= length && !final) break; // the next bytes decide
+          const next = text[i + 1];
+          if (next === QUOTE) {
+            i += 2;
+            continue;
+          }
+          if (next === undefined || next === NEWLINE || next === RETURN || this.delimiterAt(text, i + 1)) {
+            inQuote = false;
+            atFieldStart = false;
+          } else {
+            broken = 'a closing quote is followed by text instead of a delimiter or line end (unclosed quote?)';
+          }
+        }
+      } else if (atFieldStart && text[i] === QUOTE) {
+        inQuote = true;
+      } else {
+        // Outside quotes only a line end or a delimiter matters (a quote inside a field is text).
+        let c = text[i] as number;
+        while (c !== NEWLINE && c !== delimiterStart && ++i < length) c = text[i] as number;
+        if (i >= length) {
+          atFieldStart = false;
+          continue;
+        }
+        if (c === NEWLINE) {
+          line++;
+          recordStart = i + 1;
+          recordStartLine = line;
+          atFieldStart = true;
+        } else if (i + delimiterLength > length && !final) {
+          break; // a multi-byte delimiter cut off at the end of the chunk
+        } else if (delimiterLength === 1 || this.delimiterAt(text, i)) {
+          i += delimiterLength - 1;
+          atFieldStart = true;
+        } else {
+          atFieldStart = false;
         }
       }
       if (broken !== undefined) {
-        out += text.slice(0, this.recordStart);
-        const lineEnd = text.indexOf('\n', this.recordStart);
-        const end = lineEnd === -1 ? text.length : lineEnd;
-        this.onBroken({ line: this.recordStartLine, reason: broken, text: text.slice(this.recordStart, end) });
+        const lineEnd = text.indexOf(NEWLINE, recordStart);
+        if (lineEnd === -1 && !final) {
+          // The broken line is not all here yet: scan its record again when more bytes arrive.
+          i = recordStart;
+          line = recordStartLine;
+          inQuote = false;
+          atFieldStart = true;
+          break;
+        }
+        out.push(text.subarray(0, recordStart));
+        const end = lineEnd === -1 ? length : lineEnd;
+        this.onBroken({ line: recordStartLine, reason: broken, text: text.toString('utf8', recordStart, end) });
         // Keep the broken line's newline: csv-parse then sees an empty line and its line count stays exact.
-        text = text.slice(end);
-        this.line = this.recordStartLine;
-        this.recordStart = 0;
-        this.inQuote = false;
-        this.atFieldStart = true;
-        broken = undefined;
+        text = text.subarray(end);
+        length = text.length;
+        line = recordStartLine;
+        recordStart = 0;
+        countedTo = 0;
+        chars = 0;
+        inQuote = false;
+        atFieldStart = true;
         i = 0;
         continue;
       }
       i++;
     }
-    out += text.slice(0, this.recordStart);
-    this.pending = text.slice(this.recordStart);
-    this.scanned = i - this.recordStart;
-    this.recordStart = 0;
+    out.push(text.subarray(0, recordStart));
+    this.pending = text.subarray(recordStart);
+    this.scanned = i - recordStart;
+    this.line = line;
+    this.recordStartLine = recordStartLine;
+    this.inQuote = inQuote;
+    this.atFieldStart = atFieldStart;
     if (final) {
-      out += this.pending;
-      this.pending = '';
+      out.push(this.pending);
+      this.pending = EMPTY;
       this.scanned = 0;
     }
-    return out;
+    return out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out);
   }
 }
