@@ -119,7 +119,9 @@ describe('read-csv on broken files', () => {
     // The quote guard reads ahead of the parser, so its rejects may come before earlier rows' rejects.
     const rejects = r.rejected.map((x) => [x.code, x.detail.line] as [string, number]);
     expect(rejects.sort((a, b) => a[1] - b[1])).toEqual(expectedRejects);
-    expect((r.out.find((x) => x.source.line === 8)!.data as Record<string, string>).text).toBe('第7条\n"quoted"\n字字字字字字字');
+    expect((r.out.find((x) => x.source.line === 8)!.data as Record<string, string>).text).toBe(
+      '第7条\n"quoted"\n字字字字字字字',
+    );
   });
 
   it('reads an empty file as no rows', async () => {
