@@ -8,6 +8,8 @@ export interface Verdict {
   headline: string;
   /** Supporting sentences (quality, cost, pay-back, latency, gate). Plain text. */
   details: string[];
+  /** What the verdict compares, when there is a baseline to compare against. */
+  subject?: { candidate: string; baseline: string; metric: string };
 }
 
 /** The verdict about the main candidate (the first gated one, else the first non-baseline) against the baseline. */
@@ -64,5 +66,5 @@ export function buildVerdict(data: ReportData): Verdict {
   }
   if (data.gate) parts.push(data.gate.passed ? 'gate passed' : 'gate failed');
   if (data.gate) details.push(data.gate.explanation);
-  return { status, headline: `${parts.join(', ')}.`, details };
+  return { status, headline: `${parts.join(', ')}.`, details, subject: { candidate, baseline, metric } };
 }

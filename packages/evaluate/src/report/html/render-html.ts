@@ -10,13 +10,19 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeHtml as h, jsonForScript } from '../escape.js';
-import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
+import { formatCount } from '../format.js';
 import type { ItemRow, ReportData } from '../report-data.js';
 import { buildVerdict } from '../verdict.js';
-import { colorOf, costQualityChart, latencyChart, lossChart, scoresChart } from './charts.js';
+import { colorOf } from './chart-kit.js';
+import { costQualityChart } from './cost-quality-chart.js';
 import { collectItemPayload } from './item-payload.js';
+import { keyFigures } from './key-figures.js';
+import { latencyChart } from './latency-chart.js';
+import { lossChart } from './loss-chart.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
+import { scoresChart } from './scores-chart.js';
+import { candidateLabel, comparisonTable, economicsTable, summaryTable } from './summary-tables.js';
 
 export interface HtmlOptions {
   /** Items embedded in the page (the rest stay in the JSONL). Default 5,000. */
@@ -30,90 +36,20 @@ export function contentSecurityPolicy(style: string): string {
   return `default-src 'none'; style-src ${sha256(style)}; script-src ${sha256(PAGE_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-function tag(table: string, id: string, head: string[], rows: string[][]): string {
-  const th = head.map((c) => `<th>${c}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
-  return `<div class="card"><h3>${h(table)}</h3><table id="${id}" data-testid="${id}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
-}
-
-function candidateLabel(data: ReportData, name: string): string {
-  const index = data.candidates.findIndex((c) => c.name === name);
-  return `<span class="dot" data-color="${index}"></span>${h(name)}`;
-}
-
-function summaryTable(data: ReportData): string {
-  const rows = data.scorers.map((scorer) => [
-    `<strong>${h(scorer.name)}</strong>`,
-    ...data.candidates.map((c) => {
-      const s = data.summaries.find((x) => x.candidate === c.name && x.scorer === scorer.name);
-      if (!s || s.mean === null) return s?.errors ? `<span class="bad">${s.errors} errors</span>` : '–';
-      const corpus = s.corpus != null ? `<div class="ci">corpus ${formatScore(s.corpus)}</div>` : '';
-      const errors = s.errors ? `<div class="bad">${s.errors} errors</div>` : '';
-      return `<span class="num">${formatScore(s.mean)}</span> <span class="ci">${formatInterval(s.ci)}</span>${corpus}${errors}`;
-    }),
-  ]);
-  const head = [
-    'scorer',
-    ...data.candidates.map(
-      (c) => candidateLabel(data, c.name) + (c.isBaseline ? ' <span class="ci">(baseline)</span>' : ''),
-    ),
-  ];
-  return tag('Scores — mean and 95% bootstrap interval', 'summary-table', head, rows);
-}
-
-function comparisonTable(data: ReportData): string {
-  const rows = data.comparisons.map((c) => {
-    const cls = c.ci && c.ci.low > 0 ? 'good' : c.ci && c.ci.high < 0 ? 'bad' : '';
-    return [
-      candidateLabel(data, c.candidate),
-      h(c.scorer),
-      `<span class="num ${cls}">${formatSigned(c.diff)}</span> <span class="ci">${formatInterval(c.ci, true)}</span>`,
-      `${formatP(c.pValue)} <span class="ci">${h(c.test)}</span>`,
-      `${c.wins} / ${c.ties} / ${c.losses}`,
-      String(c.n),
-    ];
-  });
-  return tag(
-    `Against the baseline: ${data.baseline ?? ''}`,
-    'comparison-table',
-    ['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'],
-    rows,
-  );
-}
-
-function economicsTable(data: ReportData): string {
-  const rows = data.economics.map((e) => [
-    candidateLabel(data, e.candidate),
-    `${formatCount(e.tokensInPerRequest)} / ${formatCount(e.tokensOutPerRequest)}`,
-    `<strong>${formatUsd(e.costPer1kUsd)}</strong>`,
-    `${formatMs(e.latencyP50Ms)} / ${formatMs(e.latencyP95Ms)}`,
-    e.promptTokensSavedPerRequest != null ? formatCount(e.promptTokensSavedPerRequest) : '–',
-    e.trainingCostUsd != null ? formatUsd(e.trainingCostUsd) : '–',
-    e.breakEvenRequests != null ? formatCount(e.breakEvenRequests) : e.trainingCostUsd != null ? 'never' : '–',
-  ]);
-  const head = [
-    'candidate',
-    'tokens in / out',
-    'cost per 1k requests',
-    'latency p50 / p95',
-    'prompt tokens saved',
-    'training cost',
-    'break-even requests',
-  ];
-  return tag('Cost and latency', 'economics-table', head, rows);
-}
-
-function itemControls(data: ReportData): string {
-  const scorerOptions = data.scorers.map((s) => `<option value="${h(s.name)}">${h(s.name)}</option>`).join('');
+function itemControls(data: ReportData, metric: string): string {
+  const scorerOptions = data.scorers
+    .map((s) => `<option value="${h(s.name)}"${s.name === metric ? ' selected' : ''}>${h(s.name)}</option>`)
+    .join('');
   const candidateOptions = data.candidates.map((c, i) => `<option value="${i}">${h(c.name)}</option>`).join('');
   return `<div class="controls">
 <input type="search" id="item-search" data-testid="item-search" placeholder="Search prompts, references and outputs" aria-label="Search items">
 <select id="filter-view" data-testid="filter-view" aria-label="Show"><option value="all">all items</option><option value="disagree">candidates disagree</option><option value="errors">with errors</option></select>
-<select id="filter-scorer" data-testid="filter-scorer" aria-label="Score filter"><option value="">any score</option>${scorerOptions}</select>
-<select id="filter-candidate" data-testid="filter-candidate" aria-label="Candidate"><option value="">any candidate</option>${candidateOptions}</select>
-<input type="number" id="filter-min" data-testid="filter-min" step="0.05" min="0" max="1" placeholder="min" aria-label="Minimum score">
-<input type="number" id="filter-max" data-testid="filter-max" step="0.05" min="0" max="1" placeholder="max" aria-label="Maximum score">
-<span id="item-count" data-testid="item-count" class="count"></span></div>`;
+<label>score <select id="filter-scorer" data-testid="filter-scorer" aria-label="Scorer">${scorerOptions}</select></label>
+<label>of <select id="filter-candidate" data-testid="filter-candidate" aria-label="Candidate"><option value="">any candidate</option>${candidateOptions}</select></label>
+<label>from <input type="number" id="filter-min" data-testid="filter-min" step="0.05" placeholder="min" aria-label="Minimum score"></label>
+<label>to <input type="number" id="filter-max" data-testid="filter-max" step="0.05" placeholder="max" aria-label="Maximum score"></label>
+<label>sort <select id="sort-by" data-testid="sort-by" aria-label="Sort"><option value="file">file order</option><option value="spread">widest score spread</option><option value="lowest">lowest score</option></select></label>
+<span id="item-count" data-testid="item-count" class="count" aria-live="polite"></span></div>`;
 }
 
 /** Renders the page; item rows are streamed in and the first `maxItems` embedded as JSON. */
@@ -141,20 +77,20 @@ export async function renderHtml(
 <style>${style}</style>
 </head><body><main>
 <header><h1>${h(meta.pipeline)}</h1>
-<div class="meta">tunekit evaluation · run ${h(meta.runId)} · ${h(meta.createdAt)} · ${formatCount(meta.items)} items · ${names.length} candidates</div></header>
+<div class="meta">tunekit evaluation · run ${h(meta.runId)} · ${h(meta.createdAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC'))} · ${formatCount(meta.items)} items · ${names.length} candidates</div></header>
 ${meta.sandbox ? '<div id="sandbox-banner" data-testid="sandbox-banner" class="banner">sandbox: simulated models — these results come from the offline sandbox, not from real models.</div>' : ''}
-<section id="verdict" data-testid="verdict" class="verdict ${verdict.status}"><span class="badge">${badge}</span><div><h2>${h(verdict.headline)}</h2><ul>${verdict.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul></div></section>
-<section class="grid">
-<div class="card"><h3>Scores with 95% intervals</h3>${scoresChart(data)}</div>
-<div class="card"><h3>Cost against ${h(metric)}</h3>${costQualityChart(data, metric)}</div>
-<div class="card"><h3>Latency (live requests)</h3>${latencyChart(data)}</div>
-${data.training && data.training.loss.length > 0 ? `<div class="card"><h3>Training loss</h3>${lossChart(data.training.loss)}</div>` : ''}
+<section id="verdict" data-testid="verdict" class="verdict ${verdict.status}"><span class="badge">${badge}</span><div><h2>${h(verdict.headline)}</h2>${verdict.details.length ? `<details><summary>how this was decided</summary><ul>${verdict.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul></details>` : ''}</div></section>
+${keyFigures(data, verdict)}
+<section class="charts">
+<div class="card wide"><h3>Scores</h3><p class="hint">mean per item with its 95% bootstrap interval${data.baseline ? '; dashed line: the baseline' : ''}</p>${scoresChart(data)}</div>
+<div class="card narrow"><h3>Cost against quality</h3><p class="hint">${h(metric)} against USD per 1,000 requests; up and to the left is better</p>${costQualityChart(data, metric)}</div>
+<div class="card"><h3>Latency</h3><p class="hint">live requests only (cache hits excluded)</p>${latencyChart(data)}</div>
+${data.training && data.training.loss.length > 0 ? `<div class="card"><h3>Training loss</h3><p class="hint">${h(data.training.model ?? '')}</p>${lossChart(data.training.loss)}</div>` : ''}
 </section>
-<section>${summaryTable(data)}</section>
-${data.comparisons.length ? `<section>${comparisonTable(data)}</section>` : ''}
+<section class="tables">${summaryTable(data)}${data.comparisons.length ? comparisonTable(data) : ''}</section>
 ${data.economics.length ? `<section>${economicsTable(data)}</section>` : ''}
-<section class="card"><h3>Items</h3>${itemControls(data)}
-<table id="item-table" data-testid="item-table"><thead><tr><th>item</th>${headCells}</tr></thead><tbody id="item-rows"></tbody></table>
+<section class="card" id="items"><h3>Items</h3><p class="hint">click a row for the full texts and the judge's reasons</p>${itemControls(data, metric)}
+<div class="scroll"><table id="item-table" data-testid="item-table"><colgroup><col class="item-col">${names.map(() => '<col>').join('')}</colgroup><thead><tr><th>item</th>${headCells}</tr></thead><tbody id="item-rows"></tbody></table></div>
 <div class="controls"><button type="button" id="show-more" data-testid="show-more" hidden>Show more</button></div></section>
 <footer>seed ${h(meta.seeds.bootstrap)}${meta.datasetHash ? ` · dataset ${h(meta.datasetHash.slice(0, 16))}` : ''} · tunekit ${h(meta.toolVersion)} · this page makes no network request</footer>
 </main>

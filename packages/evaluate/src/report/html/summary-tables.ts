@@ -1,0 +1,78 @@
+import { escapeHtml as h } from '../escape.js';
+import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
+import type { ReportData } from '../report-data.js';
+
+/** The summary tables of report.html: scores, differences against the baseline, cost and latency. */
+function tag(table: string, id: string, head: string[], rows: string[][]): string {
+  const th = head.map((c) => `<th>${c}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<div class="card"><h3>${h(table)}</h3><div class="scroll"><table id="${id}" data-testid="${id}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div></div>`;
+}
+
+export function candidateLabel(data: ReportData, name: string): string {
+  const index = data.candidates.findIndex((c) => c.name === name);
+  return `<span class="dot" data-color="${index}"></span>${h(name)}`;
+}
+
+export function summaryTable(data: ReportData): string {
+  const rows = data.scorers.map((scorer) => [
+    `<strong>${h(scorer.name)}</strong>`,
+    ...data.candidates.map((c) => {
+      const s = data.summaries.find((x) => x.candidate === c.name && x.scorer === scorer.name);
+      if (!s || s.mean === null) return s?.errors ? `<span class="bad">${s.errors} errors</span>` : '–';
+      const corpus = s.corpus != null ? `<div class="ci">corpus ${formatScore(s.corpus)}</div>` : '';
+      const errors = s.errors ? `<div class="bad">${s.errors} errors</div>` : '';
+      return `<span class="num">${formatScore(s.mean)}</span> <span class="ci">${formatInterval(s.ci)}</span>${corpus}${errors}`;
+    }),
+  ]);
+  const head = [
+    'scorer',
+    ...data.candidates.map(
+      (c) =>
+        `${candidateLabel(data, c.name)}${c.isBaseline ? ' <span class="ci">(baseline)</span>' : ''}<div class="sub">${h(c.model)} · ${h(c.prompt)}</div>`,
+    ),
+  ];
+  return tag('Scores — mean and 95% bootstrap interval', 'summary-table', head, rows);
+}
+
+export function comparisonTable(data: ReportData): string {
+  const rows = data.comparisons.map((c) => {
+    const cls = c.ci && c.ci.low > 0 ? 'good' : c.ci && c.ci.high < 0 ? 'bad' : '';
+    return [
+      candidateLabel(data, c.candidate),
+      h(c.scorer),
+      `<span class="num ${cls}">${formatSigned(c.diff)}</span> <span class="ci">${formatInterval(c.ci, true)}</span>`,
+      `${formatP(c.pValue)} <span class="ci">${h(c.test)}</span>`,
+      `${c.wins} / ${c.ties} / ${c.losses}`,
+      String(c.n),
+    ];
+  });
+  return tag(
+    `Against the baseline: ${data.baseline ?? ''}`,
+    'comparison-table',
+    ['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'],
+    rows,
+  );
+}
+
+export function economicsTable(data: ReportData): string {
+  const rows = data.economics.map((e) => [
+    candidateLabel(data, e.candidate),
+    `${formatCount(e.tokensInPerRequest)} / ${formatCount(e.tokensOutPerRequest)}`,
+    `<strong>${formatUsd(e.costPer1kUsd)}</strong>`,
+    `${formatMs(e.latencyP50Ms)} / ${formatMs(e.latencyP95Ms)}`,
+    e.promptTokensSavedPerRequest != null ? formatCount(e.promptTokensSavedPerRequest) : '–',
+    e.trainingCostUsd != null ? formatUsd(e.trainingCostUsd) : '–',
+    e.breakEvenRequests != null ? formatCount(e.breakEvenRequests) : e.trainingCostUsd != null ? 'never' : '–',
+  ]);
+  const head = [
+    'candidate',
+    'tokens in / out',
+    'cost per 1k requests',
+    'latency p50 / p95',
+    'prompt tokens saved',
+    'training cost',
+    'break-even requests',
+  ];
+  return tag('Cost and latency', 'economics-table', head, rows);
+}
