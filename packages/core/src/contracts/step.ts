@@ -32,11 +32,19 @@ export interface WorkerTask<I, O> {
   inline?(init: unknown): (batch: I[]) => O | Promise<O>;
 }
 
-/** The run's worker threads, shared by every step; each thread builds a task once and keeps it. */
+/**
+ * The run's workers, shared by every step: the calling thread and `size - 1` worker threads. Each builds a task
+ * once and keeps it.
+ */
 export interface WorkerPool {
-  /** Threads in the pool; 0 when the run has one worker and tasks run in the calling thread. */
-  readonly threads: number;
+  /** Threads that compute batches, the calling thread included (1: every batch runs in the calling thread). */
+  readonly size: number;
   run<I, O>(task: WorkerTask<I, O>, batch: I[]): Promise<O>;
+  /**
+   * Computes the oldest batch still queued for the threads in the calling thread; false when none is queued.
+   * A step about to wait for a result calls it first, so the calling thread works instead of waiting.
+   */
+  help(): Promise<boolean>;
 }
 
 /** What a step can do besides yielding records. Every record a step takes in ends as output, reject or discard. */

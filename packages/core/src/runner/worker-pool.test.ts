@@ -35,23 +35,36 @@ afterEach(async () => {
 });
 
 describe('createWorkerPool', () => {
-  it('runs inline with one worker and on threads with two, with the same results', async () => {
+  it('runs inline with one worker and on threads with more, with the same results', async () => {
     const inline = createWorkerPool(1);
-    expect(inline.threads).toBe(0);
+    expect(inline.size).toBe(1);
     const expected = await inline.run(scale(3), [1, 2, 3]);
     expect([...expected.scaled]).toEqual([3, 6, 9]);
     expect(expected.thread).toBe(0);
+    expect(await inline.help()).toBe(false);
 
-    pool = createWorkerPool(2);
-    expect(pool.threads).toBe(2);
+    pool = createWorkerPool(3);
+    expect(pool.size).toBe(3);
     const results = await Promise.all(Array.from({ length: 8 }, () => pool!.run(scale(3), [1, 2, 3])));
     for (const result of results) expect([...result.scaled]).toEqual([3, 6, 9]);
-    // Batches spread over both threads (the least loaded gets the next one).
-    expect(new Set(results.map((r) => r.thread)).size).toBe(2);
+    // Two worker threads besides the calling one; batches spread over both (the least loaded gets the next one).
+    expect(new Set(results.map((r) => r.thread))).toEqual(new Set([1, 2]));
+  });
+
+  it('lets the calling thread compute queued batches instead of waiting', async () => {
+    pool = createWorkerPool(2);
+    const results = Array.from({ length: 6 }, (_, i) => pool!.run(scale(2), [i]));
+    // One thread takes two batches ahead; the other four wait in the queue for whoever is free first.
+    let helped = 0;
+    while (await pool.help()) helped++;
+    expect(helped).toBe(4);
+    const done = await Promise.all(results);
+    expect(done.map((r) => r.scaled[0])).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(done.filter((r) => r.thread === 0)).toHaveLength(4);
   });
 
   it('builds each task once per thread, and a task with another init separately', async () => {
-    pool = createWorkerPool(2);
+    pool = createWorkerPool(3);
     const task = scale(2);
     const first = await Promise.all(Array.from({ length: 6 }, () => pool!.run(task, [1])));
     expect(Math.max(...first.map((r) => r.builds))).toBe(1);

@@ -9,7 +9,11 @@ export interface OwnedWorkerPool extends WorkerPool {
   close(): Promise<void>;
 }
 
+type AnyTask = WorkerTask<unknown, unknown>;
 type BatchFunction = (batch: unknown[]) => unknown;
+
+/** Batches sent to a worker thread ahead: one computing, one ready, so it never waits for the calling thread. */
+const THREAD_DEPTH = 2;
 
 /**
  * The URL a thread imports for a module. Threads run built JavaScript: when the caller runs from TypeScript sources
@@ -25,7 +29,7 @@ export function builtModuleUrl(moduleUrl: string): string {
 const keys = new WeakMap<object, string>();
 
 /** The identity of a task (steps usually pass the same object for every batch, so it is computed once). */
-function taskKey(task: WorkerTask<unknown, unknown>): string {
+function taskKey(task: AnyTask): string {
   let key = keys.get(task);
   if (key === undefined) {
     key = JSON.stringify([builtModuleUrl(task.module), task.exportName, task.init]);
@@ -34,26 +38,22 @@ function taskKey(task: WorkerTask<unknown, unknown>): string {
   return key;
 }
 
-/** Tasks run in the calling thread, each built once. */
-function inlinePool(): OwnedWorkerPool {
+/** Runs tasks in the calling thread, each built once. */
+function inlineRunner(): (task: AnyTask, batch: unknown[]) => Promise<unknown> {
   const built = new Map<string, Promise<BatchFunction>>();
-  const build = async (task: WorkerTask<unknown, unknown>): Promise<BatchFunction> => {
+  const build = async (task: AnyTask): Promise<BatchFunction> => {
     if (task.inline) return task.inline(task.init) as BatchFunction;
     const factory = (await import(builtModuleUrl(task.module)))[task.exportName] as (init: unknown) => BatchFunction;
     return factory(task.init);
   };
-  return {
-    threads: 0,
-    async run<I, O>(task: WorkerTask<I, O>, batch: I[]): Promise<O> {
-      const key = taskKey(task as WorkerTask<unknown, unknown>);
-      let fn = built.get(key);
-      if (!fn) {
-        fn = build(task as WorkerTask<unknown, unknown>);
-        built.set(key, fn);
-      }
-      return (await fn)(batch) as O;
-    },
-    close: async () => {},
+  return async (task, batch) => {
+    const key = taskKey(task);
+    let fn = built.get(key);
+    if (!fn) {
+      fn = build(task);
+      built.set(key, fn);
+    }
+    return (await fn)(batch);
   };
 }
 
@@ -67,9 +67,11 @@ function threadScript(): URL {
 }
 
 interface Job {
+  id: number;
+  task: AnyTask;
+  batch: unknown[];
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  thread: number;
 }
 
 interface Reply {
@@ -78,29 +80,51 @@ interface Reply {
   error?: { message: string; stack?: string };
 }
 
-/** `threads` worker threads, started on the first batch; each batch goes to the thread with the fewest in flight. */
-function threadPool(threads: number): OwnedWorkerPool {
-  const pending = new Map<number, Job>();
+/**
+ * `size - 1` worker threads (started on the first batch) and the calling thread. Batches wait in one queue; each
+ * thread is kept `THREAD_DEPTH` batches deep, and the calling thread takes the oldest queued batch whenever a step
+ * would otherwise wait (`help`). So `size` threads compute, and the split between them follows their load.
+ */
+function sharedPool(size: number): OwnedWorkerPool {
+  const threads = size - 1;
+  const inline = inlineRunner();
+  const queue: Job[] = [];
+  const running = new Map<number, Job & { thread: number }>();
   const load = new Array<number>(threads).fill(0);
   let workers: Worker[] | undefined;
   let failure: Error | undefined;
   let nextId = 0;
   const fail = (error: Error) => {
     failure ??= error;
-    for (const job of pending.values()) job.reject(failure);
-    pending.clear();
+    for (const job of [...queue, ...running.values()]) job.reject(failure);
+    queue.length = 0;
+    running.clear();
+  };
+  const dispatch = () => {
+    while (queue.length > 0) {
+      let thread = 0;
+      for (let i = 1; i < threads; i++) if (load[i]! < load[thread]!) thread = i;
+      if (load[thread]! >= THREAD_DEPTH) return;
+      const job = queue.shift()!;
+      load[thread]!++;
+      running.set(job.id, { ...job, thread });
+      const { module, exportName, init } = job.task;
+      const message = { id: job.id, module: builtModuleUrl(module), exportName, init, key: taskKey(job.task) };
+      workers![thread]!.postMessage({ ...message, batch: job.batch });
+    }
   };
   const start = (): Worker[] => {
     const script = threadScript();
     return Array.from({ length: threads }, () => {
       const worker = new Worker(script);
       worker.on('message', (reply: Reply) => {
-        const job = pending.get(reply.id);
+        const job = running.get(reply.id);
         if (!job) return;
-        pending.delete(reply.id);
+        running.delete(reply.id);
         load[job.thread]!--;
         if (reply.error) job.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
         else job.resolve(reply.result);
+        dispatch();
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
@@ -109,32 +133,31 @@ function threadPool(threads: number): OwnedWorkerPool {
       return worker;
     });
   };
-  const leastLoaded = () => {
-    let best = 0;
-    for (let i = 1; i < threads; i++) if (load[i]! < load[best]!) best = i;
-    return best;
-  };
   return {
-    threads,
+    size,
     run<I, O>(task: WorkerTask<I, O>, batch: I[]): Promise<O> {
       if (failure) return Promise.reject(failure);
       workers ??= start();
-      const id = nextId++;
-      const thread = leastLoaded();
-      load[thread]!++;
-      const { module, exportName, init } = task;
-      const job = {
-        id,
-        module: builtModuleUrl(module),
-        exportName,
-        init,
-        key: taskKey(task as WorkerTask<unknown, unknown>),
-        batch,
-      };
       return new Promise<O>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, thread });
-        workers![thread]!.postMessage(job);
+        queue.push({
+          id: nextId++,
+          task: task as AnyTask,
+          batch,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+        });
+        dispatch();
       });
+    },
+    async help() {
+      const job = queue.shift();
+      if (!job) return false;
+      try {
+        job.resolve(await inline(job.task, job.batch));
+      } catch (error) {
+        job.reject(error);
+      }
+      return true;
     },
     async close() {
       fail(new TunekitError('ABORTED', 'the worker pool was closed'));
@@ -143,7 +166,14 @@ function threadPool(threads: number): OwnedWorkerPool {
   };
 }
 
-/** The pool of a run: `workers` threads, or none (tasks inline) when `workers` ≤ 1. */
+/** The pool of a run: `workers` computing threads (the calling thread and `workers - 1` worker threads). */
 export function createWorkerPool(workers: number): OwnedWorkerPool {
-  return workers <= 1 ? inlinePool() : threadPool(workers);
+  if (workers > 1) return sharedPool(Math.floor(workers));
+  const inline = inlineRunner();
+  return {
+    size: 1,
+    run: (task, batch) => inline(task as AnyTask, batch) as Promise<never>,
+    help: async () => false,
+    close: async () => {},
+  };
 }

@@ -7,9 +7,16 @@ export interface OrderedBatchOptions<T, I> {
   toTask(item: T): I;
 }
 
+interface InFlight<T, O> {
+  items: T[];
+  result: Promise<O>;
+  settled: boolean;
+}
+
 /**
  * Reads ahead in batches, computes each batch on the pool, and yields `[items, result]` in input order. Up to two
- * batches per thread are in flight, so the calling thread keeps reading upstream while the threads compute.
+ * batches per pool thread are in flight, so the calling thread keeps reading upstream while the threads compute;
+ * when it must wait for the oldest result, it computes queued batches itself (`pool.help`).
  */
 export async function* orderedBatches<T, I, O>(
   input: AsyncIterable<T>,
@@ -17,12 +24,20 @@ export async function* orderedBatches<T, I, O>(
   task: WorkerTask<I, O>,
   options: OrderedBatchOptions<T, I>,
 ): AsyncGenerator<[T[], O]> {
-  const maxInFlight = Math.max(1, pool.threads * 2);
-  const queue: { items: T[]; result: Promise<O> }[] = [];
+  const maxInFlight = pool.size <= 1 ? 1 : pool.size * 2;
+  const queue: InFlight<T, O>[] = [];
   const submit = (items: T[]) => {
-    const result = pool.run(task, items.map(options.toTask));
-    result.catch(() => {}); // awaited in order below; this only silences the unhandled-rejection warning
-    queue.push({ items, result });
+    const entry: InFlight<T, O> = { items, result: pool.run(task, items.map(options.toTask)), settled: false };
+    const settle = () => {
+      entry.settled = true;
+    };
+    entry.result.then(settle, settle); // also silences the unhandled-rejection warning; awaited in order below
+    queue.push(entry);
+  };
+  const oldest = async (): Promise<[T[], O]> => {
+    const head = queue.shift()!;
+    while (!head.settled && (await pool.help())) {}
+    return [head.items, await head.result];
   };
   let batch: T[] = [];
   for await (const item of input) {
@@ -30,14 +45,8 @@ export async function* orderedBatches<T, I, O>(
     if (batch.length < options.batchSize) continue;
     submit(batch);
     batch = [];
-    while (queue.length >= maxInFlight) {
-      const head = queue.shift()!;
-      yield [head.items, await head.result];
-    }
+    while (queue.length >= maxInFlight) yield await oldest();
   }
   if (batch.length > 0) submit(batch);
-  while (queue.length > 0) {
-    const head = queue.shift()!;
-    yield [head.items, await head.result];
-  }
+  while (queue.length > 0) yield await oldest();
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
 import { normalizeText } from '../text/normalize.js';
 import { shingleHashes } from './shingles.js';
@@ -39,7 +39,7 @@ export function createSignatureTask(init: SignatureInit): (texts: string[]) => S
     for (let i = 0; i < n; i++) {
       const normalized = normalizeText(texts[i]!, { numbers: init.numbers });
       // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
-      batch.exact[i] = normalized ? createHash('sha256').update(normalized).digest('base64url').slice(0, 22) : '';
+      batch.exact[i] = normalized ? hash('sha256', normalized, 'base64url').slice(0, 22) : '';
       if (!init.near || !normalized) continue;
       const shingles = shingleHashes(normalized, init.shingle, scratch);
       scratch = shingles.hashes;

@@ -3,13 +3,13 @@ export interface NormalizeOptions {
   numbers?: boolean;
 }
 
-const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
-const WHITESPACE = /\s+/gu;
+/** Punctuation, symbols and whitespace in one class: one pass turns every run of them into a single space. */
+const SEPARATORS = /[\p{P}\p{S}\s]+/gu;
 const DIGITS = /\p{Nd}+/gu;
 
 /** The text dedupe compares: NFKC, lower case, punctuation and symbols removed, whitespace collapsed. */
 export function normalizeText(text: string, options: NormalizeOptions = {}): string {
-  let out = text.normalize('NFKC').toLowerCase().replace(PUNCTUATION_OR_SYMBOL, ' ');
+  let out = text.normalize('NFKC').toLowerCase().replace(SEPARATORS, ' ');
   if (options.numbers) out = out.replace(DIGITS, '0');
-  return out.replace(WHITESPACE, ' ').trim();
+  return out.trim();
 }
