@@ -73,7 +73,7 @@ export function keyFigures(data: ReportData, verdict: Verdict): string {
   if (!verdict.subject) return '';
   const cells = tiles(data, verdict.subject).map(
     (t) =>
-      `<div class="kpi ${t.tone ?? ''}" id="${t.id}" data-testid="${t.id}"><div class="kpi-label">${h(t.label)}</div><div class="kpi-value">${h(t.value)}</div>${t.notes.map((note) => `<div class="kpi-note">${h(note)}</div>`).join('')}</div>`,
+      `<div class="kpi${t.tone ? ` tone-${t.tone}` : ''}" id="${t.id}" data-testid="${t.id}"><div class="kpi-label">${h(t.label)}</div><div class="kpi-value">${h(t.value)}</div>${t.notes.map((note) => `<div class="kpi-note">${h(note)}</div>`).join('')}</div>`,
   );
   return cells.length ? `<div class="kpis" data-testid="key-figures">${cells.join('')}</div>` : '';
 }

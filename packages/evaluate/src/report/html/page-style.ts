@@ -25,7 +25,7 @@ header h1{font-size:24px;margin:0;letter-spacing:-.01em}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:12px 16px}
 .kpi-label{font-size:12.5px;color:var(--muted);font-weight:600;overflow-wrap:anywhere}
 .kpi-value{font-size:26px;font-weight:700;line-height:1.25;font-variant-numeric:tabular-nums;margin:2px 0}
-.kpi.good .kpi-value{color:var(--pass)}.kpi.bad .kpi-value{color:var(--fail)}
+.kpi.tone-good .kpi-value{color:var(--pass)}.kpi.tone-bad .kpi-value{color:var(--fail)}
 .kpi-note{font-size:12.5px;color:var(--ink2);font-variant-numeric:tabular-nums}
 .charts{display:grid;grid-template-columns:repeat(12,minmax(0,1fr));gap:14px;margin-top:14px}
 .charts>.card{grid-column:span 6}.charts>.card.wide{grid-column:span 7}.charts>.card.narrow{grid-column:span 5}
