@@ -46,7 +46,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
 function reportError(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0)
+      return 0;
     return 2;
   }
   if (TunekitError.is(error)) {

@@ -6,7 +6,12 @@ interface SandboxHandle {
   close(): Promise<void>;
 }
 
-type StartSandbox = (options: { port?: number; timeScale?: number; seed?: number; dataDir?: string }) => Promise<SandboxHandle>;
+type StartSandbox = (options: {
+  port?: number;
+  timeScale?: number;
+  seed?: number;
+  dataDir?: string;
+}) => Promise<SandboxHandle>;
 
 /** The env var every provider of a sandbox run reads its key from (the sandbox accepts any key). */
 export const SANDBOX_KEY_ENV = 'TUNEKIT_SANDBOX_API_KEY';

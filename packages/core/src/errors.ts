@@ -71,7 +71,9 @@ export class TunekitError extends Error {
   /** `file:line:column: message (step x) — hint`, on one line. */
   render(): string {
     const { file, line, column, step, hint } = this.context;
-    const where = file ? [file, line, line !== undefined ? column : undefined].filter((p) => p !== undefined).join(':') : '';
+    const where = file
+      ? [file, line, line !== undefined ? column : undefined].filter((p) => p !== undefined).join(':')
+      : '';
     const parts = [where ? `${where}: ${this.message}` : this.message];
     if (step && !this.message.includes(step)) parts.push(`(step ${step})`);
     if (hint) parts.push(`— ${hint}`);

@@ -20,3 +20,4 @@ export * from './runner/stages.js';
 export * from './runner/step-context.js';
 export * from './runner/tally.js';
 export * from './runner/worker-pool.js';
+export * from './util/scoped-signal.js';

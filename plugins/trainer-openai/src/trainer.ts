@@ -87,8 +87,19 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
     async attach(input, rt) {
       const spec = buildJobSpec(options, input);
       const saved = (await rt.loadState()) as OpenAITrainerState | undefined;
-      if (saved?.jobId && saved.jobKey === spec.jobKey) return saved;
-      if (saved?.jobId)
+      if (saved?.jobId && saved.jobKey === spec.jobKey) {
+        const exists = await retrieve(saved.jobId, rt).then(
+          () => true,
+          (error: unknown) => {
+            if ((error as { status?: number }).status === 404) return false;
+            throw error;
+          },
+        );
+        if (exists) return saved;
+        rt.logger.warn(
+          `${saved.jobId} in trainer-state.json no longer exists on the service; looking for this data's job`,
+        );
+      } else if (saved?.jobId)
         rt.logger.warn(`trainer-state.json names ${saved.jobId} for other data or settings; it is left running`);
       const found = await findJobByKey(connect(rt).client, spec.jobKey, rt);
       if (!found) return undefined;

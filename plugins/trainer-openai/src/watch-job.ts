@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isTerminalTrainerStatus, type TrainerControl, type TrainerEvent } from '@tunekit/core';
+import { isTerminalTrainerStatus, type TrainerControl, type TrainerEvent, withScopedSignal } from '@tunekit/core';
 import type OpenAI from 'openai';
 import type { FineTuningJob, FineTuningJobEvent } from './api-types.js';
 import { mapJobStatus } from './job-status.js';
 import { persist } from './retry.js';
-import { withScopedSignal } from './scoped-signal.js';
 
 const EVENT_PAGE = 100;
 const MAX_PAGES_PER_POLL = 20;

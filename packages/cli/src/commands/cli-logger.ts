@@ -3,7 +3,8 @@ import { type CliIO, println } from '../io.js';
 
 /** Warnings and errors of a run go to stderr as plain lines; debug only with TUNEKIT_DEBUG. */
 export function cliLogger(io: CliIO): Logger {
-  const line = (level: string, message: string) => println(io.stderr, `tunekit: ${level}${message.replace(/[\r\n]+/g, ' ')}`);
+  const line = (level: string, message: string) =>
+    println(io.stderr, `tunekit: ${level}${message.replace(/[\r\n]+/g, ' ')}`);
   return {
     debug: (message) => {
       if (io.env.TUNEKIT_DEBUG) line('debug: ', message);

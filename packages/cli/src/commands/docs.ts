@@ -10,7 +10,11 @@ export const REFERENCE_DIR = 'docs/reference';
 async function listMarkdown(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listMarkdown(join(dir, e.name), `${prefix}${e.name}/`) : Promise.resolve(e.name.endsWith('.md') ? [`${prefix}${e.name}`] : []))),
+    entries.map((e) =>
+      e.isDirectory()
+        ? listMarkdown(join(dir, e.name), `${prefix}${e.name}/`)
+        : Promise.resolve(e.name.endsWith('.md') ? [`${prefix}${e.name}`] : []),
+    ),
   );
   return nested.flat();
 }
@@ -31,14 +35,18 @@ export async function staleReferencePages(dir = REFERENCE_DIR): Promise<string[]
 export const registerDocs: RegisterCommand = (program, io) => {
   program
     .command('docs')
-    .description('Generate the reference pages of docs/reference from the plugins\' schemas.')
+    .description("Generate the reference pages of docs/reference from the plugins' schemas.")
     .option('--write [dir]', `write them (default ${REFERENCE_DIR})`)
     .option('--check [dir]', 'exit 1 when the committed pages are stale')
     .action(async (flags: { write?: string | boolean; check?: string | boolean }) => {
       if (flags.check) {
         const dir = resolve(typeof flags.check === 'string' ? flags.check : REFERENCE_DIR);
         const stale = await staleReferencePages(dir);
-        if (stale.length) throw new TunekitError('GATE_FAILED', `stale reference pages: ${stale.join(', ')} — run \`tunekit docs --write\``);
+        if (stale.length)
+          throw new TunekitError(
+            'GATE_FAILED',
+            `stale reference pages: ${stale.join(', ')} — run \`tunekit docs --write\``,
+          );
         println(io.stdout, `${dir}: up to date`);
         return;
       }

@@ -15,12 +15,17 @@ const ASSISTANT_FIELD = /^(answer|output|response|completion|label|target|assist
 
 async function firstLine(path: string): Promise<string> {
   const handle = await open(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new TunekitError('INPUT_NOT_FOUND', cause.code === 'ENOENT' ? 'no such file' : cause.message, { context: { file: path, field: '--from' } });
+    throw new TunekitError('INPUT_NOT_FOUND', cause.code === 'ENOENT' ? 'no such file' : cause.message, {
+      context: { file: path, field: '--from' },
+    });
   });
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     return text.split(/\r?\n/)[0] ?? '';
   } finally {
     await handle.close();
@@ -35,21 +40,35 @@ async function sniff(path: string): Promise<Sniffed> {
     try {
       value = JSON.parse(line);
     } catch {
-      throw new TunekitError('INPUT_INVALID', 'the first line is not a JSON object (expected JSON Lines)', { context: { file: path, line: 1 } });
+      throw new TunekitError('INPUT_INVALID', 'the first line is not a JSON object (expected JSON Lines)', {
+        context: { file: path, line: 1 },
+      });
     }
     const columns = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
     return { kind: columns.includes('messages') ? 'chat' : 'jsonl', columns };
   }
-  const delimiter = extension === '.tsv' ? '\t' : ([',', '\t', ';'] as const).reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best), ',' as string);
+  const delimiter =
+    extension === '.tsv'
+      ? '\t'
+      : ([',', '\t', ';'] as const).reduce(
+          (best, d) => (line.split(d).length > line.split(best).length ? d : best),
+          ',' as string,
+        );
   const columns = line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
   return { kind: 'csv', columns, delimiter };
 }
 
 function starter(path: string, fromDir: string, sniffed: Sniffed): string {
   const file = relative(fromDir, resolve(path)) || basename(path);
-  const name = basename(path, extname(path)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'my-pipeline';
+  const name =
+    basename(path, extname(path))
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '') || 'my-pipeline';
   const user = sniffed.columns.find((c) => USER_FIELD.test(c)) ?? sniffed.columns[0] ?? 'question';
-  const assistant = sniffed.columns.find((c) => ASSISTANT_FIELD.test(c) && c !== user) ?? sniffed.columns.find((c) => c !== user) ?? 'answer';
+  const assistant =
+    sniffed.columns.find((c) => ASSISTANT_FIELD.test(c) && c !== user) ??
+    sniffed.columns.find((c) => c !== user) ??
+    'answer';
   const source =
     sniffed.kind === 'csv'
       ? `    use: read-csv\n    with: { path: ${JSON.stringify(file)}${sniffed.delimiter === ',' ? '' : `, delimiter: ${JSON.stringify(sniffed.delimiter)}`} }`
@@ -89,7 +108,9 @@ export const registerInit: RegisterCommand = (program, io) => {
     .option('-o, --out <file>', 'write to this file instead of printing')
     .action(async (flags: { from?: string; out?: string }) => {
       const outDir = flags.out ? resolve(flags.out, '..') : process.cwd();
-      const sniffed: Sniffed = flags.from ? await sniff(flags.from) : { kind: 'csv', columns: ['question', 'answer'], delimiter: ',' };
+      const sniffed: Sniffed = flags.from
+        ? await sniff(flags.from)
+        : { kind: 'csv', columns: ['question', 'answer'], delimiter: ',' };
       const text = starter(flags.from ?? 'data.csv', outDir, sniffed);
       if (flags.out) {
         await writeFileAtomic(resolve(flags.out), text);

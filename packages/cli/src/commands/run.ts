@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadPipeline, runPipeline, type RunEvent, TunekitError } from '@tunekit/core';
+import { loadPipeline, type RunEvent, runPipeline, TunekitError } from '@tunekit/core';
 import { Option } from 'commander';
 import { type CliIO, println } from '../io.js';
 import { datasetProgress } from '../render/dataset-progress.js';
@@ -25,7 +25,8 @@ interface RunFlags {
 function positiveInteger(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new TunekitError('USAGE', `${flag} must be a positive integer, got \`${value}\``);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new TunekitError('USAGE', `${flag} must be a positive integer, got \`${value}\``);
   return parsed;
 }
 
@@ -45,7 +46,9 @@ interface TrainRender {
 // Resolved at run time so the command works whether or not the train renderer is built in.
 const TRAIN_PROGRESS = '../render/train-progress.js';
 async function loadTrainProgress(io: CliIO): Promise<TrainRender | undefined> {
-  const module = (await import(TRAIN_PROGRESS).catch(() => undefined)) as { trainProgress?(io: CliIO): TrainRender } | undefined;
+  const module = (await import(TRAIN_PROGRESS).catch(() => undefined)) as
+    | { trainProgress?(io: CliIO): TrainRender }
+    | undefined;
   return module?.trainProgress?.(io);
 }
 
@@ -58,7 +61,9 @@ export const registerRun: RegisterCommand = (program, io) => {
     .option('--sandbox', 'use the built-in OpenAI-compatible sandbox (default when OPENAI_API_KEY is not set)')
     .option('--live', 'call the real services (needs the API keys the providers name)')
     .option('-y, --yes', 'launch training even when the estimate is over max_cost_usd')
-    .addOption(new Option('--only <phase>', 'run one phase on an existing run folder').choices(['dataset', 'train', 'evaluate']))
+    .addOption(
+      new Option('--only <phase>', 'run one phase on an existing run folder').choices(['dataset', 'train', 'evaluate']),
+    )
     .option('--workers <n>', 'worker threads for tokenization and dedupe (default: number of cores)')
     .option('--no-cache', 'do not reuse cached model responses')
     .option('--time-scale <s>', 'sandbox clock: seconds a fine-tuning job takes')
@@ -68,7 +73,10 @@ export const registerRun: RegisterCommand = (program, io) => {
       const callsModels = pipeline.train !== undefined || pipeline.evaluate !== undefined;
       const useSandbox = decideSandbox(flags, callsModels, io.env);
       if (!useSandbox && flags.live && callsModels && !io.env.OPENAI_API_KEY && !pipeline.config.providers) {
-        throw new TunekitError('MISSING_API_KEY', 'OPENAI_API_KEY is not set; export it, or drop --live to run in the sandbox');
+        throw new TunekitError(
+          'MISSING_API_KEY',
+          'OPENAI_API_KEY is not set; export it, or drop --live to run in the sandbox',
+        );
       }
       const outDir = resolve(flags.out ?? join('runs', pipeline.config.name));
       const sandbox = useSandbox
@@ -95,7 +103,8 @@ export const registerRun: RegisterCommand = (program, io) => {
         else if (event.type === 'phase-end' && event.phase === 'evaluate') evaluate.stop();
         else if (event.type === 'train-event') trainRender?.update(event.event);
         else if (event.type === 'phase-end' && event.phase === 'train') trainRender?.stop();
-        else if (event.type === 'phase-start' && !io.isTTY && !flags.json) println(io.stdout, `tunekit: ${event.phase}…`);
+        else if (event.type === 'phase-start' && !io.isTTY && !flags.json)
+          println(io.stdout, `tunekit: ${event.phase}…`);
       };
       try {
         const result = await runPipeline(pipeline, {

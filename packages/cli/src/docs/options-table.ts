@@ -27,7 +27,12 @@ export function describeType(schema: JsonSchema): string {
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return [...new Set(variants.map(describeType))].join(' \\| ');
   if (schema.type === 'array') return `${schema.items ? describeType(schema.items) : 'any'}[]`;
-  if (schema.type === 'object' && !schema.properties && schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+  if (
+    schema.type === 'object' &&
+    !schema.properties &&
+    schema.additionalProperties &&
+    typeof schema.additionalProperties === 'object'
+  ) {
     return `map of ${describeType(schema.additionalProperties)}`;
   }
   const type = Array.isArray(schema.type) ? schema.type.join(' \\| ') : (schema.type ?? 'any');
@@ -61,5 +66,5 @@ export function optionsTable(schema: JsonSchema): string {
   rows(schema, '', body);
   if (body.length === 0) return '_No options._\n';
   const header = ['option', 'type', 'required', 'default', 'description'];
-  return [header, header.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
+  return `${[header, header.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
 }

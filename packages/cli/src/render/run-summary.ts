@@ -1,5 +1,5 @@
-import type { Manifest } from '@tunekit/core';
 import { relative } from 'node:path';
+import type { Manifest } from '@tunekit/core';
 import { formatCount, formatMs, formatUsd, table } from './format.js';
 
 function shown(path: string): string {
@@ -22,7 +22,8 @@ export function renderRunSummary(manifest: Manifest, runDir: string): string {
   if (manifest.sandbox) lines.push('sandbox: simulated models — figures show the workflow, not real model quality', '');
   if (manifest.ledger.length > 0) {
     const rows: (string | number)[][] = [['step', 'in', 'out', 'rejected', 'discarded', 'time']];
-    for (const step of manifest.steps) rows.push([step.step, step.in, step.out, step.rejected, step.discarded, formatMs(step.ms)]);
+    for (const step of manifest.steps)
+      rows.push([step.step, step.in, step.out, step.rejected, step.discarded, formatMs(step.ms)]);
     lines.push(table(rows));
     const read = manifest.steps.filter((s) => s.role === 'source').reduce((sum, s) => sum + s.in, 0);
     const last = manifest.ledger.at(-1)!;
@@ -40,14 +41,25 @@ export function renderRunSummary(manifest: Manifest, runDir: string): string {
       `estimate  ${formatCount(estimate.billingTokens ?? 0)} billing tokens × ${estimate.epochs} epochs = ${formatCount(estimate.chargedTokens)} charged tokens ≈ ${formatUsd(cost)} on ${manifest.model}`,
     );
   }
-  const train = manifest.train as { estimate?: { costUsd?: number }; result?: { status?: string; model?: string; trainedTokens?: number; costUsd?: number } } | undefined;
+  const train = manifest.train as
+    | {
+        estimate?: { costUsd?: number };
+        result?: { status?: string; model?: string; trainedTokens?: number; costUsd?: number };
+      }
+    | undefined;
   if (train?.result) {
     const r = train.result;
-    lines.push(`train     ${r.status}: ${r.model ?? '(no model)'} · ${formatCount(r.trainedTokens ?? 0)} trained tokens · ${formatUsd(r.costUsd)}`);
+    lines.push(
+      `train     ${r.status}: ${r.model ?? '(no model)'} · ${formatCount(r.trainedTokens ?? 0)} trained tokens · ${formatUsd(r.costUsd)}`,
+    );
   }
   const evaluate = manifest.evaluate as { summary?: string; reports?: string[] } | undefined;
   if (evaluate?.summary) lines.push(`evaluate  ${evaluate.summary}`);
-  lines.push(`run       ${shown(runDir)}/ (manifest.json${Object.keys(manifest.outputs).map((k) => `, ${k}.jsonl`).join('')})`);
+  lines.push(
+    `run       ${shown(runDir)}/ (manifest.json${Object.keys(manifest.outputs)
+      .map((k) => `, ${k}.jsonl`)
+      .join('')})`,
+  );
   const html = evaluate?.reports?.find((r) => r.endsWith('.html'));
   if (html) lines.push(`report    ${shown(html)}`);
   return lines.join('\n');

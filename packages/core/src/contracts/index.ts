@@ -1,4 +1,5 @@
 export * from './evaluator.js';
+export * from './judge-protocol.js';
 export * from './logger.js';
 export * from './model.js';
 export * from './plugin.js';
@@ -7,4 +8,3 @@ export * from './record.js';
 export * from './scorer.js';
 export * from './step.js';
 export * from './trainer.js';
-export * from './judge-protocol.js';

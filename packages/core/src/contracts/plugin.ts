@@ -29,9 +29,15 @@ export interface StepPlugin<O = any> extends PluginBase<'step', O> {
   create(options: O, env: PluginEnv): Step | Promise<Step>;
 }
 
-export type AnyPlugin = StepPlugin | import('./trainer.js').TrainerPlugin | import('./provider.js').ProviderPlugin | import('./evaluator.js').EvaluatorPlugin;
+export type AnyPlugin =
+  | StepPlugin
+  | import('./trainer.js').TrainerPlugin
+  | import('./provider.js').ProviderPlugin
+  | import('./evaluator.js').EvaluatorPlugin;
 
 /** Helper that keeps the options type tied to the schema. */
-export function defineStep<S extends z.ZodType>(plugin: Omit<StepPlugin<z.output<S>>, 'specVersion' | 'kind' | 'options'> & { options: S }): StepPlugin<z.output<S>> {
+export function defineStep<S extends z.ZodType>(
+  plugin: Omit<StepPlugin<z.output<S>>, 'specVersion' | 'kind' | 'options'> & { options: S },
+): StepPlugin<z.output<S>> {
   return { specVersion: 'v1', kind: 'step', ...plugin } as StepPlugin<z.output<S>>;
 }

@@ -67,7 +67,15 @@ export interface BatchRequest {
   request: ChatRequest;
 }
 
-export type BatchStatus = 'validating' | 'in_progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled';
+export type BatchStatus =
+  | 'validating'
+  | 'in_progress'
+  | 'finalizing'
+  | 'completed'
+  | 'failed'
+  | 'expired'
+  | 'cancelling'
+  | 'cancelled';
 
 export interface BatchState {
   id: string;
@@ -83,7 +91,10 @@ export interface BatchResult {
 
 /** Asynchronous batch execution (OpenAI's Batch API): submit once, poll, collect by `custom_id`. */
 export interface BatchApi {
-  submit(requests: BatchRequest[], options?: { signal?: AbortSignal; metadata?: Record<string, string> }): Promise<BatchState>;
+  submit(
+    requests: BatchRequest[],
+    options?: { signal?: AbortSignal; metadata?: Record<string, string> },
+  ): Promise<BatchState>;
   status(batchId: string, options?: { signal?: AbortSignal }): Promise<BatchState>;
   /** Results of a finished batch (completed or expired: the work already done), in any order. */
   collect(batchId: string, options?: { signal?: AbortSignal }): AsyncIterable<BatchResult>;

@@ -24,6 +24,7 @@ export interface DataRecord<D = unknown> {
 /** A stable record id: `<file basename>:<line>` or `<file basename>@<offset>`, with an optional suffix. */
 export function recordId(source: SourceLocation, suffix?: string | number): string {
   const base = source.file.split(/[\\/]/).pop() ?? source.file;
-  const position = source.line !== undefined ? `:${source.line}` : source.offset !== undefined ? `@${source.offset}` : '';
+  const position =
+    source.line !== undefined ? `:${source.line}` : source.offset !== undefined ? `@${source.offset}` : '';
   return suffix === undefined ? `${base}${position}` : `${base}${position}#${suffix}`;
 }

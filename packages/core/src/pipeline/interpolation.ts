@@ -18,7 +18,8 @@ function checkReference(reference: string, section: unknown, scope: Scope): stri
   if (reference.startsWith('env.')) {
     const name = reference.slice(4);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `\`${reference}\` is not a valid environment variable name`;
-    if (scope.env[name] === undefined) return `environment variable ${name} is not set (referenced as \${{ ${reference} }})`;
+    if (scope.env[name] === undefined)
+      return `environment variable ${name} is not set (referenced as \${{ ${reference} }})`;
     return undefined;
   }
   if (reference === 'train.model') {
@@ -63,7 +64,10 @@ export function resolveRuntimeReferences<T>(value: T, values: Partial<Record<Run
     return value.replace(EXPRESSION, (whole, reference: string) => {
       const resolved = values[reference as RuntimeReference];
       if (resolved === undefined && (RUNTIME_REFERENCES as readonly string[]).includes(reference)) {
-        throw new TunekitError('UNKNOWN_REFERENCE', `\`\${{ ${reference} }}\` has no value: the phase that sets it did not run`);
+        throw new TunekitError(
+          'UNKNOWN_REFERENCE',
+          `\`\${{ ${reference} }}\` has no value: the phase that sets it did not run`,
+        );
       }
       return resolved ?? whole;
     }) as T;

@@ -17,7 +17,9 @@ function refOf(plugin: AnyPlugin) {
 }
 
 function refUnion(plugins: AnyPlugin[]) {
-  const external = z.object({ use: externalUse, with: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() }).strict();
+  const external = z
+    .object({ use: externalUse, with: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })
+    .strict();
   return z.union([...plugins.map(refOf), external] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
 }
 
@@ -38,7 +40,10 @@ export async function buildPipelineJsonSchema(): Promise<Record<string, unknown>
     train: trainerRef.optional(),
     evaluate: (evaluator?.options ?? z.record(z.string(), z.unknown())).optional(),
   });
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: json.$schema,
     $id: 'https://tunekit.dev/schema/pipeline.schema.json',

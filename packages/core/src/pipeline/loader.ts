@@ -40,7 +40,13 @@ class Locator {
     readonly counter: LineCounter,
   ) {}
 
-  error(code: 'CONFIG_INVALID' | 'OPTION_INVALID' | 'UNKNOWN_PLUGIN', message: string, path: PropertyKey[], key?: string, hint?: string): TunekitError {
+  error(
+    code: 'CONFIG_INVALID' | 'OPTION_INVALID' | 'UNKNOWN_PLUGIN',
+    message: string,
+    path: PropertyKey[],
+    key?: string,
+    hint?: string,
+  ): TunekitError {
     const { line, column } = positionOf(this.doc, this.counter, path, key);
     return new TunekitError(code, message, { context: { file: this.file, line, column, hint } });
   }
@@ -74,9 +80,13 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
   const locate = new Locator(shown, doc, counter);
   const raw = doc.toJS() as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new TunekitError('CONFIG_INVALID', 'a pipeline file must be a YAML mapping (name:, dataset:, train:, evaluate:)', {
-      context: { file: shown, line: 1, column: 1 },
-    });
+    throw new TunekitError(
+      'CONFIG_INVALID',
+      'a pipeline file must be a YAML mapping (name:, dataset:, train:, evaluate:)',
+      {
+        context: { file: shown, line: 1, column: 1 },
+      },
+    );
   }
   const record = raw as Record<string, unknown>;
   interpolateDocument(doc, counter, shown, {
@@ -104,9 +114,17 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
     const plugin = await loadPluginAt(locate, ref.use, 'step', baseDir, [...path, 'use']);
     if (plugin.role !== role) {
       const where = role === 'source' ? 'dataset.from' : 'dataset.steps';
-      throw locate.error('CONFIG_INVALID', `\`${ref.use}\` is a ${plugin.role}, it cannot be used in ${where}`, [...path, 'use']);
+      throw locate.error('CONFIG_INVALID', `\`${ref.use}\` is a ${plugin.role}, it cannot be used in ${where}`, [
+        ...path,
+        'use',
+      ]);
     }
-    return { name: uniqueName(ref), use: ref.use, plugin, options: checkOptions(locate, plugin.options, ref.with ?? {}, [...path, 'with'], ref.use) };
+    return {
+      name: uniqueName(ref),
+      use: ref.use,
+      plugin,
+      options: checkOptions(locate, plugin.options, ref.with ?? {}, [...path, 'with'], ref.use),
+    };
   };
 
   const sources: LoadedStep[] = [];
@@ -124,7 +142,11 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
   let train: LoadedPipeline['train'];
   if (config.train) {
     const plugin = await loadPluginAt(locate, config.train.use, 'trainer', baseDir, ['train', 'use']);
-    train = { use: config.train.use, plugin, options: checkOptions(locate, plugin.options, config.train.with ?? {}, ['train', 'with'], config.train.use) };
+    train = {
+      use: config.train.use,
+      plugin,
+      options: checkOptions(locate, plugin.options, config.train.with ?? {}, ['train', 'with'], config.train.use),
+    };
   }
   let evaluate: LoadedPipeline['evaluate'];
   if (config.evaluate) {
@@ -135,7 +157,13 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
   return { file: absolute, baseDir, hash, config, sources, steps, train, evaluate };
 }
 
-async function loadPluginAt<K extends 'step' | 'trainer' | 'evaluator'>(locate: Locator, use: string, kind: K, baseDir: string, path: PropertyKey[]) {
+async function loadPluginAt<K extends 'step' | 'trainer' | 'evaluator'>(
+  locate: Locator,
+  use: string,
+  kind: K,
+  baseDir: string,
+  path: PropertyKey[],
+) {
   try {
     return await loadPlugin(use, kind, baseDir);
   } catch (error) {

@@ -3,9 +3,16 @@ import { z } from 'zod';
 /** `{ use, with, name }`: one plugin reference in a pipeline. `with` is checked against the plugin's own schema. */
 export const stepRefSchema = z
   .object({
-    use: z.string().min(1).describe('A built-in step id, a path to a plugin file (./my-step.js) or an npm package name.'),
+    use: z
+      .string()
+      .min(1)
+      .describe('A built-in step id, a path to a plugin file (./my-step.js) or an npm package name.'),
     with: z.record(z.string(), z.unknown()).optional().describe("The plugin's options."),
-    name: z.string().min(1).optional().describe('Instance name in logs, the ledger and the manifest (default: the id).'),
+    name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Instance name in logs, the ledger and the manifest (default: the id).'),
   })
   .strict();
 
@@ -56,10 +63,16 @@ export const pipelineSchema = z
     $schema: z.string().optional(),
     name: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore, starting with a letter or digit')
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+        'letters, digits, dot, dash and underscore, starting with a letter or digit',
+      )
       .describe('Names the run folder (runs/<name>/).'),
     description: z.string().optional(),
-    model: z.string().optional().describe('Target base model: tokenizer, limits and prices (default gpt-4o-mini-2024-07-18).'),
+    model: z
+      .string()
+      .optional()
+      .describe('Target base model: tokenizer, limits and prices (default gpt-4o-mini-2024-07-18).'),
     prices: z.record(z.string(), modelOverrideSchema).optional(),
     providers: z.record(z.string(), providerSchema).optional().describe('Named OpenAI-compatible endpoints.'),
     dataset: z
@@ -70,7 +83,10 @@ export const pipelineSchema = z
       .strict()
       .optional(),
     train: stepRefSchema.optional().describe('The trainer: `use: trainer-openai` and its options.'),
-    evaluate: z.record(z.string(), z.unknown()).optional().describe('The evaluation: candidates, scorers, compare, report.'),
+    evaluate: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('The evaluation: candidates, scorers, compare, report.'),
   })
   .strict();
 

@@ -14,7 +14,11 @@ function knownKeys(schema: z.ZodType | undefined): string[] {
 }
 
 /** Turns a zod issue into a located, readable message ("unknown key `tokn` — did you mean `token`?"). */
-export function describeIssue(issue: z.core.$ZodIssue, basePath: PropertyKey[], schemaAt?: (path: PropertyKey[]) => z.ZodType | undefined): IssueLocation {
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  basePath: PropertyKey[],
+  schemaAt?: (path: PropertyKey[]) => z.ZodType | undefined,
+): IssueLocation {
   const path = [...basePath, ...issue.path];
   const field = path.filter((p) => typeof p !== 'number').at(-1);
   if (issue.code === 'unrecognized_keys') {

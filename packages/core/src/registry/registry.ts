@@ -11,7 +11,14 @@ const cache = new Map<string, Promise<AnyPlugin>>();
 
 /** A `use:` value that names user code rather than a built-in id. */
 export function isExternalPluginRef(use: string): boolean {
-  return use.startsWith('./') || use.startsWith('../') || isAbsolute(use) || use.startsWith('@') || use.includes('/') || use.startsWith('tunekit-plugin-');
+  return (
+    use.startsWith('./') ||
+    use.startsWith('../') ||
+    isAbsolute(use) ||
+    use.startsWith('@') ||
+    use.includes('/') ||
+    use.startsWith('tunekit-plugin-')
+  );
 }
 
 export function builtinIds(kind?: PluginKind): string[] {
@@ -29,9 +36,13 @@ async function importPlugin(use: string, baseDir: string): Promise<AnyPlugin> {
     return plugin;
   }
   if (!isExternalPluginRef(use)) {
-    throw new TunekitError('UNKNOWN_PLUGIN', `unknown plugin \`${use}\`${didYouMean(use, Object.keys(BUILTIN_PLUGINS))}`, {
-      context: { hint: `known: ${Object.keys(BUILTIN_PLUGINS).join(', ')}` },
-    });
+    throw new TunekitError(
+      'UNKNOWN_PLUGIN',
+      `unknown plugin \`${use}\`${didYouMean(use, Object.keys(BUILTIN_PLUGINS))}`,
+      {
+        context: { hint: `known: ${Object.keys(BUILTIN_PLUGINS).join(', ')}` },
+      },
+    );
   }
   const isPath = use.startsWith('.') || isAbsolute(use);
   const specifier = isPath ? pathToFileURL(resolve(baseDir, use)).href : use;
@@ -42,14 +53,21 @@ async function importPlugin(use: string, baseDir: string): Promise<AnyPlugin> {
     throw new TunekitError('UNKNOWN_PLUGIN', `cannot load plugin \`${use}\`: ${(cause as Error).message}`, { cause });
   }
   const plugin = module.default ?? module.plugin;
-  if (!plugin || plugin.specVersion !== 'v1') {
-    throw new TunekitError('UNKNOWN_PLUGIN', `plugin \`${use}\` must default-export a v1 plugin object (specVersion: 'v1')`);
+  if (plugin?.specVersion !== 'v1') {
+    throw new TunekitError(
+      'UNKNOWN_PLUGIN',
+      `plugin \`${use}\` must default-export a v1 plugin object (specVersion: 'v1')`,
+    );
   }
   return plugin;
 }
 
 /** Resolves a `use:` id: built-in ids import their workspace package lazily; paths and npm names load user code. */
-export async function loadPlugin<K extends PluginKind>(use: string, kind: K, baseDir = process.cwd()): Promise<PluginOf<K>> {
+export async function loadPlugin<K extends PluginKind>(
+  use: string,
+  kind: K,
+  baseDir = process.cwd(),
+): Promise<PluginOf<K>> {
   const key = `${baseDir}\0${use}`;
   let pending = cache.get(key);
   if (!pending) {

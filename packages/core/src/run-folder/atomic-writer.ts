@@ -1,8 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { once } from 'node:events';
 
 const CHUNK = 64 * 1024;
 
@@ -64,7 +64,9 @@ export class AtomicLineWriter {
   async commit(): Promise<WrittenFile> {
     await this.flush();
     const stream = await this.open();
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     await rename(this.temporary, this.path);
     return { path: this.path, lines: this.lines, bytes: this.bytes, sha256: this.hash.digest('hex') };
   }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -83,6 +84,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
   const runDir = resolve(options.outDir ?? join('runs', config.name));
   await mkdir(runDir, { recursive: true });
   const signal = options.signal ?? new AbortController().signal;
+  setMaxListeners(0, signal); // requests in flight each listen on it; scoped signals keep that bounded
   const logger = options.logger ?? silentLogger;
   const emit = (event: RunEvent) => options.onEvent?.(event);
   const modelId = config.model ?? DEFAULT_MODEL;

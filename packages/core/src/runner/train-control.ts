@@ -50,10 +50,26 @@ async function reopen(runDir: string, options: TrainControlOptions) {
 /** `tunekit train status RUN_DIR`. */
 export async function trainStatus(runDir: string, options: TrainControlOptions): Promise<TrainJobStatus> {
   const { trainer, state, control, file } = await reopen(runDir, options);
-  const live = state.jobId
-    ? await trainer.status(state, control)
-    : { status: 'preparing' as const, rawStatus: state.phase };
-  return { trainer: file.use, jobId: state.jobId, phase: state.phase, ...live, model: file.result?.model };
+  const base = { trainer: file.use, jobId: state.jobId, phase: state.phase, model: file.result?.model };
+  // A finished job cannot change any more (and a sandbox that served it may be gone): answer from the state file.
+  if (state.phase === 'finished' && file.result) {
+    return {
+      ...base,
+      status: file.result.status,
+      rawStatus: file.result.status,
+      detail: file.result.model ? `model ${file.result.model}` : `recorded in ${TRAINER_STATE_FILE}`,
+    };
+  }
+  if (!state.jobId) return { ...base, status: 'preparing', rawStatus: state.phase };
+  try {
+    return { ...base, ...(await trainer.status(state, control)) };
+  } catch (error) {
+    if (TunekitError.is(error)) throw error;
+    throw new TunekitError('PROVIDER_ERROR', `cannot reach the training service: ${(error as Error).message}`, {
+      cause: error,
+      context: { file: runDir, hint: 'check the provider base_url and your network, then try again' },
+    });
+  }
 }
 
 /** `tunekit train cancel RUN_DIR`: asks the service to cancel; the job's final state shows in `train status`. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicLineWriter, type EvaluationOutcome, type EvaluatorRuntime } from '@tunekit/core';
@@ -40,6 +41,8 @@ export async function runEvaluation(
   deps: EvaluationDeps = {},
 ): Promise<EvaluationOutcome> {
   const options: EvaluateOptions = parseEvaluateOptions(raw);
+  // Every request in flight (and every back-off wait) listens on the run's signal; that is bounded by concurrency.
+  setMaxListeners(0, rt.signal);
   await mkdir(join(rt.runDir, EVAL_DIR), { recursive: true });
   const cache = await ResponseCache.open(join(rt.runDir, CACHE_FILE), rt.noCache !== true);
   try {

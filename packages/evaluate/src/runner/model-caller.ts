@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ChatRequest, type Provider, TunekitError } from '@tunekit/core';
+import { type ChatRequest, type Provider, TunekitError, withScopedSignal } from '@tunekit/core';
 import type { AdaptiveLimit } from './adaptive-limit.js';
 import { backoffMs, failureOf } from './failure.js';
 import { type CachedResponse, cacheKey, type ResponseCache } from './response-cache.js';
@@ -70,15 +70,18 @@ export class ModelCaller {
   }
 
   private async attempt(request: ChatRequest): Promise<CachedResponse> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = AbortSignal.any([this.options.signal, timeout]);
-    try {
-      return await this.provider.chat(request, { signal, timeoutMs: this.options.timeoutMs });
-    } catch (error) {
-      if (timeout.aborted && !this.options.signal.aborted) {
-        throw new Error(`timed out after ${this.options.timeoutMs} ms`, { cause: error });
-      }
-      throw error;
-    }
+    const { signal: run, timeoutMs } = this.options;
+    return withScopedSignal(
+      run,
+      async (signal) => {
+        try {
+          return await this.provider.chat(request, { signal, timeoutMs });
+        } catch (error) {
+          if (signal.aborted && !run.aborted) throw new Error(`timed out after ${timeoutMs} ms`, { cause: error });
+          throw error;
+        }
+      },
+      timeoutMs,
+    );
   }
 }
