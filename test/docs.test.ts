@@ -4,7 +4,7 @@ import { staleReferencePages } from '../packages/cli/src/commands/docs.js';
 import { REPO_ROOT } from './helpers/temp-dir.js';
 
 describe('docs/reference', () => {
-  it('matches what the plugins\' schemas generate (run `npx tunekit docs --write` when this fails)', async () => {
+  it("matches what the plugins' schemas generate (run `npx tunekit docs --write` when this fails)", async () => {
     expect(await staleReferencePages(join(REPO_ROOT, 'docs/reference'))).toEqual([]);
   });
 });

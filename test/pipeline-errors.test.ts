@@ -38,14 +38,20 @@ describe('bad pipeline files: one line naming file:line:column, exit 2', () => {
   });
 
   it('a wrong option type points at the option', async () => {
-    const file = await pipelineFile('wrong-type.yaml', 'name: x\ndataset:\n  from:\n    use: read-jsonl\n    with:\n      path: 42\n');
+    const file = await pipelineFile(
+      'wrong-type.yaml',
+      'name: x\ndataset:\n  from:\n    use: read-jsonl\n    with:\n      path: 42\n',
+    );
     const { code, stderr } = await runCli(['validate', file]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/wrong-type\.yaml:6:13: read-jsonl: `path`: /);
   });
 
   it('an unknown top-level key suggests the right one', async () => {
-    const file = await pipelineFile('typo.yaml', 'name: x\ndatset:\n  from: { use: read-jsonl, with: { path: a.jsonl } }\n');
+    const file = await pipelineFile(
+      'typo.yaml',
+      'name: x\ndatset:\n  from: { use: read-jsonl, with: { path: a.jsonl } }\n',
+    );
     const { code, stderr } = await runCli(['validate', file]);
     expect(code).toBe(2);
     expect(stderr).toContain('typo.yaml:2:1: unknown key `datset` — did you mean `dataset`?');
@@ -58,25 +64,36 @@ describe('bad pipeline files: one line naming file:line:column, exit 2', () => {
     );
     const { code, stderr } = await runCli(['validate', file]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/ref\.yaml:3:42: unknown reference `\$\{\{ trian\.model \}\}` — did you mean `train\.model`\?/);
+    expect(stderr).toMatch(
+      /ref\.yaml:3:42: unknown reference `\$\{\{ trian\.model \}\}` — did you mean `train\.model`\?/,
+    );
   });
 
   it('an unset environment variable is named', async () => {
-    const file = await pipelineFile('env.yaml', 'name: x\ndataset:\n  from: { use: read-jsonl, with: { path: "${{ env.TUNEKIT_NOT_SET }}" } }\n');
+    const file = await pipelineFile(
+      'env.yaml',
+      'name: x\ndataset:\n  from: { use: read-jsonl, with: { path: "${{ env.TUNEKIT_NOT_SET }}" } }\n',
+    );
     const { code, stderr } = await runCli(['validate', file], { ...process.env, TUNEKIT_NOT_SET: undefined });
     expect(code).toBe(2);
     expect(stderr).toMatch(/env\.yaml:3:42: environment variable TUNEKIT_NOT_SET is not set/);
   });
 
   it('${{ train.model }} without a train section is an error', async () => {
-    const file = await pipelineFile('no-train.yaml', 'name: x\nevaluate:\n  candidates:\n    - { name: t, model: "${{ train.model }}" }\n');
+    const file = await pipelineFile(
+      'no-train.yaml',
+      'name: x\nevaluate:\n  candidates:\n    - { name: t, model: "${{ train.model }}" }\n',
+    );
     const { code, stderr } = await runCli(['validate', file]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/no-train\.yaml:4:25: .*needs a `train:` section/);
   });
 
   it('a missing input file stops the run with one line', async () => {
-    const file = await pipelineFile('missing.yaml', 'name: missing\ndataset:\n  from: { use: read-jsonl, with: { path: nowhere.jsonl } }\n');
+    const file = await pipelineFile(
+      'missing.yaml',
+      'name: missing\ndataset:\n  from: { use: read-jsonl, with: { path: nowhere.jsonl } }\n',
+    );
     const { code, stderr } = await runCli(['run', file, '--out', join(dir, 'run-missing')]);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -92,7 +109,10 @@ describe('bad pipeline files: one line naming file:line:column, exit 2', () => {
 
   it('a valid pipeline passes', async () => {
     const toy = join(SHARED_DATA, 'openai-cookbook/toy_chat_fine_tuning.jsonl');
-    const file = await pipelineFile('ok.yaml', `name: ok\ndataset:\n  from: { use: read-jsonl, with: { path: ${JSON.stringify(toy)} } }\n`);
+    const file = await pipelineFile(
+      'ok.yaml',
+      `name: ok\ndataset:\n  from: { use: read-jsonl, with: { path: ${JSON.stringify(toy)} } }\n`,
+    );
     const { code, stdout } = await runCli(['validate', file]);
     expect(stdout).toContain('ok — ok: 1 source(s), 0 step(s)');
     expect(code).toBe(0);

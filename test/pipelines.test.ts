@@ -37,7 +37,10 @@ describe('example pipelines end to end (CLI, sandbox)', () => {
   it('the flagship: statutes → train → evaluate → reports, offline, with no key in any file', async () => {
     const out = join(dir, 'flagship');
     const env = { ...process.env, OPENAI_API_KEY: FAKE_KEY };
-    const { code, stdout, stderr } = await runCli(['run', join(REPO_ROOT, 'pipelines/legal-zh-flagship.yaml'), '--out', out, '--sandbox'], env);
+    const { code, stdout, stderr } = await runCli(
+      ['run', join(REPO_ROOT, 'pipelines/legal-zh-flagship.yaml'), '--out', out, '--sandbox'],
+      env,
+    );
     expect(stderr).toContain('sandbox: simulated models');
     expect(code).toBe(0);
     expect(stdout).toMatch(/train\s+succeeded: ft:gpt-4o-mini-2024-07-18:[^:]*:consumer-law:/);
@@ -58,11 +61,21 @@ describe('example pipelines end to end (CLI, sandbox)', () => {
 
   it('the English LegalBench pipeline classifies, trains and compares', async () => {
     const out = join(dir, 'legalbench');
-    const { code, stdout } = await runCli(['run', join(REPO_ROOT, 'pipelines/legalbench-en.yaml'), '--out', out, '--sandbox']);
+    const { code, stdout } = await runCli([
+      'run',
+      join(REPO_ROOT, 'pipelines/legalbench-en.yaml'),
+      '--out',
+      out,
+      '--sandbox',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('15 read → 15 written');
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-    expect(report.candidates.map((c: { name: string }) => c.name)).toEqual(['tuned', 'gpt-4o 3-shot', 'base gpt-4o-mini']);
+    expect(report.candidates.map((c: { name: string }) => c.name)).toEqual([
+      'tuned',
+      'gpt-4o 3-shot',
+      'base gpt-4o-mini',
+    ]);
     expect(report.comparisons.length).toBeGreaterThan(0);
   });
 });

@@ -32,7 +32,10 @@ export default { specVersion: 'v1', kind: 'step', role: 'transform', id: 'explod
 async function pipeline(name: string, steps: string[], n = 20): Promise<string> {
   const file = join(dir, `${name}.yaml`);
   const stepLines = steps.map((s) => `    - ${s}`).join('\n');
-  await writeFile(file, `name: ${name}\ndataset:\n  from: { use: ./numbers.mjs, with: { n: ${n} } }\n  steps:\n${stepLines || '    []'}\n`);
+  await writeFile(
+    file,
+    `name: ${name}\ndataset:\n  from: { use: ./numbers.mjs, with: { n: ${n} } }\n  steps:\n${stepLines || '    []'}\n`,
+  );
   return file;
 }
 
@@ -44,7 +47,9 @@ afterAll(() => removeDir(dir));
 
 describe('runner and ledger', () => {
   it('writes the run folder with a balanced ledger and rejects with reasons', async () => {
-    const loaded = await loadPipeline(await pipeline('rejects', ['{ use: ./reject-odd.mjs }', '{ use: split, with: { validation: 0.3, seed: 1 } }']));
+    const loaded = await loadPipeline(
+      await pipeline('rejects', ['{ use: ./reject-odd.mjs }', '{ use: split, with: { validation: 0.3, seed: 1 } }']),
+    );
     const out = join(dir, 'run-rejects');
     const { manifest } = await runPipeline(loaded, { outDir: out });
     expect(manifest.status).toBe('succeeded');
@@ -54,9 +59,18 @@ describe('runner and ledger', () => {
       { step: 'split', in: 10, out: 10, rejected: 0, discarded: 0 },
       { step: 'write-jsonl', in: 10, out: 10, rejected: 0, discarded: 0 },
     ]);
-    const rejects = (await readFile(join(out, 'rejects.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const rejects = (await readFile(join(out, 'rejects.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rejects).toHaveLength(10);
-    expect(rejects[0]).toMatchObject({ step: './reject-odd.mjs', code: 'odd', message: 'odd number', line: 1, id: 'n:1' });
+    expect(rejects[0]).toMatchObject({
+      step: './reject-odd.mjs',
+      code: 'odd',
+      message: 'odd number',
+      line: 1,
+      id: 'n:1',
+    });
     expect(rejects[0].record.messages[0].content).toBe('q1');
     const train = manifest.outputs.train!;
     const validation = manifest.outputs.validation!;

@@ -13,7 +13,17 @@ describe('schema/pipeline.schema.json', () => {
   it('lists every built-in step id', async () => {
     const schema = JSON.parse(await renderPipelineSchema());
     const text = JSON.stringify(schema);
-    for (const id of ['read-jsonl', 'read-csv', 'read-legal', 'to-chat', 'validate', 'dedupe', 'token-budget', 'split', 'trainer-openai']) {
+    for (const id of [
+      'read-jsonl',
+      'read-csv',
+      'read-legal',
+      'to-chat',
+      'validate',
+      'dedupe',
+      'token-budget',
+      'split',
+      'trainer-openai',
+    ]) {
       expect(text).toContain(`"const":"${id}"`);
     }
   });
