@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { detectDelimiter } from './csv/detect-delimiter.js';
 import { NumberedParser, type NumberedRow } from './csv/numbered-parser.js';
 import { type BrokenRecord, QuoteGuard } from './csv/quote-guard.js';
+import { readableBatches } from './csv/readable-batches.js';
 import { resolveInputFile } from './input-path.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, detectEncoding, readSample, toUtf8Bytes } from './text-encoding.js';
@@ -40,6 +41,12 @@ function uniqueNames(names: string[]): string[] {
     seen.set(name, n);
     return n === 1 ? name : `${name}_${n}`;
   });
+}
+
+/** `recordId({ file, line })` for the lines of one file, without deriving the file's base name again for each row. */
+function recordIds(file: string): (line: number) => string {
+  const base = recordId({ file });
+  return (line) => `${base}:${line}`;
 }
 
 /** The first problem of a parsed row, if any. */
@@ -100,19 +107,22 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
   done.catch(() => undefined); // surfaced through the iteration below
 
   let names = opts.columns && !opts.header ? uniqueNames(opts.columns) : undefined;
-  for await (const { fields, line } of parser as AsyncIterable<NumberedRow>) {
-    if (!names) {
-      names = uniqueNames(opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`)));
-      if (opts.header) continue;
+  const idOf = recordIds(file);
+  for await (const rows of readableBatches<NumberedRow>(parser)) {
+    for (const { fields, line } of rows) {
+      if (!names) {
+        names = uniqueNames(opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`)));
+        if (opts.header) continue;
+      }
+      const problem = rowProblem(fields, names.length, opts.max_field_length);
+      if (problem) {
+        ctx.reject(rowReject(file, line, { fields }), problem.code, { message: problem.message, line });
+        continue;
+      }
+      const data: Record<string, string> = {};
+      for (let i = 0; i < names.length; i++) data[names[i] as string] = fields[i] as string;
+      yield { id: idOf(line), source: { file, line }, data, meta: {} };
     }
-    const problem = rowProblem(fields, names.length, opts.max_field_length);
-    if (problem) {
-      ctx.reject(rowReject(file, line, { fields }), problem.code, { message: problem.message, line });
-      continue;
-    }
-    const data: Record<string, string> = {};
-    for (let i = 0; i < names.length; i++) data[names[i] as string] = fields[i] as string;
-    yield { id: recordId({ file, line }), source: { file, line }, data, meta: {} };
   }
   await done;
 }

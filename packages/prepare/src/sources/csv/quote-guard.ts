@@ -18,6 +18,22 @@ function utf8Chars(bytes: Buffer, from: number, to: number): number {
 }
 
 /**
+ * The index of the next `a` or `b` byte from `from` (the length when there is none). A small function of its own so
+ * that V8 optimizes it early and keeps it optimized (a long loop inside `scan` would run on-stack-replaced code that
+ * deoptimizes on every exit).
+ */
+function nextOf(bytes: Buffer, from: number, a: number, b: number): number {
+  const length = bytes.length;
+  let i = from;
+  while (i < length) {
+    const c = bytes[i];
+    if (c === a || c === b) return i;
+    i++;
+  }
+  return length;
+}
+
+/**
  * Guards csv-parse against one unclosed quote swallowing the rest of a file. It scans UTF-8 bytes for quoting (a field
  * that starts with `"` must end with `"` followed by a delimiter or a line end); when a record's quoting breaks, or a
  * quoted field runs past `maxRecordChars`, the record's first line is replaced by an empty line (so line numbers stay
@@ -25,7 +41,7 @@ function utf8Chars(bytes: Buffer, from: number, to: number): number {
  *
  * It works on bytes, not text, so that UTF-8 files reach csv-parse without being decoded twice: the bytes it looks for
  * are ASCII, and ASCII bytes never occur inside a multi-byte UTF-8 character. It runs beside csv-parse on every byte,
- * so its loops are kept tight: they skip to the next byte that can change the state.
+ * so it skips in tight loops to the next byte that can change its state.
  */
 export class QuoteGuard {
   private pending: Buffer = EMPTY;
@@ -80,10 +96,9 @@ export class QuoteGuard {
         if (!final || !inQuote) break;
         broken = 'quote not closed before the end of the file';
       } else if (inQuote) {
-        let c = text[i] as number;
-        while (c !== QUOTE && c !== NEWLINE && ++i < length) c = text[i] as number;
+        i = nextOf(text, i, QUOTE, NEWLINE);
         if (i >= length) continue;
-        if (c === NEWLINE) {
+        if (text[i] === NEWLINE) {
           line++;
           if (i - recordStart > max) {
             if (countedTo < recordStart) {
@@ -112,13 +127,12 @@ export class QuoteGuard {
         inQuote = true;
       } else {
         // Outside quotes only a line end or a delimiter matters (a quote inside a field is text).
-        let c = text[i] as number;
-        while (c !== NEWLINE && c !== delimiterStart && ++i < length) c = text[i] as number;
+        i = nextOf(text, i, NEWLINE, delimiterStart);
         if (i >= length) {
           atFieldStart = false;
           continue;
         }
-        if (c === NEWLINE) {
+        if (text[i] === NEWLINE) {
           line++;
           recordStart = i + 1;
           recordStartLine = line;
