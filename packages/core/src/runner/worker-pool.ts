@@ -150,6 +150,9 @@ function sharedPool(size: number): OwnedWorkerPool {
       });
     },
     async help() {
+      // Replies of worker threads arrive as macrotasks: let them in first, so that a result that is ready ends the
+      // caller's wait (and refills the threads) instead of the calling thread draining the whole queue.
+      await new Promise((resolve) => setImmediate(resolve));
       const job = queue.shift();
       if (!job) return false;
       try {

@@ -14,7 +14,7 @@ interface InFlight<T, O> {
 }
 
 /**
- * Reads ahead in batches, computes each batch on the pool, and yields `[items, result]` in input order. Up to two
+ * Reads ahead in batches, computes each batch on the pool, and yields `[items, result]` in input order. Up to four
  * batches per pool thread are in flight, so the calling thread keeps reading upstream while the threads compute;
  * when it must wait for the oldest result, it computes queued batches itself (`pool.help`).
  */
@@ -24,7 +24,7 @@ export async function* orderedBatches<T, I, O>(
   task: WorkerTask<I, O>,
   options: OrderedBatchOptions<T, I>,
 ): AsyncGenerator<[T[], O]> {
-  const maxInFlight = pool.size <= 1 ? 1 : pool.size * 2;
+  const maxInFlight = pool.size <= 1 ? 1 : pool.size * 4;
   const queue: InFlight<T, O>[] = [];
   const submit = (items: T[]) => {
     const entry: InFlight<T, O> = { items, result: pool.run(task, items.map(options.toTask)), settled: false };
