@@ -1,7 +1,7 @@
 import type { TrainerEstimate, TrainPhaseEvent } from '@tunekit/core';
-import cliProgress from 'cli-progress';
 import { type CliIO, println } from '../io.js';
 import { formatCount, formatUsd } from './format.js';
+import { ttyBar } from './tty-bar.js';
 
 type Metric = Extract<TrainPhaseEvent, { type: 'metric' }>;
 
@@ -62,17 +62,11 @@ export function trainProgress(io: CliIO): { update(event: unknown): void; stop()
       stop() {},
     };
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      format: 'train    {bar} {value}/{total} steps · loss {loss} · ETA {eta} · {status}',
-      stream: io.stderr as NodeJS.WriteStream,
-      hideCursor: true,
-      clearOnComplete: false,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+  const bar = ttyBar(io, 'train    {bar} {value}/{total} steps · loss {loss} · ETA {eta} · {status}', {
+    clearOnComplete: false,
+  });
   let status = 'starting';
+  let lastStep: { step: number; total: number; loss: string; eta: string } | undefined;
   const startedAt = Date.now();
   return {
     update(raw) {
@@ -82,18 +76,23 @@ export function trainProgress(io: CliIO): { update(event: unknown): void; stop()
         const elapsed = (Date.now() - startedAt) / 1000;
         const eta =
           event.etaSeconds ?? (event.step > 0 ? (elapsed / event.step) * (event.totalSteps - event.step) : undefined);
-        const payload = { loss: event.trainLoss?.toFixed(4) ?? '—', eta: formatEta(eta), status };
-        if (!started) bar.start(event.totalSteps, event.step, payload);
-        else bar.update(event.step, payload);
-        started = true;
+        bar.show(event.step, event.totalSteps, {
+          loss: event.trainLoss?.toFixed(4) ?? '—',
+          eta: formatEta(eta),
+          status,
+        });
+        lastStep = {
+          step: event.step,
+          total: event.totalSteps,
+          loss: event.trainLoss?.toFixed(4) ?? '—',
+          eta: formatEta(eta),
+        };
         return;
       }
-      if (started) bar.update({ status });
+      if (bar.started && lastStep)
+        bar.show(lastStep.step, lastStep.total, { loss: lastStep.loss, eta: lastStep.eta, status });
       else if (event.type !== 'metric') line(describeTrainEvent(event));
     },
-    stop() {
-      if (started) bar.stop();
-      started = false;
-    },
+    stop: () => bar.stop(),
   };
 }

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Logger } from './logger.js';
+import type { PluginBase } from './plugin.js';
 import type { ProviderConfig } from './provider.js';
 
 export interface EvaluatorRuntime {
@@ -30,11 +30,6 @@ export interface EvaluationOutcome {
 }
 
 /** The engine of the `evaluate:` section (built in: @tunekit/evaluate). */
-export interface EvaluatorPlugin<O = any> {
-  readonly specVersion: 'v1';
-  readonly kind: 'evaluator';
-  readonly id: string;
-  readonly description: string;
-  readonly options: z.ZodType<O>;
+export interface EvaluatorPlugin<O = any> extends PluginBase<'evaluator', O> {
   run(options: O, rt: EvaluatorRuntime): Promise<EvaluationOutcome>;
 }

@@ -12,7 +12,8 @@ export interface PluginEnv {
   env: NodeJS.ProcessEnv;
 }
 
-interface PluginBase<K extends PluginKind, O> {
+/** What every plugin object has; each kind adds its factory (`create`) or entry point (`run`). */
+export interface PluginBase<K extends PluginKind, O> {
   readonly specVersion: 'v1';
   readonly kind: K;
   /** The `use:` id. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PluginEnv } from './plugin.js';
+import type { PluginBase, PluginEnv } from './plugin.js';
 
 /** One entry of the pipeline's `providers:` map. Keys come from the environment, never from the file. */
 export interface ProviderConfig {
@@ -109,11 +109,6 @@ export interface Provider {
   readonly batch?: BatchApi;
 }
 
-export interface ProviderPlugin<O = any> {
-  readonly specVersion: 'v1';
-  readonly kind: 'provider';
-  readonly id: string;
-  readonly description: string;
-  readonly options: z.ZodType<O>;
+export interface ProviderPlugin<O = any> extends PluginBase<'provider', O> {
   create(options: O, env: PluginEnv): Provider | Promise<Provider>;
 }

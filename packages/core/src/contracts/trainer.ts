@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from './logger.js';
 import type { ModelContext } from './model.js';
-import type { PluginEnv } from './plugin.js';
+import type { PluginBase, PluginEnv } from './plugin.js';
 import type { ProviderConfig } from './provider.js';
 
 /**
@@ -149,12 +149,7 @@ export interface Trainer {
   ): Promise<{ status: TrainerStatus; rawStatus: string; detail?: string }>;
 }
 
-export interface TrainerPlugin<O = any> {
-  readonly specVersion: 'v1';
-  readonly kind: 'trainer';
-  readonly id: string;
-  readonly description: string;
-  readonly options: z.ZodType<O>;
+export interface TrainerPlugin<O = any> extends PluginBase<'trainer', O> {
   create(options: O, env: PluginEnv): Trainer | Promise<Trainer>;
 }
 
