@@ -25,6 +25,7 @@ export function formatInterval(ci: Interval | null | undefined, signed = false, 
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
+  if (abs < 5e-7) return '$0';
   const text = abs >= 100 ? abs.toFixed(0) : abs >= 1 ? abs.toFixed(2) : abs.toPrecision(2);
   return `${value < 0 ? MINUS : ''}$${text}`;
 }

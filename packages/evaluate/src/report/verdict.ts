@@ -45,9 +45,11 @@ export function buildVerdict(data: ReportData): Verdict {
   if (mine?.costPer1kUsd != null && theirs?.costPer1kUsd != null) {
     const saving = theirs.costPer1kUsd - mine.costPer1kUsd;
     parts.push(
-      saving >= 0
-        ? `cheaper by ${formatUsd(saving)} per 1k requests`
-        : `dearer by ${formatUsd(-saving)} per 1k requests`,
+      Math.abs(saving) < 5e-7
+        ? 'at the same cost per request'
+        : saving > 0
+          ? `cheaper by ${formatUsd(saving)} per 1k requests`
+          : `dearer by ${formatUsd(-saving)} per 1k requests`,
     );
     details.push(
       `cost per 1,000 requests: ${candidate} ${formatUsd(mine.costPer1kUsd)}, ${baseline} ${formatUsd(theirs.costPer1kUsd)}`,

@@ -28,8 +28,8 @@ export function niceScale(low: number, high: number, count = 5): Scale {
   let hi = Number.isFinite(high) ? high : 1;
   if (hi <= lo) hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.5);
   const step = niceStep(hi - lo, count);
-  lo = Math.floor(lo / step + 1e-9) * step;
-  hi = Math.ceil(hi / step - 1e-9) * step;
+  lo = Number((Math.floor(lo / step + 1e-9) * step).toPrecision(12));
+  hi = Number((Math.ceil(hi / step - 1e-9) * step).toPrecision(12));
   const ticks: number[] = [];
   for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
   return {

@@ -35,7 +35,8 @@ function tiles(data: ReportData, subject: NonNullable<Verdict['subject']>): Tile
   if (mine?.costPer1kUsd != null) {
     const base = theirs?.costPer1kUsd;
     const change = base ? (mine.costPer1kUsd - base) / base : null;
-    const tone = change === null ? undefined : change <= 0 ? 'good' : 'bad';
+    const same = change !== null && Math.abs(change) < 0.005;
+    const tone = change === null || same ? undefined : change < 0 ? 'good' : 'bad';
     out.push({
       id: 'kpi-cost',
       label: 'cost per 1,000 requests',
@@ -44,7 +45,9 @@ function tiles(data: ReportData, subject: NonNullable<Verdict['subject']>): Tile
       notes:
         base != null && change !== null
           ? [
-              `${Math.abs(Math.round(change * 100))}% ${change <= 0 ? 'cheaper' : 'dearer'} than ${baseline}`,
+              same
+                ? `same as ${baseline}`
+                : `${Math.abs(Math.round(change * 100))}% ${change < 0 ? 'cheaper' : 'dearer'} than ${baseline}`,
               `${baseline}: ${formatUsd(base)}`,
             ]
           : [],

@@ -36,6 +36,7 @@ header h1{font-size:24px;margin:0;letter-spacing:-.01em}
 .scroll{overflow-x:auto}
 section{margin-top:14px}
 svg.chart{display:block;max-width:100%;height:auto;overflow:visible}
+@media (max-width:720px){.charts>.card{overflow-x:auto}svg.chart{max-width:none}}
 svg text{font-family:${SANS};font-size:12.5px;fill:var(--ink2)}
 svg .axis{fill:var(--muted);font-size:11.5px}svg .axis-title{fill:var(--muted);font-size:12px}
 svg .group{font-weight:650;fill:var(--ink);font-size:13.5px}svg .name{font-size:13px;fill:var(--ink)}

@@ -25,7 +25,10 @@ export function scoresChart(data: ReportData): string {
     const scored = rows.filter((s): s is ScoreSummary & { mean: number } => s?.mean != null);
     const low = Math.min(0, ...scored.map((s) => s.ci?.low ?? s.mean));
     const high = Math.max(...scored.map((s) => s.ci?.high ?? s.mean), 0.1);
-    const scale = niceScale(low, Math.min(high, scorer.kind === 'pairwise' ? high : 1), 4);
+    const scale =
+      scorer.kind === 'binary'
+        ? niceScale(0, 1, 4)
+        : niceScale(low, scorer.kind === 'pairwise' ? high : Math.min(high, 1), 4);
     const top = y + 22;
     const bottom = top + rows.length * ROW;
     parts.push(`<text x="0" y="${y + 14}" class="group">${h(fitLabel(scorer.name, LABEL_FONT, left - 12))}</text>`);
