@@ -119,6 +119,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     });
   });
+  server.on('connection', () => {
+    ctx.stats.connections += 1;
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(resolved.port, resolved.host, () => resolve());

@@ -12,6 +12,8 @@ export interface SandboxStats {
   faults: { total: number; status500: number; status503: number; dropped: number; slow: number };
   inFlight: number;
   maxInFlight: number;
+  /** TCP connections accepted: far fewer than requests when clients keep connections alive. */
+  connections: number;
 }
 
 export function createStats(): SandboxStats {
@@ -28,6 +30,7 @@ export function createStats(): SandboxStats {
     faults: { total: 0, status500: 0, status503: 0, dropped: 0, slow: 0 },
     inFlight: 0,
     maxInFlight: 0,
+    connections: 0,
   };
 }
 
