@@ -1,5 +1,6 @@
 import { TunekitError } from '@tunekit/core';
 import OpenAI, { AzureOpenAI } from 'openai';
+import { createLocalHttpFetch } from './local-http-fetch.js';
 import type { ProviderOptions } from './options.js';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -37,5 +38,7 @@ export function createClient(options: ProviderOptions, env: NodeJS.ProcessEnv): 
     };
   }
   const baseURL = (options.base_url ?? OPENAI_BASE_URL).replace(/\/+$/, '');
-  return { client: new OpenAI({ ...common, baseURL }), endpoint: baseURL };
+  // A plain-http endpoint is a local server (the sandbox, vLLM, Ollama): the leaner keep-alive fetch pays off there.
+  const fetch = baseURL.startsWith('http:') ? createLocalHttpFetch() : undefined;
+  return { client: new OpenAI({ ...common, baseURL, ...(fetch && { fetch }) }), endpoint: baseURL };
 }
