@@ -1,6 +1,7 @@
 // read-csv + to-chat on a generated 100 MB CSV, as MB/s and rows/s, next to csv-parse alone on the same file in the
-// same run (target: at least 75% of csv-parse's throughput). Peak RSS of the same run at 25 MB and 100 MB, each in
-// its own child process so the figures are clean (target: flat as the input grows).
+// same run (target: at least 75% of csv-parse's throughput). The two alternate for a few rounds and each keeps its
+// best round, so that load from other processes does not decide the ratio. Peak RSS of read-csv + to-chat at 25 MB
+// and 100 MB, each in its own child process so the figures are clean (target: flat as the input grows).
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -22,7 +23,9 @@ async function generate(file, bytes) {
   out.write('id,question,answer,category\n');
   let written = 0;
   for (let i = 1; written < bytes; i++) {
-    const row = `${i},"消费者在购买商品时, 第${i % 63}条如何适用? Case ${i} asks about ""returns"" within seven days.",经营者应当依照本法第${i % 63}条的规定承担责任。 The seller must refund the price of item ${i}.,${i % 2 ? 'consumer' : 'e-commerce'}\n`;
+    // Every 40th question spans lines, so line counting inside quoted fields is part of the measure.
+    const question = i % 40 ? `Case ${i} asks about ""returns""` : `Case ${i}:\nasks about ""returns""\n`;
+    const row = `${i},"消费者在购买商品时, 第${i % 63}条如何适用? ${question} within seven days.",经营者应当依照本法第${i % 63}条的规定承担责任。 The seller must refund the price of item ${i}.,${i % 2 ? 'consumer' : 'e-commerce'}\n`;
     written += Buffer.byteLength(row);
     if (!out.write(row)) await once(out, 'drain');
   }
@@ -82,24 +85,32 @@ async function timed(fn, file) {
   return { rows, seconds, mbps: mb / seconds, rowsps: rows / seconds };
 }
 
+const ROUNDS = 2;
+
 if (process.argv[2] === '--child') {
   const result = await timed(readCsvToChat, process.argv[3]);
   process.stdout.write(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
-  const small = join(tmp, 'read-csv-25mb.csv');
-  const large = join(tmp, 'read-csv-100mb.csv');
+  const small = join(tmp, 'read-csv-v2-25mb.csv');
+  const large = join(tmp, 'read-csv-v2-100mb.csv');
   await generate(small, 25 * MB);
   await generate(large, 100 * MB);
-  const baseline = await timed(csvParseAlone, large);
-  const ours = await timed(readCsvToChat, large);
+  const best = (a, b) => (a && a.seconds <= b.seconds ? a : b);
+  let baseline;
+  let ours;
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline = best(baseline, await timed(csvParseAlone, large));
+    ours = best(ours, await timed(readCsvToChat, large));
+  }
   const fmt = (r) =>
     `${r.mbps.toFixed(1)} MB/s, ${Math.round(r.rowsps).toLocaleString('en')} rows/s (${r.rows.toLocaleString('en')} rows, ${r.seconds.toFixed(2)} s)`;
-  console.log('read-csv bench: 100 MB generated CSV');
+  console.log(`read-csv bench: 100 MB generated CSV, best of ${ROUNDS} alternating rounds`);
   console.log(`  csv-parse alone        ${fmt(baseline)}`);
   console.log(`  read-csv + to-chat     ${fmt(ours)}`);
   console.log(
     `  ratio                  ${((ours.mbps / baseline.mbps) * 100).toFixed(0)}% of csv-parse (target >= 75%)`,
   );
+  const peaks = [];
   for (const [label, file] of [
     ['25 MB', small],
     ['100 MB', large],
@@ -107,8 +118,12 @@ if (process.argv[2] === '--child') {
     const child = JSON.parse(
       execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file]).toString(),
     );
+    peaks.push(child.maxRssMb);
     console.log(
       `  peak RSS at ${label.padEnd(6)}   ${child.maxRssMb.toFixed(0)} MB (${child.mbps.toFixed(1)} MB/s in its own process)`,
     );
   }
+  console.log(
+    `  RSS growth 25 → 100 MB ${((peaks[1] / peaks[0] - 1) * 100).toFixed(0)}% for 4× the input (target: flat)`,
+  );
 }

@@ -25,15 +25,12 @@ export function systemMessages(system: Template | undefined, data: unknown): Mes
   return system ? [{ role: 'system', content: render(system, data) }] : [];
 }
 
-/** A single-turn chat line from system / user / assistant templates. */
+/** A single-turn chat line from system / user / assistant templates (built without spreads: it runs for every row). */
 export function chatLine(t: { system?: Template; user: Template; assistant: Template }, data: unknown) {
-  return {
-    messages: [
-      ...systemMessages(t.system, data),
-      { role: 'user', content: render(t.user, data) },
-      { role: 'assistant', content: render(t.assistant, data) },
-    ],
-  };
+  const messages = systemMessages(t.system, data);
+  messages.push({ role: 'user', content: render(t.user, data) });
+  messages.push({ role: 'assistant', content: render(t.assistant, data) });
+  return { messages };
 }
 
 export interface TurnsOptions {

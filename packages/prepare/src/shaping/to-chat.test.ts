@@ -134,5 +134,8 @@ describe('to-chat', () => {
     await expect(runStep(toChatStep, { user: '{{q}', assistant: '{{a}}' }, [])).rejects.toMatchObject({
       code: 'OPTION_INVALID',
     });
+    // A given task template is checked before any chunk arrives (task templates are compiled once, not per chunk).
+    const badTask = { tasks: [{ task: 'article_text', question: '{{law}' }] };
+    await expect(runStep(toChatStep, badTask, [])).rejects.toMatchObject({ code: 'OPTION_INVALID' });
   });
 });

@@ -131,6 +131,20 @@ function createToChat(opts: ToChatOptions): Step {
   const groupOf = (record: DataRecord) => (group ? render(group, record.data) : record.group);
 
   if (tasks) {
+    // A task's templates depend only on the chunk's language: compile each source once, check the given ones now.
+    const compiled = new Map<string, Template>();
+    const taskTemplate = (source: string, field: string): Template => {
+      const cached = compiled.get(source);
+      if (cached) return cached;
+      const template = compileTemplate(source, field, 'to-chat');
+      compiled.set(source, template);
+      return template;
+    };
+    for (const task of tasks) {
+      if (typeof task === 'string') continue;
+      if (task.question) taskTemplate(task.question, 'tasks.question');
+      if (task.answer) taskTemplate(task.answer, 'tasks.answer');
+    }
     return {
       specVersion: 'v1',
       fanOut: true,
@@ -144,8 +158,8 @@ function createToChat(opts: ToChatOptions): Step {
           const key = groupOf(record);
           return tasks.map((task, index) => {
             const t = taskTemplates(task, chunk.law ?? '');
-            const user = render(compileTemplate(t.question, 'tasks.question'), chunk);
-            const assistant = render(compileTemplate(t.answer, 'tasks.answer'), chunk);
+            const user = render(taskTemplate(t.question, 'tasks.question'), chunk);
+            const assistant = render(taskTemplate(t.answer, 'tasks.answer'), chunk);
             const messages = [
               ...(system ? [{ role: 'system', content: render(system, chunk) }] : []),
               { role: 'user', content: user },
