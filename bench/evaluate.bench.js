@@ -3,9 +3,12 @@
 //    (items × candidates × latency / concurrency; target ≤ 1.15×);
 // 2. the same run again, fully cached (target < 3 s);
 // 3. 50,000 items in a fresh process → peak RSS (target < 500 MB; rows stream to disk). This run answers from an
-//    in-process fake provider: it measures the engine's memory, not HTTP (the sandbox serves ~100 req/s today).
+//    in-process fake provider: it measures the engine's memory, not HTTP.
+// Also printed: the client's CPU per request, the sandbox's connections and most requests in flight (keep-alive and
+// concurrency as the server saw them), and the machine's load, since other processes skew wall times on 2 cores.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@tunekit/core';
@@ -100,15 +103,23 @@ if (big) {
   const slow = await startSandbox(LATENCY_MS);
   const models = ['gpt-4o-mini-2024-07-18', 'gpt-4o-2024-08-06'];
   const dir = join(tmp, 'small');
+  const loadBefore = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
   const live = await timed(() => runEvaluation(section(models, CONCURRENCY), runtime(dir, slow.baseURL)));
+  const cpu = process.cpuUsage(cpuBefore);
+  const server = await fetch(slow.baseURL.replace(/\/v1$/, '/sandbox/stats')).then((r) => r.json());
   const ideal = (ITEMS * models.length * LATENCY_MS) / CONCURRENCY / 1000;
   const cached = await timed(() => runEvaluation(section(models, CONCURRENCY), runtime(dir, slow.baseURL)));
   slow.stop();
+  const requests = ITEMS * models.length;
   console.log(
-    `evaluate ${ITEMS} items × ${models.length} candidates, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}`,
+    `evaluate ${ITEMS} items × ${models.length} candidates, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}   (load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   );
   console.log(
-    `  live run    ${live.toFixed(2)} s   ideal ${ideal.toFixed(2)} s   ratio ${(live / ideal).toFixed(3)}× (target ≤ 1.15×)   ${((ITEMS * models.length) / live).toFixed(0)} req/s`,
+    `  live run    ${live.toFixed(2)} s   ideal ${ideal.toFixed(2)} s   ratio ${(live / ideal).toFixed(3)}× (target ≤ 1.15×)   ${(requests / live).toFixed(0)} req/s`,
+  );
+  console.log(
+    `              client CPU ${((cpu.user + cpu.system) / 1000 / requests).toFixed(2)} ms/request   sandbox: ${server.chatCompletions} chat completions on ${server.connections} connections, at most ${server.maxInFlight} in flight`,
   );
   console.log(`  cached rerun ${cached.toFixed(2)} s (target < 3 s)   ${(live / cached).toFixed(1)}× faster than live`);
 

@@ -1,8 +1,10 @@
 // Chat completions per second against the sandbox at zero latency, concurrency 64, from another process (keep-alive).
 // Baseline in the same script: a bare node:http server answering a fixed JSON body. Prints figures; never asserts.
+// Server CPU per request (from /proc) is printed too: unlike requests/s it holds when other processes load the cores.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const CONCURRENCY = 64;
@@ -39,6 +41,10 @@ async function serve(kind) {
   process.send({ url });
   process.on('message', (message) => {
     if (message === 'rss') process.send({ peakRssMb: peakRssMb(process.pid) });
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ cpuMs: (user + system) / 1000 });
+    }
   });
 }
 
@@ -117,28 +123,43 @@ async function drive(url, bodies, durationMs) {
   return { requests: latencies.length, perSecond: latencies.length / seconds, p50: pick(0.5), p99: pick(0.99), errors };
 }
 
+function ask(child, message) {
+  child.send(message);
+  return new Promise((resolve) => child.once('message', resolve));
+}
+
 async function measure(kind, bodies) {
   const { child, url } = await startChild(kind);
   await drive(url, bodies, WARMUP_MS);
+  const connections = () =>
+    kind === 'serve-sandbox' ? fetch(`${url}/sandbox/stats`).then(async (r) => (await r.json()).connections) : 0;
+  const connectionsBefore = await connections();
+  const cpuBefore = (await ask(child, 'cpu')).cpuMs;
   const result = await drive(url, bodies, DURATION_MS);
-  child.send('rss');
-  const { peakRssMb } = await new Promise((resolve) => child.once('message', resolve));
+  const cpuMs = (await ask(child, 'cpu')).cpuMs - cpuBefore;
+  const { peakRssMb } = await ask(child, 'rss');
+  // The second stats request reuses the first one's connection, which is counted already.
+  const opened = (await connections()) - connectionsBefore;
   child.kill();
-  return { ...result, peakRssMb };
+  return { ...result, peakRssMb, cpuPerRequestMs: cpuMs / result.requests, connections: opened };
 }
 
 async function main() {
   const bodies = requestBodies();
   const baseline = await measure('serve-baseline', bodies);
   const sandbox = await measure('serve-sandbox', bodies);
+  const loadBefore = loadavg()[0];
   const line = (name, r) =>
-    `${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  server peak RSS ${r.peakRssMb.toFixed(0)} MB  (${r.requests} requests)`;
+    `${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  server CPU ${r.cpuPerRequestMs.toFixed(3)} ms/request (≈ ${(1000 / r.cpuPerRequestMs).toFixed(0)} req/s per core)  server peak RSS ${r.peakRssMb.toFixed(0)} MB  (${r.requests} requests)`;
   console.log(
-    `sandbox chat completions, concurrency ${CONCURRENCY}, zero latency, ${DURATION_MS / 1000} s per run, keep-alive client in another process`,
+    `sandbox chat completions, concurrency ${CONCURRENCY}, zero latency, ${DURATION_MS / 1000} s per run, keep-alive client in another process   (load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   );
   console.log(line('bare node:http', baseline));
   console.log(line('sandbox', sandbox));
   console.log(
-    `sandbox / bare node:http throughput: ${(sandbox.perSecond / baseline.perSecond).toFixed(2)}  (target: >= 3000 req/s)`,
+    `sandbox connections opened by the measured run: ${sandbox.connections} for ${sandbox.requests} requests (keep-alive: one per concurrent request)`,
+  );
+  console.log(
+    `sandbox / bare node:http: throughput ${(sandbox.perSecond / baseline.perSecond).toFixed(2)}, CPU per request ${(sandbox.cpuPerRequestMs / baseline.cpuPerRequestMs).toFixed(2)}×  (target: >= 3000 req/s)`,
   );
 }
