@@ -2,7 +2,7 @@ import type { ModelContext } from '@tunekit/core';
 import { getModelInfo } from './catalog/get-model-info.js';
 import type { ModelOverrides } from './catalog/model-info.js';
 import { countExampleTokens } from './tokens/count-example.js';
-import { loadTokenCounter, type TokenizerImplementation } from './tokens/token-counter.js';
+import { lazyTokenCounter, loadTokenCounter, type TokenizerImplementation } from './tokens/token-counter.js';
 
 export interface CreateModelContextOptions {
   model: string;
@@ -17,7 +17,10 @@ export interface CreateModelContextOptions {
 /** The target model of a pipeline: catalog facts plus a loaded tokenizer. Throws UNKNOWN_MODEL. */
 export async function createModelContext(options: CreateModelContextOptions): Promise<ModelContext> {
   const info = getModelInfo(options.model, options.prices);
-  const counter = await loadTokenCounter(info.encoding, options.tokenizer ? { implementation: options.tokenizer } : {});
+  const counter =
+    options.tokenizer === 'tiktoken'
+      ? await loadTokenCounter(info.encoding, { implementation: 'tiktoken' })
+      : lazyTokenCounter(info.encoding);
   return {
     id: info.id,
     encoding: info.encoding,

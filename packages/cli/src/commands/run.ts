@@ -64,7 +64,7 @@ export const registerRun: RegisterCommand = (program, io) => {
     .addOption(
       new Option('--only <phase>', 'run one phase on an existing run folder').choices(['dataset', 'train', 'evaluate']),
     )
-    .option('--workers <n>', 'worker threads for tokenization and dedupe (default: number of cores)')
+    .option('--workers <n>', 'threads that tokenize and dedupe, the main thread included (default: number of cores)')
     .option('--no-cache', 'do not reuse cached model responses')
     .option('--time-scale <s>', 'sandbox clock: seconds a fine-tuning job takes')
     .option('--json', 'print the manifest as JSON')
