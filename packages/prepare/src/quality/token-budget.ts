@@ -1,11 +1,14 @@
 import { type DataRecord, defineStep, type ModelContext, type StepContext, TunekitError } from '@tunekit/core';
-import { costUsd, TARGET_EPOCHS, TrainingEstimator, trainingCostUsd } from '@tunekit/format';
+import { costUsd, distribution, TARGET_EPOCHS, TrainingEstimator, trainingCostUsd } from '@tunekit/format';
 import { z } from 'zod';
 import { orderedBatches } from '../workers/ordered-batches.js';
 import { stepPool } from '../workers/step-pool.js';
-import { distribution, Uint32List } from './budget/distribution.js';
 import { tokenCountTask } from './budget/token-count-task.js';
 import { truncateExample } from './budget/truncate.js';
+import { Uint32List } from './budget/uint32-list.js';
+
+/** The notebook's distribution (format's), or nothing for an empty dataset. */
+const describe = (values: Uint32Array) => (values.length === 0 ? undefined : distribution(values));
 
 export const tokenBudgetOptions = z
   .object({
@@ -141,9 +144,9 @@ async function* budgetRecords(
     truncated: stats.truncated,
     left_out: { examples: stats.leftOut, tokens: stats.leftOutTokens, budget: Number.isFinite(budget) ? budget : null },
     distribution: {
-      tokens: distribution(totals.view()),
-      assistant_tokens: distribution(assistants.view()),
-      messages: distribution(messages.view()),
+      tokens: describe(totals.view()),
+      assistant_tokens: describe(assistants.view()),
+      messages: describe(messages.view()),
     },
   });
   const cost = trainingCostUsd(estimate, model.prices);
