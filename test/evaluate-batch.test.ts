@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EvaluatorRuntime, silentLogger } from '@tunekit/core';
+import { type ItemRow, runEvaluation } from '@tunekit/evaluate';
+import { type Sandbox, startSandbox } from '@tunekit/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_DATA } from './helpers/temp-dir.js';
+
+const KEY_ENV = 'TUNEKIT_TEST_BATCH_KEY';
+const ITEMS = 24;
+
+let sandbox: Sandbox;
+let dir: string;
+
+function runtime(): EvaluatorRuntime {
+  return {
+    runDir: dir,
+    baseDir: dir,
+    logger: silentLogger,
+    signal: new AbortController().signal,
+    providers: { openai: { base_url: sandbox.baseURL, api_key_env: KEY_ENV } },
+    sandbox: true,
+  };
+}
+
+const section = {
+  data: 'validation',
+  candidates: [
+    { name: 'mini', model: 'gpt-4o-mini-2024-07-18' },
+    { name: 'gpt-4o 2-shot', model: 'gpt-4o-2024-08-06', prompt: { few_shot: 2 } },
+  ],
+  scorers: ['token-f1'],
+  compare: { baseline: 'gpt-4o 2-shot' },
+  report: ['json'],
+  batch: true,
+  batch_poll_ms: 20,
+};
+
+beforeAll(async () => {
+  process.env[KEY_ENV] = 'sk-batch-test';
+  sandbox = await startSandbox({ port: 0 });
+  dir = await mkdtemp(join(tmpdir(), 'tunekit-batch-'));
+  const qa = JSON.parse(await readFile(join(SHARED_DATA, 'disc-lawllm/qa_short_answer.json'), 'utf8')) as {
+    input: string;
+    output: string;
+  }[];
+  const line = (q: { input: string; output: string }) =>
+    JSON.stringify({
+      messages: [
+        { role: 'user', content: q.input },
+        { role: 'assistant', content: q.output },
+      ],
+    });
+  await writeFile(join(dir, 'validation.jsonl'), `${qa.slice(0, ITEMS).map(line).join('\n')}\n`);
+  await writeFile(join(dir, 'train.jsonl'), `${qa.slice(200, 220).map(line).join('\n')}\n`);
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('evaluation through the Batch API (sandbox)', () => {
+  it('sends every call in one batch per candidate, scores all items, and a rerun pays nothing again', async () => {
+    const before = sandbox.stats();
+    const outcome = await runEvaluation(section, runtime());
+    expect(outcome.reports.some((r) => r.endsWith('report.json'))).toBe(true);
+    const after = sandbox.stats();
+    expect(after.batchesCreated - before.batchesCreated).toBe(2);
+    const rows = (await readFile(join(dir, 'eval/items.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ItemRow);
+    expect(rows).toHaveLength(ITEMS);
+    const state = JSON.parse(await readFile(join(dir, 'eval/batches.json'), 'utf8'));
+    expect(JSON.stringify(state)).toMatch(/batch_/);
+
+    await runEvaluation(section, runtime());
+    const again = sandbox.stats();
+    expect(again.batchesCreated).toBe(after.batchesCreated);
+    expect(again.chatCompletions).toBe(after.chatCompletions);
+  });
+});
