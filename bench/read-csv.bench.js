@@ -85,7 +85,7 @@ async function timed(fn, file) {
   return { rows, seconds, mbps: mb / seconds, rowsps: rows / seconds };
 }
 
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 if (process.argv[2] === '--child') {
   const result = await timed(readCsvToChat, process.argv[3]);

@@ -92,8 +92,7 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
     if (rest.length > 0) yield rest;
   }
   const parser = new NumberedParser({
-    delimiter,
-    bom: true,
+    delimiter, // the byte stage already stripped any BOM
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
