@@ -34,7 +34,11 @@ export async function chatCompletion(
   try {
     const body = { ...request, stream: false } as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
     const { data, request_id } = await client.chat.completions
-      .create(body, { signal: options.signal, timeout: options.timeoutMs, maxRetries: 0 })
+      .create(body, {
+        signal: options.signal,
+        maxRetries: 0,
+        ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+      })
       .withResponse();
     return toChatResponse(data, performance.now() - started, request_id ?? undefined);
   } catch (error) {
