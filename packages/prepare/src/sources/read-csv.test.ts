@@ -125,6 +125,21 @@ describe('read-csv on broken files', () => {
     );
   });
 
+  it('counts lines by line feeds in CRLF files and across carriage returns inside fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    writeFileSync(join(dir, 'crlf.csv'), 'id,t\r\n1,"a\r\nb"\r\n\r\n2,x\r\n3,"bad"q\r\n4,y\r\n');
+    const crlf = await runStep(readCsvStep, { path: 'crlf.csv' }, [], { baseDir: dir });
+    expect(crlf.out.map((x) => [x.source.line, x.data])).toEqual([
+      [2, { id: '1', t: 'a\r\nb' }],
+      [5, { id: '2', t: 'x' }],
+      [7, { id: '4', t: 'y' }],
+    ]);
+    expect(crlf.rejected.map((x) => [x.code, x.detail.line])).toEqual([['csv_quote', 6]]);
+    writeFileSync(join(dir, 'cr.csv'), 'id,t\n1,"a\rb"\n2,"c\r\nd\re"\n3,x\n');
+    const cr = await runStep(readCsvStep, { path: 'cr.csv' }, [], { baseDir: dir });
+    expect(cr.out.map((x) => x.source.line)).toEqual([2, 3, 5]);
+  });
+
   it('reads an empty file as no rows', async () => {
     const r = await runStep(readCsvStep, { path: 'empty.csv' }, [], { baseDir: broken });
     expect(r.out).toEqual([]);

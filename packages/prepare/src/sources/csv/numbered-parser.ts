@@ -6,28 +6,41 @@ export interface NumberedRow {
   line: number;
 }
 
-function newlinesIn(fields: string[]): number {
-  let count = 0;
+const NEWLINE = 10;
+const RETURN = 13;
+
+/** Counts the line feeds and carriage returns inside a row's fields. */
+function breaksIn(fields: string[]): { newlines: number; returns: number } {
+  let newlines = 0;
+  let returns = 0;
   for (const field of fields) {
-    let at = field.indexOf('\n');
-    while (at !== -1) {
-      count++;
-      at = field.indexOf('\n', at + 1);
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    for (let i = 0; i < field.length; i++) {
+      const c = field.charCodeAt(i);
+      if (c === NEWLINE) newlines++;
+      else if (c === RETURN) returns++;
     }
   }
-  return count;
+  return { newlines, returns };
 }
 
 /**
- * csv-parse that tags each row with the line it starts on. csv-parse's `info: true` does the same but copies its
- * whole info object for every row, which doubles the parse time; csv-parse's running line count is exact at the
- * moment a row is pushed (it is on the row's last line), so reading it there is enough.
+ * csv-parse that tags each row with the line it starts on (lines counted by `\n`, as editors and the quote guard
+ * count them). csv-parse's `info: true` gives its line count per row but copies its whole info object for every row,
+ * which doubles the parse time; its running count is read here instead, at the moment a row is pushed (the row's last
+ * line). That count advances on every `\r` and `\n` inside fields (a `\r\n` in a quoted field counts twice), so the
+ * row's own breaks are subtracted, and the carriage returns seen in earlier rows are kept as a drift.
  */
 export class NumberedParser extends Parser {
+  private returnsBefore = 0;
+
   override push(row: unknown, encoding?: BufferEncoding): boolean {
     if (row === null) return super.push(null, encoding);
     const fields = row as string[];
-    const numbered: NumberedRow = { fields, line: this.info.lines - newlinesIn(fields) };
+    const { newlines, returns } = breaksIn(fields);
+    const line = this.info.lines - newlines - returns - this.returnsBefore;
+    this.returnsBefore += returns;
+    const numbered: NumberedRow = { fields, line };
     return super.push(numbered, encoding);
   }
 }

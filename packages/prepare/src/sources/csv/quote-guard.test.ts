@@ -31,6 +31,14 @@ describe('QuoteGuard', () => {
     }
   });
 
+  it('keeps a CRLF line end of a blanked line, so that csv-parse still sees an empty line', () => {
+    for (const size of SIZES) {
+      const r = guard('a,b\r\n1,"x"y\r\n2,z\r\n', size);
+      expect(r.text).toBe('a,b\r\n\r\n2,z\r\n');
+      expect(r.broken.map((b) => [b.line, b.text])).toEqual([[2, '1,"x"y']]);
+    }
+  });
+
   it('reports a quote still open at the end of the file on the line where the record starts', () => {
     for (const size of SIZES) {
       const r = guard('a,b\n1,"never closed\nmore\n', size);

@@ -157,9 +157,10 @@ export class QuoteGuard {
           break;
         }
         out.push(text.subarray(0, recordStart));
-        const end = lineEnd === -1 ? length : lineEnd;
+        let end = lineEnd === -1 ? length : lineEnd;
+        if (end > recordStart && text[end - 1] === RETURN) end--;
         this.onBroken({ line: recordStartLine, reason: broken, text: text.toString('utf8', recordStart, end) });
-        // Keep the broken line's newline: csv-parse then sees an empty line and its line count stays exact.
+        // Keep the broken line's line end (\n or \r\n): csv-parse then sees an empty line and counts it.
         text = text.subarray(end);
         length = text.length;
         line = recordStartLine;
