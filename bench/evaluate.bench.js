@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@tunekit/core';
 import { runEvaluation } from '@tunekit/evaluate';
@@ -36,7 +36,9 @@ function startSandbox(latencyMs) {
 }
 
 async function writeItems(path, count) {
-  const qa = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8'));
+  const qa = JSON.parse(
+    await readFile(resolve(import.meta.dirname, '../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
+  );
   const lines = [];
   for (let i = 0; i < count; i++) {
     const q = qa[i % qa.length];

@@ -61,9 +61,7 @@ async function startChild(kind) {
 }
 
 function requestBodies() {
-  const items = JSON.parse(
-    readFileSync(new URL('../../shared/data/disc-lawllm/qa_short_answer.json', import.meta.url), 'utf8'),
-  );
+  const items = JSON.parse(readFileSync(new URL('../data/disc-lawllm/qa_short_answer.json', import.meta.url), 'utf8'));
   return items.slice(0, 200).map((item) =>
     JSON.stringify({
       model: 'gpt-4o-mini-2024-07-18',

@@ -6,7 +6,7 @@ import { countExampleTokens, loadTokenCounter } from '@tunekit/format';
 import { get_encoding } from 'tiktoken';
 import { seededRandom } from './lib/seeded-random.js';
 
-const STATUTES = new URL('../../shared/data/statutes-zh/', import.meta.url).pathname;
+const STATUTES = new URL('../data/statutes-zh/', import.meta.url).pathname;
 const ROUNDS = 2;
 
 function statuteLines() {

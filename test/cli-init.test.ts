@@ -27,7 +27,11 @@ describe('tunekit init', () => {
   });
 
   it('recognises chat JSONL and says so', async () => {
-    const { stdout, code } = await runCli(['init', '--from', join(SHARED_DATA, 'openai-cookbook/toy_chat_fine_tuning.jsonl')]);
+    const { stdout, code } = await runCli([
+      'init',
+      '--from',
+      join(SHARED_DATA, 'openai-cookbook/toy_chat_fine_tuning.jsonl'),
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('use: read-jsonl');
     expect(stdout).toContain('already are OpenAI chat lines');

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type EvaluatorRuntime, silentLogger } from '@tunekit/core';
 import { type ItemRow, type ReportData, runEvaluation } from '@tunekit/evaluate';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const KEY_ENV = 'TUNEKIT_TEST_EVAL_KEY';
 const KEY = 'sk-test-eval-RECOGNISABLE-7f3a9c';
-const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+const QA = JSON.parse(
+  await readFile(resolve(import.meta.dirname, '../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
+) as {
   input: string;
   output: string;
 }[];

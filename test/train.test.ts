@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type ModelContext,
   runTrainPhase,
@@ -17,7 +17,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
-const DATA = '/work/shared/data';
+const DATA = resolve(import.meta.dirname, '../data') + '';
 const KEY_ENV = 'TUNEKIT_TEST_TRAIN_KEY';
 const KEY = 'sk-test-never-written-anywhere';
 const SFT_MODEL = 'gpt-4o-mini-2024-07-18';

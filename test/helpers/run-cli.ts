@@ -19,6 +19,13 @@ class Capture extends Writable {
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(['node', 'tunekit', ...args], { stdout, stderr, env, isTTY: false, color: false, exitCode: 0 });
+  const code = await main(['node', 'tunekit', ...args], {
+    stdout,
+    stderr,
+    env,
+    isTTY: false,
+    color: false,
+    exitCode: 0,
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -15,4 +15,4 @@ export async function removeDir(path: string): Promise<void> {
 }
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+export const SHARED_DATA = fileURLToPath(new URL('../../data/', import.meta.url));

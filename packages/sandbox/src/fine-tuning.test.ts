@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from './index.js';
 
-const DATA = '/work/shared/data';
+const DATA = resolve(import.meta.dirname, '../../../data') + '';
 let sandbox: Sandbox;
 let client: OpenAI;
 

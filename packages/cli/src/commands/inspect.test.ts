@@ -1,13 +1,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../io.js';
 import { main } from '../main.js';
 
-const TOY = '/work/shared/data/openai-cookbook/toy_chat_fine_tuning.jsonl';
-const STATUTE = '/work/shared/data/statutes-zh/宪法.md';
+const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const STATUTE = resolve(import.meta.dirname, '../../../../data') + '/statutes-zh/宪法.md';
 
 function fakeIO(): { io: CliIO; stdout: () => string; stderr: () => string } {
   const out: string[] = [];

@@ -1,12 +1,14 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type ChatRequest, type EvaluatorRuntime, type Provider, silentLogger, TunekitError } from '@tunekit/core';
 import { describe, expect, it } from 'vitest';
 import type { ItemRow, ReportData } from '../report/report-data.js';
 import { runEvaluation } from './run-evaluation.js';
 
-const QA = JSON.parse(await readFile('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+const QA = JSON.parse(
+  await readFile(resolve(import.meta.dirname, '../../../../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
+) as {
   input: string;
   output: string;
 }[];

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countExampleTokens } from './count-example.js';
 import { loadTokenCounter } from './token-counter.js';
 
-const TOY = '/work/shared/data/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
 const toy = readFileSync(TOY, 'utf8')
   .trim()
   .split('\n')

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { get_encoding, type TiktokenEncoding } from 'tiktoken';
 import { describe, expect, it } from 'vitest';
 import { loadTokenCounter } from './token-counter.js';
 
-const STATUTES = '/work/shared/data/statutes-zh';
-const QA = '/work/shared/data/disc-lawllm/qa_short_answer.json';
-const TOY = '/work/shared/data/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const STATUTES = resolve(import.meta.dirname, '../../../../data') + '/statutes-zh';
+const QA = resolve(import.meta.dirname, '../../../../data') + '/disc-lawllm/qa_short_answer.json';
+const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
 
 function realTexts(): string[] {
   const statutes = readdirSync(STATUTES).flatMap((file) => readFileSync(join(STATUTES, file), 'utf8').split('\n'));

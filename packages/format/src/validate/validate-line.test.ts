@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from './check-file.js';
 import { detectFormat } from './detect-format.js';
 import { FORMAT_PROBLEM_CODES, type FormatProblemCode } from './problem-codes.js';
 import { validateJsonLine, validateLine } from './validate-line.js';
 
-const TOY = '/work/shared/data/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
 const sys = { role: 'system', content: 'You are terse.' };
 const user = { role: 'user', content: 'What is 3 * 7?' };
 const assistant = { role: 'assistant', content: '21' };

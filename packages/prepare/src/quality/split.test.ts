@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DataRecord } from '@tunekit/core';
 import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { split } from './split.js';
 
-const questions = JSON.parse(readFileSync('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+const questions = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../data') + '/disc-lawllm/qa_short_answer.json', 'utf8')) as {
   input: string;
   output: string;
   id: number;

@@ -1,9 +1,10 @@
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { tokenBudget } from './token-budget.js';
 
-const toy = readFileSync('/work/shared/data/openai-cookbook/toy_chat_fine_tuning.jsonl', 'utf8')
+const toy = readFileSync(resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl', 'utf8')
   .trim()
   .split('\n')
   .map((text, i) => makeRecord(JSON.parse(text), { id: `toy:${i + 1}`, source: { file: 'toy.jsonl', line: i + 1 } }));
@@ -33,7 +34,7 @@ describe('token-budget', () => {
   });
 
   it('truncates user text, never the assistant answer, and records the cut', async () => {
-    const statute = readFileSync('/work/shared/data/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8').slice(
+    const statute = readFileSync(resolve(import.meta.dirname, '../../../../data') + '/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8').slice(
       0,
       3000,
     );

@@ -5,7 +5,7 @@ import { readCsvStep } from '../sources/read-csv.js';
 import { readLegalStep } from '../sources/read-legal.js';
 import { toChatStep } from './to-chat.js';
 
-const data = resolve(import.meta.dirname, '../../../../../shared/data');
+const data = resolve(import.meta.dirname, '../../../../data');
 
 describe('to-chat', () => {
   it('turns the multiple-choice CSV into chat lines and rejects a row whose template field is missing', async () => {

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readCsvStep } from './read-csv.js';
 
-const data = resolve(import.meta.dirname, '../../../../../shared/data');
+const data = resolve(import.meta.dirname, '../../../../data');
 const broken = resolve(import.meta.dirname, '../../../../test/fixtures/broken/csv');
 
 describe('read-csv on real data', () => {

@@ -4,7 +4,7 @@ import { checkStepConformance, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readJsonStep } from './read-json.js';
 
-const data = resolve(import.meta.dirname, '../../../../../shared/data');
+const data = resolve(import.meta.dirname, '../../../../data');
 const broken = resolve(import.meta.dirname, '../../../../test/fixtures/broken/json');
 
 describe('read-json', () => {

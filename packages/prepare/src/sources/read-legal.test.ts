@@ -4,7 +4,7 @@ import { checkStepConformance, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readLegalStep } from './read-legal.js';
 
-const data = resolve(import.meta.dirname, '../../../../../shared/data');
+const data = resolve(import.meta.dirname, '../../../../data');
 const broken = resolve(import.meta.dirname, '../../../../test/fixtures/broken/legal');
 type Chunk = {
   law: string;
@@ -34,7 +34,7 @@ describe('read-legal on the Chinese statutes', () => {
     expect(fifth.text.split('\n\n')).toHaveLength(3);
     expect(fifth.text.startsWith('国家保护消费者的合法权益不受侵害。')).toBe(true);
     expect(chunks[62]).toMatchObject({ article: '第六十三条', heading_path: '第八章 › 第六十三条', topic: '附则' });
-    expect(new Set(r.out.map((x) => x.group))).toEqual(new Set(['statutes-zh/消费者权益保护法(2013-10-25).md']));
+    expect(new Set(r.out.map((x) => x.group))).toEqual(new Set(['消费者权益保护法(2013-10-25).md']));
     expect(r.out[0]!.id).toBe('消费者权益保护法(2013-10-25).md:13');
   });
 
@@ -45,7 +45,7 @@ describe('read-legal on the Chinese statutes', () => {
     const chunks = r.out.map((x) => x.data as Chunk);
     const a509 = r.out.find((x) => (x.data as Chunk).article === '第五百零九条')!;
     expect((a509.data as Chunk).heading_path).toBe('合同编 › 第一分编 › 第四章 › 第五百零九条');
-    expect(a509.group).toBe('statutes-zh/合同编.md › 合同编 › 第一分编 › 第四章');
+    expect(a509.group).toBe('合同编.md › 合同编 › 第一分编 › 第四章');
     expect(new Set(chunks.filter((c) => c.law === '中华人民共和国宪法' && c.article).map((c) => c.article)).size).toBe(
       143,
     );

@@ -66,12 +66,14 @@ function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], p
   };
 }
 
+/** Keyed by the document's file name, not its path, so the split does not move when the corpus folder does. */
 function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_by']): string {
-  if (by === 'document' || unit.headings.length === 0) return file.name;
+  const document = basename(file.name);
+  if (by === 'document' || unit.headings.length === 0) return document;
   // The chapter is the deepest 章 (level 2) or, without one, the deepest heading.
   const upToChapter = unit.headings.filter((h) => h.level <= 2);
   const chapterPath = (upToChapter.length > 0 ? upToChapter : unit.headings).map((h) => h.label);
-  return [file.name, ...chapterPath].join(PATH_SEPARATOR);
+  return [document, ...chapterPath].join(PATH_SEPARATOR);
 }
 
 async function readDocumentText(file: LegalFile): Promise<string> {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { combine32, hashString32 } from '../text/hash32.js';
@@ -26,12 +27,12 @@ const scan = (text: string, size: number) => {
 };
 
 const chinese = (
-  JSON.parse(readFileSync('/work/shared/data/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../../data') + '/disc-lawllm/qa_short_answer.json', 'utf8')) as {
     input: string;
     output: string;
   }[]
 ).slice(0, 60);
-const english = readFileSync('/work/shared/data/legalbench/hearsay/train.tsv', 'utf8').split('\n');
+const english = readFileSync(resolve(import.meta.dirname, '../../../../../data') + '/legalbench/hearsay/train.tsv', 'utf8').split('\n');
 const mixed = [
   '',
   'a',
