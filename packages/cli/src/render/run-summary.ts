@@ -16,6 +16,20 @@ interface EstimateLike {
   estimatedCostUsd?: number;
 }
 
+/** The training estimate of train.jsonl when the train phase made one, else the dataset's (before the split). */
+function estimateLines(manifest: Manifest): string[] {
+  const train = (manifest.train as { estimate?: EstimateLike & { trainingTokens?: number } } | undefined)?.estimate;
+  const dataset = manifest.estimate as EstimateLike | undefined;
+  const chosen = train ? { ...train, chargedTokens: train.trainingTokens } : dataset;
+  if (chosen?.chargedTokens === undefined) return [];
+  const scope = train
+    ? `train.jsonl, ${formatCount(train.examples ?? 0)} examples`
+    : `${formatCount(dataset?.examples ?? 0)} examples before the split`;
+  return [
+    `estimate  ${formatCount(chosen.billingTokens ?? 0)} billing tokens × ${chosen.epochs} epochs = ${formatCount(chosen.chargedTokens)} training tokens ≈ ${formatUsd(chosen.costUsd ?? chosen.estimatedCostUsd)} on ${manifest.model} (${scope})`,
+  ];
+}
+
 /** The plain-text summary printed after `tunekit run`. */
 export function renderRunSummary(manifest: Manifest, runDir: string): string {
   const lines: string[] = [];
@@ -34,13 +48,7 @@ export function renderRunSummary(manifest: Manifest, runDir: string): string {
       `dataset   ${formatCount(read)} read → ${formatCount(last.out)} written, ${formatCount(rejected)} rejected, ${formatCount(discarded)} discarded (ledger balanced)`,
     );
   }
-  const estimate = manifest.estimate as EstimateLike | undefined;
-  if (estimate?.chargedTokens !== undefined) {
-    const cost = estimate.costUsd ?? estimate.estimatedCostUsd;
-    lines.push(
-      `estimate  ${formatCount(estimate.billingTokens ?? 0)} billing tokens × ${estimate.epochs} epochs = ${formatCount(estimate.chargedTokens)} charged tokens ≈ ${formatUsd(cost)} on ${manifest.model}`,
-    );
-  }
+  lines.push(...estimateLines(manifest));
   const train = manifest.train as
     | {
         estimate?: { costUsd?: number };
