@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from './normalize.js';
+
+// The definition the table-driven scanner must equal.
+function referenceNormalize(text: string, numbers = false): string {
+  let out = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ');
+  if (numbers) out = out.replace(/\p{Nd}+/gu, '0');
+  return out.trim();
+}
+
+const data = resolve(import.meta.dirname, '../../../../../../shared/data');
+const english = readFileSync(`${data}/legalbench/hearsay/train.tsv`, 'utf8').split('\n');
+const chinese = (
+  JSON.parse(readFileSync(`${data}/disc-lawllm/qa_short_answer.json`, 'utf8')) as { input: string; output: string }[]
+)
+  .slice(0, 80)
+  .flatMap((item) => [item.input, item.output]);
+const edges = [
+  '',
+  '   ',
+  '...!?',
+  'Hello,   World!',
+  '  leading and trailing  ',
+  'ＦＵＬＬＷＩＤＴＨ　ｔｅｘｔ，ｙｅｓ',
+  'non\u00a0breaking\u2003spaces\ttabs\nlines\r\n',
+  'emoji 😀 between🎉words 👍🏽!',
+  'astral punctuation 𝄞 music 𖩮 and 𝟏𝟐𝟑 digits',
+  'lone \ud800 high and \udc00 low surrogates',
+  'ligatures ﬁ ﬂ and ½ and ª',
+  '§ 1983 and § 1981, ¶ 12 — “quoted” ‘single’',
+  'İstanbul ΣΊΣΥΦΟΣ straße',
+  'Ünïcödé ﹖﹗ ㈱ ⑴ ',
+];
+
+/** Deterministic strings of characters drawn from the ranges where classes change. */
+function randomTexts(count: number): string[] {
+  const ranges = [
+    [0x20, 0x7f],
+    [0xa0, 0x2ff],
+    [0x2000, 0x206f],
+    [0x3000, 0x30ff],
+    [0x4e00, 0x4e80],
+    [0xfe10, 0xff65],
+    [0x1f300, 0x1f64f],
+    [0x1d400, 0x1d7ff],
+    [0xd800, 0xdfff],
+  ];
+  let state = 7;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+  return Array.from({ length: count }, () => {
+    let text = '';
+    for (let i = next(60); i > 0; i--) {
+      const [low, high] = ranges[next(ranges.length)]!;
+      text += String.fromCodePoint(low! + next(high! - low!));
+    }
+    return text;
+  });
+}
+
+describe('normalizeText', () => {
+  it('equals the regex definition on English, Chinese, edge cases and random Unicode', () => {
+    for (const text of [...english, ...chinese, ...edges, ...randomTexts(2000)]) {
+      expect(normalizeText(text), JSON.stringify(text)).toBe(referenceNormalize(text));
+      expect(normalizeText(text, { numbers: true })).toBe(referenceNormalize(text, true));
+    }
+  });
+
+  it('lower-cases, folds compatibility forms and collapses separators', () => {
+    expect(normalizeText('  Ｈｅｌｌｏ,\u00a0WORLD!!  😀 ﬁne ')).toBe('hello world fine');
+    expect(normalizeText('§ 1983 v. § 1981', { numbers: true })).toBe('0 v 0');
+    expect(normalizeText('...')).toBe('');
+  });
+});
