@@ -106,11 +106,24 @@ async function* mapRecords(input: Batches, step: Step, ctx: StepContext, tally: 
   for await (const batch of input) {
     if (ctx.signal.aborted) throw abortedError(tally.step);
     tally.in += batch.length;
-    const out: DataRecord[] = [];
-    for (const record of batch) {
-      const result = map(record, ctx);
-      collect(isPromise<DataRecord | DataRecord[] | undefined>(result) ? await result : result, out, tally);
+    // Records kept one for one are written back into the batch in place; a fan-out moves the outputs to a new array.
+    let kept = 0;
+    let spilled: DataRecord[] | undefined;
+    for (let index = 0; index < batch.length; index++) {
+      const returned = map(batch[index]!, ctx);
+      const result = isPromise<DataRecord | DataRecord[] | undefined>(returned) ? await returned : returned;
+      if (result === undefined) continue;
+      if (!spilled && !Array.isArray(result)) {
+        batch[kept++] = result;
+        continue;
+      }
+      spilled ??= batch.slice(0, kept);
+      if (Array.isArray(result)) spilled.push(...result);
+      else spilled.push(result);
     }
+    if (!spilled) batch.length = kept;
+    const out = spilled ?? batch;
+    tally.noteOutputs(out);
     if (out.length > 0) yield out;
   }
   const late = step.flush ? await step.flush(ctx) : undefined;

@@ -28,6 +28,14 @@ export class Tally {
     else this.accounted.add(record.id);
   }
 
+  noteOutputs(records: readonly DataRecord[]): void {
+    if (!this.accounted) {
+      this.out += records.length;
+      return;
+    }
+    for (const record of records) this.noteOutput(record);
+  }
+
   noteRejected(record: DataRecord): void {
     this.rejected++;
     this.accounted?.add(record.id);
