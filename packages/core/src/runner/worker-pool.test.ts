@@ -63,6 +63,23 @@ describe('createWorkerPool', () => {
     expect(done.filter((r) => r.thread === 0)).toHaveLength(4);
   });
 
+  it('leaves a task that is costly to build to the threads, which take its batches first', async () => {
+    pool = createWorkerPool(2);
+    const costly = { ...scale(7), costlyToBuild: true };
+    // The thread takes two costly batches ahead, then the third before the cheap ones queued earlier; the calling
+    // thread helps only with the cheap ones, and never builds the costly task.
+    const heavy = [pool.run(costly, [1]), pool.run(costly, [2])];
+    const cheap = [pool.run(scale(2), [1]), pool.run(scale(2), [2])];
+    heavy.push(pool.run(costly, [3]));
+    let helped = 0;
+    while (await pool.help()) helped++;
+    const done = await Promise.all([...cheap, ...heavy]);
+    expect(done.map((r) => r.scaled[0])).toEqual([2, 4, 7, 14, 21]);
+    expect(done.slice(2).every((r) => r.thread !== 0)).toBe(true);
+    expect(helped).toBeGreaterThanOrEqual(1);
+    expect(done.filter((r) => r.thread === 0)).toHaveLength(helped);
+  });
+
   it('builds each task once per thread, and a task with another init separately', async () => {
     pool = createWorkerPool(3);
     const task = scale(2);

@@ -9,7 +9,15 @@ export interface OwnedWorkerPool extends WorkerPool {
   close(): Promise<void>;
 }
 
-type AnyTask = WorkerTask<unknown, unknown>;
+/**
+ * What a task may add to the contract: `costlyToBuild` (e.g. it loads a tokenizer's 70 MB rank table) keeps the
+ * calling thread from building it only to help; it still helps with the task's batches once built for its own use.
+ */
+export interface PoolTaskHints {
+  readonly costlyToBuild?: boolean;
+}
+
+type AnyTask = WorkerTask<unknown, unknown> & PoolTaskHints;
 type BatchFunction = (batch: unknown[]) => unknown;
 
 /** Batches sent to a worker thread ahead: one computing, one ready, so it never waits for the calling thread. */
@@ -38,22 +46,31 @@ function taskKey(task: AnyTask): string {
   return key;
 }
 
+interface InlineRunner {
+  run(task: AnyTask, batch: unknown[]): Promise<unknown>;
+  /** Whether the calling thread has built (or is building) the task. */
+  has(task: AnyTask): boolean;
+}
+
 /** Runs tasks in the calling thread, each built once. */
-function inlineRunner(): (task: AnyTask, batch: unknown[]) => Promise<unknown> {
+function inlineRunner(): InlineRunner {
   const built = new Map<string, Promise<BatchFunction>>();
   const build = async (task: AnyTask): Promise<BatchFunction> => {
     if (task.inline) return task.inline(task.init) as BatchFunction;
     const factory = (await import(builtModuleUrl(task.module)))[task.exportName] as (init: unknown) => BatchFunction;
     return factory(task.init);
   };
-  return async (task, batch) => {
-    const key = taskKey(task);
-    let fn = built.get(key);
-    if (!fn) {
-      fn = build(task);
-      built.set(key, fn);
-    }
-    return (await fn)(batch);
+  return {
+    async run(task, batch) {
+      const key = taskKey(task);
+      let fn = built.get(key);
+      if (!fn) {
+        fn = build(task);
+        built.set(key, fn);
+      }
+      return (await fn)(batch);
+    },
+    has: (task) => built.has(taskKey(task)),
   };
 }
 
@@ -83,7 +100,8 @@ interface Reply {
 /**
  * `size - 1` worker threads (started on the first batch) and the calling thread. Batches wait in one queue; each
  * thread is kept `THREAD_DEPTH` batches deep, and the calling thread takes the oldest queued batch whenever a step
- * would otherwise wait (`help`). So `size` threads compute, and the split between them follows their load.
+ * would otherwise wait (`help`), unless that batch's task is costly to build and not yet built in the calling thread.
+ * So `size` threads compute, and the split between them follows their load.
  */
 function sharedPool(size: number): OwnedWorkerPool {
   const threads = size - 1;
@@ -105,7 +123,9 @@ function sharedPool(size: number): OwnedWorkerPool {
       let thread = 0;
       for (let i = 1; i < threads; i++) if (load[i]! < load[thread]!) thread = i;
       if (load[thread]! >= THREAD_DEPTH) return;
-      const job = queue.shift()!;
+      // Threads take first what only they will compute, and leave the rest for the calling thread to help with.
+      const costly = queue.findIndex((queued) => queued.task.costlyToBuild && !inline.has(queued.task));
+      const job = queue.splice(Math.max(costly, 0), 1)[0]!;
       load[thread]!++;
       running.set(job.id, { ...job, thread });
       const { module, exportName, init } = job.task;
@@ -153,10 +173,11 @@ function sharedPool(size: number): OwnedWorkerPool {
       // Replies of worker threads arrive as macrotasks: let them in first, so that a result that is ready ends the
       // caller's wait (and refills the threads) instead of the calling thread draining the whole queue.
       await new Promise((resolve) => setImmediate(resolve));
-      const job = queue.shift();
-      if (!job) return false;
+      const index = queue.findIndex((job) => !job.task.costlyToBuild || inline.has(job.task));
+      if (index < 0) return false;
+      const job = queue.splice(index, 1)[0]!;
       try {
-        job.resolve(await inline(job.task, job.batch));
+        job.resolve(await inline.run(job.task, job.batch));
       } catch (error) {
         job.reject(error);
       }
@@ -175,7 +196,7 @@ export function createWorkerPool(workers: number): OwnedWorkerPool {
   const inline = inlineRunner();
   return {
     size: 1,
-    run: (task, batch) => inline(task as AnyTask, batch) as Promise<never>,
+    run: (task, batch) => inline.run(task as AnyTask, batch) as Promise<never>,
     help: async () => false,
     close: async () => {},
   };

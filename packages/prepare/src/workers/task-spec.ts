@@ -7,6 +7,8 @@ import type { WorkerTask } from '@tunekit/core';
  */
 export interface BatchTaskSpec<I, O> extends WorkerTask<I, O> {
   inline(init: unknown): BatchFunction<I, O>;
+  /** Building it is costly (a tokenizer): the calling thread does not build it only to help the pool's threads. */
+  readonly costlyToBuild?: boolean;
 }
 
 export type BatchFunction<I, O> = (batch: I[]) => O | Promise<O>;

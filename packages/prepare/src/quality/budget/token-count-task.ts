@@ -33,5 +33,6 @@ export function tokenCountTask(encoding: string): BatchTaskSpec<unknown, TokenCo
     exportName: 'createTokenCountTask',
     init: { encoding },
     inline: createTokenCountTask,
+    costlyToBuild: true,
   };
 }
