@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { dedupe } from './dedupe.js';
 
-const statute = readFileSync(resolve(import.meta.dirname, '../../../../data') + '/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8');
+const statute = readFileSync(
+  `${resolve(import.meta.dirname, '../../../../data')}/statutes-zh/消费者权益保护法(2013-10-25).md`,
+  'utf8',
+);
 const articles = statute
   .split(/\n(?=第[一二三四五六七八九十百]+条)/)
   .filter((a) => a.startsWith('第') && a.length > 60);
@@ -19,7 +22,10 @@ function chat(user: string, assistant: string) {
 }
 
 function englishRecords() {
-  const tsv = readFileSync(resolve(import.meta.dirname, '../../../../data') + '/legalbench/hearsay/train.tsv', 'utf8').trim().split('\n').slice(1);
+  const tsv = readFileSync(`${resolve(import.meta.dirname, '../../../../data')}/legalbench/hearsay/train.tsv`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return tsv.map((row, i) =>
     makeRecord(chat(row.split('\t').at(-1)!, 'answer'), {
       id: `hearsay:${i}`,

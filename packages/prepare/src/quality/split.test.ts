@@ -6,7 +6,9 @@ import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing
 import { describe, expect, it } from 'vitest';
 import { split } from './split.js';
 
-const questions = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../data') + '/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+const questions = JSON.parse(
+  readFileSync(`${resolve(import.meta.dirname, '../../../../data')}/disc-lawllm/qa_short_answer.json`, 'utf8'),
+) as {
   input: string;
   output: string;
   id: number;

@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { tokenBudget } from './token-budget.js';
 
-const toy = readFileSync(resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl', 'utf8')
+const toy = readFileSync(
+  `${resolve(import.meta.dirname, '../../../../data')}/openai-cookbook/toy_chat_fine_tuning.jsonl`,
+  'utf8',
+)
   .trim()
   .split('\n')
   .map((text, i) => makeRecord(JSON.parse(text), { id: `toy:${i + 1}`, source: { file: 'toy.jsonl', line: i + 1 } }));
@@ -34,10 +37,10 @@ describe('token-budget', () => {
   });
 
   it('truncates user text, never the assistant answer, and records the cut', async () => {
-    const statute = readFileSync(resolve(import.meta.dirname, '../../../../data') + '/statutes-zh/消费者权益保护法(2013-10-25).md', 'utf8').slice(
-      0,
-      3000,
-    );
+    const statute = readFileSync(
+      `${resolve(import.meta.dirname, '../../../../data')}/statutes-zh/消费者权益保护法(2013-10-25).md`,
+      'utf8',
+    ).slice(0, 3000);
     const system = { role: 'system', content: 'You are a consumer-law assistant.' };
     const assistant = { role: 'assistant', content: '根据第二十四条，经营者应当负责退货。' };
     const long = makeRecord({ messages: [system, { role: 'user', content: statute }, assistant] }, { id: 'long' });

@@ -1,6 +1,7 @@
 import { type DataRecord, defineStep, type StepContext, TunekitError } from '@tunekit/core';
 import { checkFile, detectFormat, type FormatProblem, validateLine } from '@tunekit/format';
 import { z } from 'zod';
+import { jsonByteLength } from './text/json-byte-length.js';
 
 export const validateOptions = z
   .object({
@@ -51,7 +52,7 @@ async function* validateRecords(
       if (detected !== 'unknown') format = detected;
     }
     examples++;
-    bytes += Buffer.byteLength(JSON.stringify(record.data)) + 1;
+    bytes += jsonByteLength(record.data) + 1;
     yield record;
   }
   const fileProblems = checkFile({ examples, bytes });

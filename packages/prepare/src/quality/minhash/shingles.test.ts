@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { combine32, hashString32 } from '../text/hash32.js';
 import { normalizeText } from '../text/normalize.js';
@@ -27,12 +27,17 @@ const scan = (text: string, size: number) => {
 };
 
 const chinese = (
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../../data') + '/disc-lawllm/qa_short_answer.json', 'utf8')) as {
+  JSON.parse(
+    readFileSync(`${resolve(import.meta.dirname, '../../../../../data')}/disc-lawllm/qa_short_answer.json`, 'utf8'),
+  ) as {
     input: string;
     output: string;
   }[]
 ).slice(0, 60);
-const english = readFileSync(resolve(import.meta.dirname, '../../../../../data') + '/legalbench/hearsay/train.tsv', 'utf8').split('\n');
+const english = readFileSync(
+  `${resolve(import.meta.dirname, '../../../../../data')}/legalbench/hearsay/train.tsv`,
+  'utf8',
+).split('\n');
 const mixed = [
   '',
   'a',
