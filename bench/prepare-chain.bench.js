@@ -10,14 +10,14 @@
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from './lib/seeded-random.js';
 
 const TMP = fileURLToPath(new URL('./.tmp/prepare-chain/', import.meta.url));
 const BIG_MB = Number(/^\d+$/.test(process.argv[2] ?? '') ? process.argv[2] : 32);
 const BASELINE_MB = 16;
-const LEGALBENCH = '/work/shared/data/legalbench';
+const LEGALBENCH = `${resolve(import.meta.dirname, '../data')}/legalbench`;
 
 /** Every word of the LegalBench samples, in order: drawing from it uniformly gives each word its real frequency. */
 function realWords() {
@@ -89,10 +89,38 @@ dataset:
   return file;
 }
 
+/**
+ * CPU seconds per thread of this process (Linux: /proc/self/task/<tid>/stat, sampled, since a worker thread's entry
+ * vanishes when it ends): the main thread, the busiest other thread (the pool's worker thread) and all the rest
+ * (V8's GC and compiler threads, libuv). Undefined figures elsewhere.
+ */
+function threadCpuSampler() {
+  const seen = new Map();
+  const sample = () => {
+    try {
+      for (const tid of readdirSync('/proc/self/task')) {
+        const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+        seen.set(tid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime in 1/100 s
+      }
+    } catch {}
+  };
+  const timer = setInterval(sample, 100);
+  return () => {
+    clearInterval(timer);
+    sample();
+    const main = seen.get(String(process.pid));
+    const others = [...seen].filter(([tid]) => tid !== String(process.pid)).map(([, cpu]) => cpu);
+    const busiest = others.length > 0 ? Math.max(...others) : undefined;
+    const rest = others.reduce((sum, cpu) => sum + cpu, 0) - (busiest ?? 0);
+    return { main, busiest, rest };
+  };
+}
+
 /** Child: one chain run, printed as JSON. */
 async function runChain(csv, workers) {
   const { loadPipeline, runPipeline } = await import('@tunekit/core');
   const file = pipelineFile(csv, `chain-${workers}w`);
+  const threads = threadCpuSampler();
   const start = process.hrtime.bigint();
   const { manifest } = await runPipeline(await loadPipeline(file), { outDir: join(TMP, `run-${workers}w`), workers });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -106,6 +134,7 @@ async function runChain(csv, workers) {
     nearIndex: near,
     rssMB: process.resourceUsage().maxRSS / 1024,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    threadCpuSeconds: threads(),
   };
 }
 
@@ -201,8 +230,21 @@ async function main() {
     console.log(
       `  chain, ${workers} worker(s): ${round(rate)} MB/s, ${Math.round(run.rows / run.seconds)} rows/s, ${run.rows} rows → ${run.kept} kept, peak RSS ${run.rssMB.toFixed(0)} MB, CPU ${round(run.cpuSeconds, 1)} s over ${round(run.seconds, 1)} s; ${round(rate / tiktoken.mbPerSecond)}× plain tiktoken (target ≥ 0.60), ${round(rate / gpt.mbPerSecond)}× plain gpt-tokenizer (load ${load()})`,
     );
+    const threads = run.threadCpuSeconds;
+    if (threads.main !== undefined) {
+      const worker = workers > 1 ? `worker thread ${round(threads.busiest, 1)} s, ` : '';
+      const rest = workers > 1 ? threads.rest : threads.rest + threads.busiest;
+      console.log(
+        `    CPU by thread: main ${round(threads.main, 1)} s, ${worker}V8 and libuv threads ${round(rest, 1)} s`,
+      );
+    }
   }
+  const cores = Math.min(availableParallelism(), 2);
+  const ceiling = ((results[1].threadCpuSeconds.main ?? results[1].seconds) * cores) / results[2].cpuSeconds;
   console.log(`  2 workers vs 1: ${round(results[1].seconds / results[2].seconds)}× (target ≥ 1.6)`);
+  console.log(
+    `  ceiling on ${cores} cores, whatever the load: ${round(ceiling)}× (${cores} × main-thread CPU of one worker / CPU of two: V8's GC and compiler threads run beside one worker on an idle core, but compete with two)`,
+  );
   const quarter = child(['chain', small, '1']);
   console.log(
     `  peak RSS, 1 worker, ${BIG_MB / 4} MB → ${BIG_MB} MB input: ${quarter.rssMB.toFixed(0)} → ${results[1].rssMB.toFixed(0)} MB, ${round(results[1].rssMB / quarter.rssMB)}× (target < 1.5×, < 400 MB)`,

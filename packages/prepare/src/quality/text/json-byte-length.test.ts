@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonByteLength } from './json-byte-length.js';
 
 const reference = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
-const data = resolve(import.meta.dirname, '../../../../../../shared/data');
+const data = resolve(import.meta.dirname, '../../../../../data');
 const lines = [
   ...readFileSync(`${data}/openai-cookbook/toy_chat_fine_tuning.jsonl`, 'utf8').split('\n'),
   ...readFileSync(resolve(import.meta.dirname, '../fixtures/broken-chat.jsonl'), 'utf8').split('\n'),

@@ -13,7 +13,7 @@ function referenceNormalize(text: string, numbers = false): string {
   return out.trim();
 }
 
-const data = resolve(import.meta.dirname, '../../../../../../shared/data');
+const data = resolve(import.meta.dirname, '../../../../../data');
 const english = readFileSync(`${data}/legalbench/hearsay/train.tsv`, 'utf8').split('\n');
 const chinese = (
   JSON.parse(readFileSync(`${data}/disc-lawllm/qa_short_answer.json`, 'utf8')) as { input: string; output: string }[]
