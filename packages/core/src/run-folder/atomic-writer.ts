@@ -1,10 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-const CHUNK = 64 * 1024;
+const CHUNK = 256 * 1024;
+/** The most UTF-8 bytes one UTF-16 code unit can take. */
+const MAX_BYTES_PER_UNIT = 3;
 
 export interface WrittenFile {
   path: string;
@@ -15,15 +15,17 @@ export interface WrittenFile {
 
 /**
  * Writes lines to a temporary name beside the target and renames it on commit, so a crash never leaves a half file
- * under a final name. Lines are gathered into 64 KiB chunks; backpressure is honoured.
+ * under a final name. Lines are encoded straight into reused 256 KiB buffers (no joined strings, no buffer per
+ * chunk), written strictly in order; the promise `write` returns when a chunk goes out is the backpressure.
  */
 export class AtomicLineWriter {
   readonly path: string;
   private readonly temporary: string;
-  private stream: Promise<WriteStream> | undefined;
+  private handle: Promise<FileHandle> | undefined;
   private pending: Promise<void> = Promise.resolve();
-  private buffer: string[] = [];
-  private buffered = 0;
+  private filling: Buffer = Buffer.allocUnsafe(CHUNK);
+  private offset = 0;
+  private readonly spare: Buffer[] = [];
   private readonly hash: Hash = createHash('sha256');
   private lines = 0;
   private bytes = 0;
@@ -33,49 +35,59 @@ export class AtomicLineWriter {
     this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   }
 
-  private open(): Promise<WriteStream> {
-    this.stream ??= mkdir(dirname(this.path), { recursive: true }).then(() => createWriteStream(this.temporary));
-    return this.stream;
+  private open(): Promise<FileHandle> {
+    this.handle ??= mkdir(dirname(this.path), { recursive: true }).then(() => open(this.temporary, 'w'));
+    return this.handle;
   }
 
-  /** Adds one line (without its newline). Returns a promise only when a chunk is being flushed (backpressure). */
+  /** Adds one line (without its newline). Returns a promise only when a chunk is being written (backpressure). */
   write(line: string): Promise<void> | undefined {
-    this.buffer.push(line);
-    this.buffered += line.length + 1;
     this.lines++;
-    return this.buffered >= CHUNK ? this.flush() : undefined;
+    const room = line.length * MAX_BYTES_PER_UNIT + 1;
+    if (room > CHUNK) {
+      this.flush();
+      return this.send(Buffer.from(`${line}\n`, 'utf8'));
+    }
+    const flushed = this.offset + room > CHUNK ? this.flush() : undefined;
+    this.offset += this.filling.write(line, this.offset, 'utf8');
+    this.filling[this.offset++] = 0x0a;
+    return flushed;
   }
 
-  /** Chunks are written strictly in order, one after the other. */
+  /** Hands the filled part of the buffer to the write queue and continues in a spare one. */
   private flush(): Promise<void> {
-    if (this.buffer.length === 0) return this.pending;
-    const bytes = Buffer.from(`${this.buffer.join('\n')}\n`, 'utf8');
-    this.buffer = [];
-    this.buffered = 0;
-    this.hash.update(bytes);
-    this.bytes += bytes.length;
+    if (this.offset === 0) return this.pending;
+    const full = this.filling;
+    const sent = this.send(full.subarray(0, this.offset), full);
+    this.filling = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK);
+    this.offset = 0;
+    return sent;
+  }
+
+  private send(chunk: Buffer, reusable?: Buffer): Promise<void> {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
     this.pending = this.pending.then(async () => {
-      const stream = await this.open();
-      if (!stream.write(bytes)) await once(stream, 'drain');
+      const handle = await this.open();
+      await handle.write(chunk);
+      if (reusable) this.spare.push(reusable);
     });
     return this.pending;
   }
 
   async commit(): Promise<WrittenFile> {
     await this.flush();
-    const stream = await this.open();
-    await new Promise<void>((resolve, reject) =>
-      stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+    const handle = await this.open();
+    await handle.close();
     await rename(this.temporary, this.path);
     return { path: this.path, lines: this.lines, bytes: this.bytes, sha256: this.hash.digest('hex') };
   }
 
   async abort(): Promise<void> {
-    this.buffer = [];
-    if (this.stream) {
+    this.offset = 0;
+    if (this.handle) {
       await this.pending.catch(() => undefined);
-      (await this.stream).destroy();
+      await (await this.handle).close().catch(() => undefined);
       await rm(this.temporary, { force: true });
     }
   }
