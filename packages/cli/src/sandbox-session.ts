@@ -19,7 +19,7 @@ export const SANDBOX_KEY_ENV = 'TUNEKIT_SANDBOX_API_KEY';
 /** Starts the in-process sandbox that stands in for OpenAI in offline runs. */
 export async function startSandboxSession(
   io: CliIO,
-  options: { timeScale?: number; dataDir?: string } = {},
+  options: { timeScale?: number; dataDir?: string; reason?: string } = {},
 ): Promise<SandboxHandle & { apiKeyEnv: string }> {
   const { startSandbox } = (await import('@tunekit/sandbox')) as unknown as { startSandbox: StartSandbox };
   // The sandbox keeps its files and jobs in the run folder, so a rerun re-attaches to the same simulated job.
@@ -29,6 +29,7 @@ export async function startSandboxSession(
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   process.env[SANDBOX_KEY_ENV] ??= 'sandbox-not-a-secret';
-  println(io.stderr, `sandbox: simulated models at ${handle.baseURL} (no OpenAI call, no bill)`);
+  const why = options.reason ? ` — ${options.reason}` : '';
+  println(io.stderr, `sandbox: simulated models at ${handle.baseURL}${why}; no OpenAI call, no bill`);
   return { ...handle, apiKeyEnv: SANDBOX_KEY_ENV };
 }

@@ -83,6 +83,7 @@ export const registerRun: RegisterCommand = (program, io) => {
         ? await startSandboxSession(io, {
             timeScale: flags.timeScale ? Number(flags.timeScale) : undefined,
             dataDir: join(outDir, 'sandbox-state'),
+            reason: flags.sandbox ? undefined : 'OPENAI_API_KEY is not set (use --live for the real service)',
           })
         : undefined;
       const controller = new AbortController();
