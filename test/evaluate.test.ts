@@ -8,7 +8,7 @@ import { type Sandbox, startSandbox } from '@tunekit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const KEY_ENV = 'TUNEKIT_TEST_EVAL_KEY';
-const KEY = 'sk-test-eval-RECOGNISABLE-7f3a9c';
+const KEY = 'fake_test_eval_RECOGNISABLE_7f3a9c';
 const QA = JSON.parse(
   await readFile(resolve(import.meta.dirname, '../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
 ) as {

@@ -5,7 +5,7 @@ import { runCli } from './helpers/run-cli.js';
 import { makeTempDir, REPO_ROOT, removeDir } from './helpers/temp-dir.js';
 
 let dir: string;
-const FAKE_KEY = 'sk-tunekit-test-DO-NOT-LEAK-0123456789abcdef';
+const FAKE_KEY = 'fake_tunekit_test_DO_NOT_LEAK_0123456789abcdef';
 
 beforeAll(async () => {
   dir = await makeTempDir('pipelines-');

@@ -19,7 +19,7 @@ import { runCli } from './helpers/run-cli.js';
 
 const DATA = resolve(import.meta.dirname, '../data') + '';
 const KEY_ENV = 'TUNEKIT_TEST_TRAIN_KEY';
-const KEY = 'sk-test-never-written-anywhere';
+const KEY = 'fake_test_never_written_anywhere';
 const SFT_MODEL = 'gpt-4o-mini-2024-07-18';
 const DPO_MODEL = 'gpt-4.1-mini-2025-04-14';
 const SYSTEM = 'Answer the legal question with Yes or No.';
