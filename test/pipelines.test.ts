@@ -57,6 +57,17 @@ describe('example pipelines end to end (CLI, sandbox)', () => {
     for (const file of await filesUnder(out)) {
       expect((await readFile(file)).includes(FAKE_KEY), `${file} contains the API key`).toBe(false);
     }
+
+    // One phase on the existing run folder: the tuned model comes from the manifest, the answers from the cache.
+    const again = await runCli(
+      ['run', join(REPO_ROOT, 'pipelines/legal-zh-flagship.yaml'), '--out', out, '--sandbox', '--only', 'evaluate'],
+      env,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/evaluate\s+\d+ items × 3 candidates; gate passed/);
+    const rerun = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(rerun.train.result.model).toBe(manifest.train.result.model);
+    expect(rerun.ledger).toEqual(manifest.ledger);
   });
 
   it('the English LegalBench pipeline classifies, trains and compares', async () => {
