@@ -1,5 +1,6 @@
 import { chineseNumeralToInt } from './chinese-numerals.js';
-import type { Heading, LegalUnit, ParsedDocument } from './legal-chunk.js';
+import type { Heading, ParsedDocument } from './legal-chunk.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
 const ARTICLE = new RegExp(`^第(${NUMERAL})条(之${NUMERAL})?[\\s\\u3000]+(.*)$`);
@@ -35,22 +36,17 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
  */
 export function parseChineseStatute(lines: string[], fallbackTitle: string): ParsedDocument {
   const infoEnd = lines.findIndex((line) => line.includes('<!-- INFO END -->'));
-  let title = '';
-  const stack: Heading[] = [];
-  const units: LegalUnit[] = [];
-  let current: LegalUnit | undefined;
+  const builder = new UnitBuilder();
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (!line || line.startsWith('<!--')) return;
-    const heading = headingOf(line, title === '');
+    const heading = headingOf(line, builder.title === '');
     if (heading === 'title') {
-      title = (/^#\s+(.*)$/.exec(line)?.[1] ?? line).trim();
+      builder.title = (/^#\s+(.*)$/.exec(line)?.[1] ?? line).trim();
       return;
     }
     if (heading) {
-      while (stack.length > 0 && (stack.at(-1) as Heading).level >= heading.level) stack.pop();
-      stack.push(heading);
-      current = undefined;
+      builder.heading(heading);
       return;
     }
     if (index < infoEnd) return;
@@ -58,16 +54,10 @@ export function parseChineseStatute(lines: string[], fallbackTitle: string): Par
     if (article) {
       const label = `第${article[1]}条${article[2] ?? ''}`;
       const number = chineseNumeralToInt(article[1] as string);
-      current = { kind: 'article', label, headings: [...stack], line: index + 1, paragraphs: [article[3] as string] };
-      if (!Number.isNaN(number)) current.number = number;
-      units.push(current);
+      builder.open({ kind: 'article', label, number, line: index + 1, first: article[3] as string });
       return;
     }
-    if (!current) {
-      current = { kind: 'text', headings: [...stack], line: index + 1, paragraphs: [] };
-      units.push(current);
-    }
-    current.paragraphs.push(line);
+    builder.openOrText(index + 1).paragraphs.push(line);
   });
-  return { title: title || fallbackTitle, units };
+  return builder.result(fallbackTitle);
 }

@@ -1,4 +1,5 @@
-import type { Heading, LegalUnit, ParsedDocument } from './legal-chunk.js';
+import type { ParsedDocument } from './legal-chunk.js';
+import { UnitBuilder } from './unit-builder.js';
 
 /** `Article 12`, `ARTICLE IV`, `Section 3.`, `§ 5`, `1.`, `12.` at the start of a line: each starts a unit. */
 const UNIT_START =
@@ -27,24 +28,15 @@ export function looksLikeEnglishStructure(lines: string[]): boolean {
 
 /** Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings. */
 export function parseEnglishStructure(lines: string[], fallbackTitle: string): ParsedDocument {
-  let title = '';
-  const stack: Heading[] = [];
-  const units: LegalUnit[] = [];
-  let current: LegalUnit | undefined;
+  const builder = new UnitBuilder();
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (!line) return;
     const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
     if (markdown) {
       const text = (markdown[2] as string).trim();
-      if (!title && markdown[1] === '#') {
-        title = text;
-        return;
-      }
-      const level = (markdown[1] as string).length;
-      while (stack.length > 0 && (stack.at(-1) as Heading).level >= level) stack.pop();
-      stack.push({ label: text, title: '', level });
-      current = undefined;
+      if (!builder.title && markdown[1] === '#') builder.title = text;
+      else builder.heading({ label: text, title: '', level: (markdown[1] as string).length });
       return;
     }
     const start = UNIT_START.exec(line);
@@ -54,16 +46,10 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
       const label = word ? `${word} ${wordNumber}` : section ? `${section} ${sectionNumber}` : `${clauseNumber}.`;
       const kind = word?.toLowerCase() === 'article' ? 'article' : word || section ? 'section' : 'clause';
       const number = ROMAN.test(numberText) ? romanToInt(numberText) : Number.parseInt(numberText, 10);
-      current = { kind, label, headings: [...stack], line: index + 1, paragraphs: rest ? [rest] : [] };
-      if (!Number.isNaN(number)) current.number = number;
-      units.push(current);
+      builder.open({ kind, label, number, line: index + 1, first: rest });
       return;
     }
-    if (!current) {
-      current = { kind: 'text', headings: [...stack], line: index + 1, paragraphs: [] };
-      units.push(current);
-    }
-    current.paragraphs.push(line);
+    builder.openOrText(index + 1).paragraphs.push(line);
   });
-  return { title: title || fallbackTitle, units };
+  return builder.result(fallbackTitle);
 }
