@@ -127,10 +127,11 @@ function sharedPool(size: number): OwnedWorkerPool {
       const costly = queue.findIndex((queued) => queued.task.costlyToBuild && !inline.has(queued.task));
       const job = queue.splice(Math.max(costly, 0), 1)[0]!;
       load[thread]!++;
-      running.set(job.id, { ...job, thread });
       const { module, exportName, init } = job.task;
       const message = { id: job.id, module: builtModuleUrl(module), exportName, init, key: taskKey(job.task) };
       workers![thread]!.postMessage({ ...message, batch: job.batch });
+      // The thread has its copy: the batch is not kept alive while it computes.
+      running.set(job.id, { ...job, batch: [], thread });
     }
   };
   const start = (): Worker[] => {

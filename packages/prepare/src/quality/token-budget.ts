@@ -3,7 +3,7 @@ import { costUsd, distribution, TARGET_EPOCHS, TrainingEstimator, trainingCostUs
 import { z } from 'zod';
 import { orderedBatches } from '../workers/ordered-batches.js';
 import { stepPool } from '../workers/step-pool.js';
-import { tokenCountTask } from './budget/token-count-task.js';
+import { tokenCountItem, tokenCountTask } from './budget/token-count-task.js';
 import { truncateExample } from './budget/truncate.js';
 import { Uint32List } from './budget/uint32-list.js';
 
@@ -82,7 +82,7 @@ async function* budgetRecords(
   try {
     for await (const [records, batch] of orderedBatches(input, pool, tokenCountTask(model.encoding), {
       batchSize: options.batch_size,
-      toTask: (r: DataRecord) => r.data,
+      toTask: (r: DataRecord) => tokenCountItem(r.data),
     })) {
       for (let i = 0; i < records.length; i++) {
         let record = records[i]!;
