@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SandboxContext } from './context.js';
 import { ApiError } from './http/api-error.js';
+import { bearerOf, openAiPath } from './http/azure-paths.js';
 import { sendError, sendJson } from './http/http-io.js';
 import { createRouter } from './http/router.js';
 import { nextRequestId } from './ids.js';
@@ -52,7 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const requestId = nextRequestId();
     res.setHeader('x-request-id', requestId);
     const queryStart = req.url!.indexOf('?');
-    const path = queryStart === -1 ? req.url! : req.url!.slice(0, queryStart);
+    const path = openAiPath(queryStart === -1 ? req.url! : req.url!.slice(0, queryStart));
     if (path === '/sandbox/stats' && req.method === 'GET') return sendJson(res, 200, snapshotStats(ctx.stats));
     if (path === '/health') return sendJson(res, 200, { ok: true });
 
@@ -60,14 +61,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const endpoint =
       typeof match === 'object' ? `${match.route.method} ${match.route.pattern}` : `${req.method} (unknown)`;
     countEndpoint(ctx.stats, endpoint);
-    if (!isAuthorized(req.headers.authorization, expectedAuth)) {
+    const authorization = bearerOf(req.headers.authorization, req.headers['api-key']);
+    if (!isAuthorized(authorization, expectedAuth)) {
       ctx.stats.unauthorized += 1;
-      throw new ApiError(
-        401,
-        unauthorizedMessage(req.headers.authorization),
-        'invalid_request_error',
-        'invalid_api_key',
-      );
+      throw new ApiError(401, unauthorizedMessage(authorization), 'invalid_request_error', 'invalid_api_key');
     }
     if (match === undefined) throw new ApiError(404, `Invalid URL (${req.method} ${path})`, 'invalid_request_error');
     if (match === 'method_not_allowed') throw new ApiError(405, `Method ${req.method} is not allowed on ${path}`);

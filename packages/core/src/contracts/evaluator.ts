@@ -17,6 +17,8 @@ export interface EvaluatorRuntime {
   /** Result of the train section, if it ran. */
   train?: { model?: string; costUsd?: number; trainedTokens?: number; metricsFile?: string };
   noCache?: boolean;
+  /** Where provider keys are read from (`api_key_env`); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
   /** Set in sandbox runs; reports say "sandbox: simulated models". */
   sandbox?: boolean;
   onProgress?(event: { done: number; total: number; errors: number; costUsd: number }): void;

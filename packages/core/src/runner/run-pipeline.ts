@@ -199,6 +199,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
           dataset: pipeline.sources.length > 0 ? { train: files.train, validation: files.validation } : undefined,
           train: train?.result,
           noCache: options.noCache,
+          env: options.env,
           sandbox: options.sandbox !== undefined,
           onProgress: (progress) => emit({ type: 'evaluate-progress', ...progress }),
         }),

@@ -38,7 +38,7 @@ export const defaultProviderFactory =
   async (_name, config) => {
     const plugin = await loadPlugin(config.use ?? 'provider-openai', 'provider', rt.baseDir);
     const options = plugin.options.parse(config);
-    return plugin.create(options, { baseDir: rt.baseDir, logger: rt.logger, env: process.env });
+    return plugin.create(options, { baseDir: rt.baseDir, logger: rt.logger, env: rt.env ?? process.env });
   };
 
 /** One caller per provider entry: candidates and judges on the same endpoint share its adaptive concurrency. */
