@@ -34,8 +34,10 @@ export function buildVerdict(data: ReportData): Verdict {
   );
   if (comparison?.ci && comparison.diff !== null) {
     const size = `${formatSigned(comparison.diff)} ${formatInterval(comparison.ci, true)}`;
-    const word = comparison.ci.low > 0 ? 'better than' : comparison.ci.high < 0 ? 'worse than' : 'on par with';
-    parts.push(`${candidate} is ${word} ${baseline} on ${metric} by ${size}`);
+    // An interval that holds zero cannot tell better from worse: say so rather than "on par".
+    if (comparison.ci.low > 0) parts.push(`${candidate} is better than ${baseline} on ${metric} by ${size}`);
+    else if (comparison.ci.high < 0) parts.push(`${candidate} is worse than ${baseline} on ${metric} by ${size}`);
+    else parts.push(`${candidate} is not distinguishable from ${baseline} on ${metric} (${size}, n = ${comparison.n})`);
     details.push(
       `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
     );
