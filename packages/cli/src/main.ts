@@ -22,7 +22,7 @@ export function buildProgram(io: CliIO): Command {
       `
 Examples:
   tunekit run pipelines/toy-chat.yaml              prepare a dataset into runs/<name>/
-  tunekit run pipelines/flagship-consumer-law.yaml --sandbox   everything offline against the sandbox
+  tunekit run pipelines/legal-zh-flagship.yaml     statutes → train → evaluate (offline in the sandbox without a key)
   tunekit validate pipelines/my.yaml               check a pipeline file without running it
   tunekit inspect train.jsonl --model gpt-4o-mini-2024-07-18   format errors, token counts and cost
   tunekit init --from data.csv > my.yaml           a commented starter pipeline for your file
