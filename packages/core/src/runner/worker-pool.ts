@@ -24,6 +24,12 @@ type BatchFunction = (batch: unknown[]) => unknown;
 const THREAD_DEPTH = 2;
 
 /**
+ * A pool thread's young generation (V8's default is up to 48 MB): what it allocates per batch dies with the batch, so
+ * a smaller one collects as cheaply and keeps ~20 MB less resident per thread (measured on the 100 MB chain).
+ */
+const THREAD_YOUNG_GENERATION_MB = 16;
+
+/**
  * The URL a thread imports for a module. Threads run built JavaScript: when the caller runs from TypeScript sources
  * (tests), this points at the same file under `dist/`.
  */
@@ -137,7 +143,7 @@ function sharedPool(size: number): OwnedWorkerPool {
   const start = (): Worker[] => {
     const script = threadScript();
     return Array.from({ length: threads }, () => {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
       worker.on('message', (reply: Reply) => {
         const job = running.get(reply.id);
         if (!job) return;
