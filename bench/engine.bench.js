@@ -74,6 +74,10 @@ const fmt = (n) => Math.round(n).toLocaleString('en-US');
 for (const r of [plain, mapped, generators]) {
   console.log(`${r.name.padEnd(50)} ${fmt(r.rate).padStart(12)} records/s  (${r.seconds.toFixed(2)} s)`);
 }
-console.log(`engine (map steps) / plain loop time ratio: ${(mapped.seconds / plain.seconds).toFixed(2)}x   target < 2x, ≥ 500,000 records/s`);
-console.log(`engine (generator steps) / plain loop time ratio: ${(generators.seconds / plain.seconds).toFixed(2)}x   (informational)`);
+console.log(
+  `engine (map steps) / plain loop time ratio: ${(mapped.seconds / plain.seconds).toFixed(2)}x   target < 2x, ≥ 500,000 records/s`,
+);
+console.log(
+  `engine (generator steps) / plain loop time ratio: ${(generators.seconds / plain.seconds).toFixed(2)}x   (informational)`,
+);
 console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

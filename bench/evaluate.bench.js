@@ -37,7 +37,7 @@ function startSandbox(latencyMs) {
 
 async function writeItems(path, count) {
   const qa = JSON.parse(
-    await readFile(resolve(import.meta.dirname, '../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
+    await readFile(`${resolve(import.meta.dirname, '../data')}/disc-lawllm/qa_short_answer.json`, 'utf8'),
   );
   const lines = [];
   for (let i = 0; i < count; i++) {

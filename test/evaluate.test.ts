@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const KEY_ENV = 'TUNEKIT_TEST_EVAL_KEY';
 const KEY = 'fake_test_eval_RECOGNISABLE_7f3a9c';
 const QA = JSON.parse(
-  await readFile(resolve(import.meta.dirname, '../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
+  await readFile(`${resolve(import.meta.dirname, '../data')}/disc-lawllm/qa_short_answer.json`, 'utf8'),
 ) as {
   input: string;
   output: string;

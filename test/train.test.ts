@@ -17,7 +17,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
-const DATA = resolve(import.meta.dirname, '../data') + '';
+const DATA = `${resolve(import.meta.dirname, '../data')}`;
 const KEY_ENV = 'TUNEKIT_TEST_TRAIN_KEY';
 const KEY = 'fake_test_never_written_anywhere';
 const SFT_MODEL = 'gpt-4o-mini-2024-07-18';

@@ -32,7 +32,7 @@ describe('batches and persistence', () => {
   it('runs a batch end to end with output and error files keyed by custom_id', async () => {
     sandbox = await startSandbox({ timeScale: 0.02 });
     const client = new OpenAI({ baseURL: sandbox.baseURL, apiKey: 'sk-test', maxRetries: 0 });
-    const statutes = await readFile(resolve(import.meta.dirname, '../../../data') + '/statutes-zh/宪法.md', 'utf8');
+    const statutes = await readFile(`${resolve(import.meta.dirname, '../../../data')}/statutes-zh/宪法.md`, 'utf8');
     const articles = statutes
       .split('\n')
       .filter((line) => line.startsWith('第'))

@@ -4,7 +4,7 @@ import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from './index.js';
 
-const DATA = resolve(import.meta.dirname, '../../../data') + '';
+const DATA = `${resolve(import.meta.dirname, '../../../data')}`;
 let sandbox: Sandbox;
 let client: OpenAI;
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../io.js';
 import { main } from '../main.js';
 
-const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
-const STATUTE = resolve(import.meta.dirname, '../../../../data') + '/statutes-zh/宪法.md';
+const TOY = `${resolve(import.meta.dirname, '../../../../data')}/openai-cookbook/toy_chat_fine_tuning.jsonl`;
+const STATUTE = `${resolve(import.meta.dirname, '../../../../data')}/statutes-zh/宪法.md`;
 
 function fakeIO(): { io: CliIO; stdout: () => string; stderr: () => string } {
   const out: string[] = [];

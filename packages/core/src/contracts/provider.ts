@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { PluginBase, PluginEnv } from './plugin.js';
 
 /** One entry of the pipeline's `providers:` map. Keys come from the environment, never from the file. */

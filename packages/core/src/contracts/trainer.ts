@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { Logger } from './logger.js';
 import type { ModelContext } from './model.js';
 import type { PluginBase, PluginEnv } from './plugin.js';

@@ -7,7 +7,7 @@ import type { ItemRow, ReportData } from '../report/report-data.js';
 import { runEvaluation } from './run-evaluation.js';
 
 const QA = JSON.parse(
-  await readFile(resolve(import.meta.dirname, '../../../../data') + '/disc-lawllm/qa_short_answer.json', 'utf8'),
+  await readFile(`${resolve(import.meta.dirname, '../../../../data')}/disc-lawllm/qa_short_answer.json`, 'utf8'),
 ) as {
   input: string;
   output: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { countExampleTokens } from './count-example.js';
 import { loadTokenCounter } from './token-counter.js';
 
-const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const TOY = `${resolve(import.meta.dirname, '../../../../data')}/openai-cookbook/toy_chat_fine_tuning.jsonl`;
 const toy = readFileSync(TOY, 'utf8')
   .trim()
   .split('\n')

@@ -4,9 +4,9 @@ import { get_encoding, type TiktokenEncoding } from 'tiktoken';
 import { describe, expect, it } from 'vitest';
 import { loadTokenCounter } from './token-counter.js';
 
-const STATUTES = resolve(import.meta.dirname, '../../../../data') + '/statutes-zh';
-const QA = resolve(import.meta.dirname, '../../../../data') + '/disc-lawllm/qa_short_answer.json';
-const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const STATUTES = `${resolve(import.meta.dirname, '../../../../data')}/statutes-zh`;
+const QA = `${resolve(import.meta.dirname, '../../../../data')}/disc-lawllm/qa_short_answer.json`;
+const TOY = `${resolve(import.meta.dirname, '../../../../data')}/openai-cookbook/toy_chat_fine_tuning.jsonl`;
 
 function realTexts(): string[] {
   const statutes = readdirSync(STATUTES).flatMap((file) => readFileSync(join(STATUTES, file), 'utf8').split('\n'));

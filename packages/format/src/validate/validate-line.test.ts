@@ -6,7 +6,7 @@ import { detectFormat } from './detect-format.js';
 import { FORMAT_PROBLEM_CODES, type FormatProblemCode } from './problem-codes.js';
 import { validateJsonLine, validateLine } from './validate-line.js';
 
-const TOY = resolve(import.meta.dirname, '../../../../data') + '/openai-cookbook/toy_chat_fine_tuning.jsonl';
+const TOY = `${resolve(import.meta.dirname, '../../../../data')}/openai-cookbook/toy_chat_fine_tuning.jsonl`;
 const sys = { role: 'system', content: 'You are terse.' };
 const user = { role: 'user', content: 'What is 3 * 7?' };
 const assistant = { role: 'assistant', content: '21' };

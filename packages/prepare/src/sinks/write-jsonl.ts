@@ -24,7 +24,8 @@ export const writeJsonl = defineStep({
     return {
       specVersion: 'v1',
       async *run(input, ctx) {
-        const dir = opts.dir === undefined ? ctx.runDir : isAbsolute(opts.dir) ? opts.dir : resolve(ctx.baseDir, opts.dir);
+        const dir =
+          opts.dir === undefined ? ctx.runDir : isAbsolute(opts.dir) ? opts.dir : resolve(ctx.baseDir, opts.dir);
         const writers = {
           train: new AtomicLineWriter(join(dir, opts.train)),
           validation: new AtomicLineWriter(join(dir, opts.validation)),
