@@ -162,9 +162,12 @@ async function runBaseline(csv, tokenizer) {
     const encoding = get_encoding('o200k_base');
     count = (text) => encoding.encode(text).length;
     done = () => encoding.free();
-  } else {
+  } else if (tokenizer === 'gpt-tokenizer') {
     const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base');
     count = countTokens;
+  } else {
+    const { loadTokenCounter } = await import('@tunekit/format');
+    count = (await loadTokenCounter('o200k_base')).count;
   }
   const start = process.hrtime.bigint();
   let tokens = 0;
@@ -216,11 +219,13 @@ async function main() {
 
   const tiktoken = child(['baseline', big, 'tiktoken']);
   const gpt = child(['baseline', big, 'gpt-tokenizer']);
+  const own = child(['baseline', big, 'tunekit']);
   console.log(
     `  plain tiktoken (o200k, encode) over the question+answer text of ${tiktoken.rows} rows: ${round(tiktoken.mbPerSecond)} MB/s, ${round(tiktoken.tokens / tiktoken.seconds / 1e6)} M tokens/s`,
   );
+  console.log(`  plain gpt-tokenizer (o200k, countTokens) over the same text: ${round(gpt.mbPerSecond)} MB/s`);
   console.log(
-    `  plain gpt-tokenizer (o200k, countTokens, what the chain uses) over the same text: ${round(gpt.mbPerSecond)} MB/s`,
+    `  plain tunekit counter (o200k, what the chain uses) over the same text: ${round(own.mbPerSecond)} MB/s, ${round(own.mbPerSecond / gpt.mbPerSecond)}× gpt-tokenizer, ${round(own.mbPerSecond / tiktoken.mbPerSecond)}× tiktoken`,
   );
   const results = {};
   for (const workers of [1, 2]) {
@@ -228,7 +233,7 @@ async function main() {
     results[workers] = run;
     const rate = mb / run.seconds;
     console.log(
-      `  chain, ${workers} worker(s): ${round(rate)} MB/s, ${Math.round(run.rows / run.seconds)} rows/s, ${run.rows} rows → ${run.kept} kept, peak RSS ${run.rssMB.toFixed(0)} MB, CPU ${round(run.cpuSeconds, 1)} s over ${round(run.seconds, 1)} s; ${round(rate / tiktoken.mbPerSecond)}× plain tiktoken (target ≥ 0.60), ${round(rate / gpt.mbPerSecond)}× plain gpt-tokenizer (load ${load()})`,
+      `  chain, ${workers} worker(s): ${round(rate)} MB/s, ${Math.round(run.rows / run.seconds)} rows/s, ${run.rows} rows → ${run.kept} kept, peak RSS ${run.rssMB.toFixed(0)} MB, CPU ${round(run.cpuSeconds, 1)} s over ${round(run.seconds, 1)} s; ${round(rate / tiktoken.mbPerSecond)}× plain tiktoken (target ≥ 0.60), ${round(rate / own.mbPerSecond)}× the plain tunekit counter (load ${load()})`,
     );
     const threads = run.threadCpuSeconds;
     if (threads.main !== undefined) {

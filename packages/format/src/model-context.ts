@@ -10,7 +10,7 @@ export interface CreateModelContextOptions {
   prices?: ModelOverrides;
   /** Overrides the model's per-example training token limit. */
   exampleTokenLimit?: number;
-  /** Counts are equal either way; gpt-tokenizer is the default. */
+  /** Counts are equal either way; tunekit's own counter is the default. */
   tokenizer?: TokenizerImplementation;
 }
 

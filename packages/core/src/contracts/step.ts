@@ -45,6 +45,11 @@ export interface WorkerPool {
    * A step about to wait for a result calls it first, so the calling thread works instead of waiting.
    */
   help(): Promise<boolean>;
+  /**
+   * Builds the task in the pool's threads now, ahead of its first batch (a step calls it when it starts, so that a
+   * thread loads a tokenizer while the calling thread is still reading the first records).
+   */
+  prepare(task: WorkerTask<unknown, unknown>): void;
 }
 
 /** What a step can do besides yielding records. Every record a step takes in ends as output, reject or discard. */

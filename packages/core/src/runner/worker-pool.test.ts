@@ -16,16 +16,24 @@ writeFileSync(
 let builds = 0;
 export function createScale(init) {
   builds++;
+  // A task that takes long to build (like a tokenizer): the thread is busy for that long.
+  if (init.buildMs) {
+    const until = Date.now() + init.buildMs;
+    while (Date.now() < until) {}
+  }
   return (batch) => {
     if (batch.includes(-1)) throw new Error('negative one is not allowed');
     return { scaled: Float64Array.from(batch, (x) => x * init.factor), thread: threadId, builds };
   };
 }`,
 );
-const scale = (factor: number): WorkerTask<number, { scaled: Float64Array; thread: number; builds: number }> => ({
+const scale = (
+  factor: number,
+  buildMs?: number,
+): WorkerTask<number, { scaled: Float64Array; thread: number; builds: number }> => ({
   module: pathToFileURL(moduleFile).href,
   exportName: 'createScale',
-  init: { factor },
+  init: { factor, buildMs },
 });
 
 let pool: OwnedWorkerPool | undefined;
@@ -78,6 +86,27 @@ describe('createWorkerPool', () => {
     expect(done.slice(2).every((r) => r.thread !== 0)).toBe(true);
     expect(helped).toBeGreaterThanOrEqual(1);
     expect(done.filter((r) => r.thread === 0)).toHaveLength(helped);
+  });
+
+  it('prepares a task in the threads ahead, and sends them no batch until it is built', async () => {
+    pool = createWorkerPool(2);
+    const slow = { ...scale(3, 400), costlyToBuild: true };
+    pool.prepare(slow);
+    // While the thread builds the slow task, cheap batches stay queued and the calling thread computes them.
+    const cheap = Array.from({ length: 4 }, (_, i) => pool!.run(scale(2), [i]));
+    let helped = 0;
+    while (await pool.help()) helped++;
+    expect(helped).toBe(4);
+    expect((await Promise.all(cheap)).every((r) => r.thread === 0)).toBe(true);
+    // Then the prepared task runs on the thread, built once, without building it again.
+    const heavy = await pool.run(slow, [1]);
+    expect([...heavy.scaled]).toEqual([3]);
+    expect(heavy.thread).not.toBe(0);
+    expect(heavy.builds).toBe(1);
+    // A pool of one has no threads to prepare: the calling thread builds on the first batch.
+    const inline = createWorkerPool(1);
+    inline.prepare(scale(4));
+    expect([...(await inline.run(scale(4), [1])).scaled]).toEqual([4]);
   });
 
   it('builds each task once per thread, and a task with another init separately', async () => {

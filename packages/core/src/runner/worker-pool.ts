@@ -80,6 +80,11 @@ function inlineRunner(): InlineRunner {
   };
 }
 
+/** What a thread needs to build a task (a batch message adds `id` and `batch`; without them it only builds). */
+function taskMessage(task: AnyTask) {
+  return { module: builtModuleUrl(task.module), exportName: task.exportName, init: task.init, key: taskKey(task) };
+}
+
 function threadScript(): URL {
   const own = import.meta.url.endsWith('.ts') ? './worker-thread.ts' : './worker-thread.js';
   const url = new URL(builtModuleUrl(new URL(own, import.meta.url).href));
@@ -99,6 +104,8 @@ interface Job {
 
 interface Reply {
   id: number;
+  /** The thread has built (or failed to build) a task it was asked to prepare. */
+  prepared?: true;
   result?: unknown;
   error?: { message: string; stack?: string };
 }
@@ -115,6 +122,9 @@ function sharedPool(size: number): OwnedWorkerPool {
   const queue: Job[] = [];
   const running = new Map<number, Job & { thread: number }>();
   const load = new Array<number>(threads).fill(0);
+  // Tasks a thread is building ahead (`prepare`): it is sent no batch meanwhile, so the calling thread computes
+  // the batches it can instead of waiting behind a thread that is loading a tokenizer.
+  const preparing = new Array<number>(threads).fill(0);
   let workers: Worker[] | undefined;
   let failure: Error | undefined;
   let nextId = 0;
@@ -126,25 +136,29 @@ function sharedPool(size: number): OwnedWorkerPool {
   };
   const dispatch = () => {
     while (queue.length > 0) {
-      let thread = 0;
-      for (let i = 1; i < threads; i++) if (load[i]! < load[thread]!) thread = i;
-      if (load[thread]! >= THREAD_DEPTH) return;
+      let thread = -1;
+      for (let i = 0; i < threads; i++) {
+        if (preparing[i] === 0 && load[i]! < THREAD_DEPTH && (thread < 0 || load[i]! < load[thread]!)) thread = i;
+      }
+      if (thread < 0) return;
       // Threads take first what only they will compute, and leave the rest for the calling thread to help with.
       const costly = queue.findIndex((queued) => queued.task.costlyToBuild && !inline.has(queued.task));
       const job = queue.splice(Math.max(costly, 0), 1)[0]!;
       load[thread]!++;
-      const { module, exportName, init } = job.task;
-      const message = { id: job.id, module: builtModuleUrl(module), exportName, init, key: taskKey(job.task) };
-      workers![thread]!.postMessage({ ...message, batch: job.batch });
+      workers![thread]!.postMessage({ ...taskMessage(job.task), id: job.id, batch: job.batch });
       // The thread has its copy: the batch is not kept alive while it computes.
       running.set(job.id, { ...job, batch: [], thread });
     }
   };
   const start = (): Worker[] => {
     const script = threadScript();
-    return Array.from({ length: threads }, () => {
+    return Array.from({ length: threads }, (_, thread) => {
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
       worker.on('message', (reply: Reply) => {
+        if (reply.prepared) {
+          preparing[thread]!--;
+          return dispatch();
+        }
         const job = running.get(reply.id);
         if (!job) return;
         running.delete(reply.id);
@@ -190,6 +204,14 @@ function sharedPool(size: number): OwnedWorkerPool {
       }
       return true;
     },
+    prepare(task) {
+      if (failure) return;
+      workers ??= start();
+      workers.forEach((worker, thread) => {
+        preparing[thread]!++;
+        worker.postMessage(taskMessage(task as AnyTask));
+      });
+    },
     async close() {
       fail(new TunekitError('ABORTED', 'the worker pool was closed'));
       if (workers) await Promise.all(workers.map((worker) => worker.terminate()));
@@ -205,6 +227,8 @@ export function createWorkerPool(workers: number): OwnedWorkerPool {
     size: 1,
     run: (task, batch) => inline.run(task as AnyTask, batch) as Promise<never>,
     help: async () => false,
+    // The calling thread builds a task on its first batch, when it is needed anyway.
+    prepare: () => {},
     close: async () => {},
   };
 }

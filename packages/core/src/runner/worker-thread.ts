@@ -1,14 +1,15 @@
 /** Entry of a pool thread: builds each task once (by module, export and init) and runs the batches it is sent. */
 import { parentPort } from 'node:worker_threads';
 
+/** A batch to compute; without `id` and `batch`, only a request to build the task ahead of its batches. */
 interface Job {
-  id: number;
+  id?: number;
   module: string;
   exportName: string;
   init: unknown;
   /** JSON of the task identity, the key under which the built function is kept. */
   key: string;
-  batch: unknown[];
+  batch?: unknown[];
 }
 
 type BatchFunction = (batch: unknown[]) => unknown;
@@ -33,14 +34,25 @@ function transferables(result: unknown): ArrayBuffer[] {
   return buffers;
 }
 
+function builtTask(job: Job): Promise<BatchFunction> {
+  let task = built.get(job.key);
+  if (!task) {
+    task = build(job);
+    // A build that fails is reported by the batches that await it.
+    task.catch(() => {});
+    built.set(job.key, task);
+  }
+  return task;
+}
+
 port.on('message', async (job: Job) => {
+  if (job.batch === undefined) {
+    const prepared = () => port.postMessage({ prepared: true });
+    builtTask(job).then(prepared, prepared);
+    return;
+  }
   try {
-    let task = built.get(job.key);
-    if (!task) {
-      task = build(job);
-      built.set(job.key, task);
-    }
-    const result = await (await task)(job.batch);
+    const result = await (await builtTask(job))(job.batch);
     port.postMessage({ id: job.id, result }, transferables(result));
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { get_encoding, type TiktokenEncoding } from 'tiktoken';
 import { describe, expect, it } from 'vitest';
-import { loadTokenCounter } from './token-counter.js';
+import { lazyTokenCounter, loadTokenCounter } from './token-counter.js';
 
 const STATUTES = `${resolve(import.meta.dirname, '../../../../data')}/statutes-zh`;
 const QA = `${resolve(import.meta.dirname, '../../../../data')}/disc-lawllm/qa_short_answer.json`;
@@ -56,6 +56,89 @@ describe.each(['cl100k_base', 'o200k_base'] as const)('token counts on %s', (enc
     expect(counter.countCached(prompt)).toBe(counter.count(prompt));
   });
 });
+
+/** Pieces that sit on the edges of the split patterns: cases, marks, contractions, digits, breaks, surrogates. */
+const TRICKY_PIECES = [
+  'a',
+  'Z',
+  'word',
+  ' the',
+  'Hello',
+  'WORLD',
+  'camelCase',
+  'ABCdef',
+  'É',
+  'é',
+  'ß',
+  'ǅ',
+  'ʰ',
+  '中',
+  '文字',
+  '\u0301',
+  'e\u0301',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  "'",
+  "'s",
+  "'LL",
+  "'re",
+  "'ve",
+  'don',
+  '0',
+  '7',
+  '12345',
+  '²',
+  '٣',
+  '.',
+  ',',
+  '!',
+  '/',
+  '(',
+  '—',
+  '“',
+  '”',
+  '🙂',
+  '\ud800',
+  '\udc00',
+  '<|endoftext|>',
+  'ﬁ',
+  '\u00a0',
+];
+
+/** Random concatenations of tricky pieces, the same for every run. */
+function trickyTexts(count: number): string[] {
+  let state = 12345;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Array.from({ length: count }, () => {
+    let text = '';
+    const pieces = 1 + Math.floor(next() * 24);
+    for (let i = 0; i < pieces; i++) text += TRICKY_PIECES[Math.floor(next() * TRICKY_PIECES.length)];
+    return text;
+  });
+}
+
+describe.each(['cl100k_base', 'o200k_base', 'p50k_base', 'r50k_base'] as const)(
+  'generated tricky text on %s',
+  (encoding) => {
+    it('counts exactly as tiktoken, loaded either way', async () => {
+      const reference = get_encoding(encoding as TiktokenEncoding);
+      const counters = [await loadTokenCounter(encoding), lazyTokenCounter(encoding)];
+      const texts = trickyTexts(4000);
+      for (const counter of counters) {
+        const mismatches = texts.filter((text) => counter.count(text) !== reference.encode_ordinary(text).length);
+        expect(mismatches.slice(0, 5)).toEqual([]);
+      }
+      reference.free();
+    });
+  },
+);
 
 describe('loadTokenCounter', () => {
   it('loads once per encoding and rejects unknown encodings', async () => {

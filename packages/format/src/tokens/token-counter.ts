@@ -1,11 +1,12 @@
-import { createRequire } from 'node:module';
+import { bpeCount } from './encoding-tables.js';
 import { assertEncodingName, type EncodingName } from './encodings.js';
 
 /**
- * Counts tokens of one encoding. gpt-tokenizer is the implementation (pure JS, importable in worker
- * threads, faster than the WASM tiktoken on short strings); its counts equal tiktoken's — the reference —
- * which `token-counter.test.ts` proves on real English and Chinese text. Special-token strings such as
- * `<|endoftext|>` are counted as ordinary text; the validator flags them separately.
+ * Counts tokens of one encoding. tunekit's own counter is the default (`bpe-count.ts`: gpt-tokenizer's rank lists in
+ * typed-array tables, pure JS, importable in worker threads, several times faster than tiktoken's WASM and ~2×
+ * gpt-tokenizer's `countTokens` with almost no garbage); its counts equal tiktoken's — the reference — which
+ * `token-counter.test.ts` proves on real English and Chinese text and on generated tricky text. Special-token strings
+ * such as `<|endoftext|>` are counted as ordinary text; the validator flags them separately.
  */
 export interface TokenCounter {
   readonly encoding: EncodingName;
@@ -14,15 +15,14 @@ export interface TokenCounter {
   countCached(text: string): number;
 }
 
-type CountFunction = (text: string, options?: { disallowedSpecial?: Set<string> }) => number;
+type CountFunction = (text: string) => number;
 
 const MAX_CACHED_STRINGS = 4096;
 const MAX_CACHED_LENGTH = 65_536;
-const NO_SPECIAL = new Set<string>();
 const loaded = new Map<string, Promise<TokenCounter>>();
 
-/** gpt-tokenizer (default: fastest on real, repetitive text) or tiktoken's WASM (the reference itself). */
-export type TokenizerImplementation = 'gpt-tokenizer' | 'tiktoken';
+/** tunekit's table-based counter (default) or tiktoken's WASM (the reference itself). */
+export type TokenizerImplementation = 'tunekit' | 'tiktoken';
 
 /** Loads (once per thread) the counter of an encoding by name; no model or ModelContext needed. */
 export function loadTokenCounter(
@@ -30,11 +30,11 @@ export function loadTokenCounter(
   options: { implementation?: TokenizerImplementation } = {},
 ): Promise<TokenCounter> {
   const name = assertEncodingName(encoding);
-  const implementation = options.implementation ?? 'gpt-tokenizer';
+  const implementation = options.implementation ?? 'tunekit';
   const key = `${implementation}:${name}`;
   let counter = loaded.get(key);
   if (!counter) {
-    const count = implementation === 'tiktoken' ? importTiktokenCount(name) : importCount(name);
+    const count = implementation === 'tiktoken' ? importTiktokenCount(name) : Promise.resolve(bpeCount(name));
     counter = count.then((fn) => createTokenCounter(name, fn));
     loaded.set(key, counter);
   }
@@ -47,38 +47,22 @@ async function importTiktokenCount(name: EncodingName): Promise<CountFunction> {
   return (text) => encoder.encode_ordinary(text).length;
 }
 
-async function importCount(name: EncodingName): Promise<CountFunction> {
-  switch (name) {
-    case 'cl100k_base':
-      return (await import('gpt-tokenizer/encoding/cl100k_base')).countTokens;
-    case 'o200k_base':
-      return (await import('gpt-tokenizer/encoding/o200k_base')).countTokens;
-    case 'p50k_base':
-      return (await import('gpt-tokenizer/encoding/p50k_base')).countTokens;
-    case 'r50k_base':
-      return (await import('gpt-tokenizer/encoding/r50k_base')).countTokens;
-  }
-}
-
-const require = createRequire(import.meta.url);
-
 /**
- * A gpt-tokenizer counter that loads its rank table (~70 MB, ~0.7 s) on the first count, synchronously through the
- * package's CommonJS build: a run whose counting happens in worker threads never pays for it on the main thread.
+ * A counter that loads its rank table (~7 MB, a few tens of milliseconds) on the first count: a run whose counting
+ * happens in worker threads never loads it on the main thread.
  */
 export function lazyTokenCounter(encoding: string): TokenCounter {
   const name = assertEncodingName(encoding);
   let load: CountFunction | undefined;
-  return createTokenCounter(name, (text, options) => {
-    load ??= (require(`gpt-tokenizer/cjs/encoding/${name}`) as { countTokens: CountFunction }).countTokens;
-    return load(text, options);
+  return createTokenCounter(name, (text) => {
+    load ??= bpeCount(name);
+    return load(text);
   });
 }
 
 function createTokenCounter(encoding: EncodingName, countTokens: CountFunction): TokenCounter {
   const cache = new Map<string, number>();
-  const count = (text: string): number =>
-    text.length === 0 ? 0 : countTokens(text, { disallowedSpecial: NO_SPECIAL });
+  const count = (text: string): number => (text.length === 0 ? 0 : countTokens(text));
   return {
     encoding,
     count,

@@ -25,6 +25,7 @@ export async function* orderedBatches<T, I, O>(
   task: WorkerTask<I, O>,
   options: OrderedBatchOptions<T, I>,
 ): AsyncGenerator<[T[], O]> {
+  pool.prepare(task as WorkerTask<unknown, unknown>);
   const maxInFlight = pool.size <= 1 ? 1 : pool.size * 2;
   const queue: InFlight<T, O>[] = [];
   const submit = (items: T[]) => {
