@@ -82,14 +82,20 @@ export interface StepContext {
 export type StepInput = AsyncIterable<DataRecord>;
 
 /**
- * A dataset step. Implement `run` as an async generator (the general form), or `map` for a per-record step
- * (the runner fuses map steps and moves records in batches, so they cost almost nothing).
+ * A dataset step. Implement `run` as an async generator (the general form), `map` for a per-record step (the runner
+ * fuses map steps and moves records in batches, so they cost almost nothing), or `runBatches` for a step that works
+ * on many records at once (the runner's arrays go in and out as they are: no promise per record).
  */
 export interface Step {
   readonly specVersion: 'v1';
   /** True when one input may become several outputs; outputs then carry `parents`. */
   readonly fanOut?: boolean;
   run?(input: StepInput, ctx: StepContext): AsyncIterable<DataRecord>;
+  /**
+   * `run` over arrays of records, in order; the step owns the arrays it is given (it may change and yield them).
+   * Empty arrays may be yielded and are skipped.
+   */
+  runBatches?(input: AsyncIterable<DataRecord[]>, ctx: StepContext): AsyncIterable<DataRecord[]>;
   /** Returns the record (changed or not), several records (fan-out), or nothing after reject/discard. */
   map?(
     record: DataRecord,

@@ -1,5 +1,5 @@
 import type { Step } from '../contracts/step.js';
-import { type Batches, mapStage, runStage, sourceStage, timed } from './stages.js';
+import { type Batches, batchStage, mapStage, runStage, sourceStage, timed } from './stages.js';
 import { createStepContext, type StepContextDeps } from './step-context.js';
 import { Tally } from './tally.js';
 
@@ -41,10 +41,8 @@ export function buildChain(sources: ChainStep[], steps: ChainStep[], deps: StepC
     const tally = new Tally(name, step.fanOut === true);
     tallies.push(tally);
     const ctx = createStepContext(tally, deps);
-    current = track(
-      step.map ? mapStage(current, step, ctx, tally) : runStage(current, step, ctx, tally),
-      tallies.length - 1,
-    );
+    const stage = step.map ? mapStage : step.runBatches ? batchStage : runStage;
+    current = track(stage(current, step, ctx, tally), tallies.length - 1);
   }
   return {
     output: current,

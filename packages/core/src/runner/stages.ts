@@ -4,8 +4,8 @@ import { TunekitError } from '../errors.js';
 import type { Tally } from './tally.js';
 
 /**
- * Records move between steps in arrays: a promise tick per batch instead of per record. Plugin authors still see one
- * record at a time (`map`) or an async iterable of records (`run`).
+ * Records move between steps in arrays: a promise tick per batch instead of per record. Plugin authors see one
+ * record at a time (`map`), an async iterable of records (`run`), or the arrays themselves (`runBatches`).
  */
 export type Batches = AsyncIterable<DataRecord[]>;
 export const BATCH_SIZE = 256;
@@ -80,6 +80,28 @@ export function runStage(input: Batches, step: Step, ctx: StepContext, tally: Ta
 
 async function* runRecords(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
   yield* rebatch(step.run!(flatten(input, tally, ctx.signal), ctx), tally, ctx.signal);
+  tally.check();
+}
+
+/** A batch step: `runBatches(batches)`, the runner's arrays passed straight through. */
+export function batchStage(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+  return guarded(batchRecords(input, step, ctx, tally), tally.step);
+}
+
+async function* counted(input: Batches, tally: Tally, signal: AbortSignal): Batches {
+  for await (const batch of input) {
+    if (signal.aborted) throw abortedError(tally.step);
+    tally.in += batch.length;
+    yield batch;
+  }
+}
+
+async function* batchRecords(input: Batches, step: Step, ctx: StepContext, tally: Tally): Batches {
+  for await (const batch of step.runBatches!(counted(input, tally, ctx.signal), ctx)) {
+    if (ctx.signal.aborted) throw abortedError(tally.step);
+    tally.noteOutputs(batch);
+    if (batch.length > 0) yield batch;
+  }
   tally.check();
 }
 

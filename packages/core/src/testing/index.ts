@@ -176,11 +176,18 @@ export async function checkStepConformance<O>(
     logger: silentLogger,
     env: process.env,
   });
-  if (!step.run || full.out.length === 0) return;
+  if (!(step.run || step.runBatches) || full.out.length === 0) return;
   let cleaned = false;
   async function* tracked(): AsyncIterable<DataRecord> {
     try {
       for (const record of sample) yield structuredClone(record);
+    } finally {
+      cleaned = true;
+    }
+  }
+  async function* trackedBatches(): AsyncIterable<DataRecord[]> {
+    try {
+      for (const record of sample) yield [structuredClone(record)];
     } finally {
       cleaned = true;
     }
@@ -191,7 +198,8 @@ export async function checkStepConformance<O>(
   const { Tally } = await import('../runner/tally.js');
   const ctx = createStepContext(new Tally(plugin.id), ctxDeps);
   try {
-    for await (const _record of step.run(tracked(), ctx)) break;
+    if (step.runBatches) for await (const _batch of step.runBatches(trackedBatches(), ctx)) break;
+    else for await (const _record of step.run!(tracked(), ctx)) break;
   } finally {
     await pool.close();
   }

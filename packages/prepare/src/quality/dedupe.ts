@@ -56,9 +56,9 @@ export type DedupeOptions = z.output<typeof dedupeOptions>;
 /** Keeps the first-seen record of every exact or near-duplicate set; the others are discarded as `duplicate`. */
 async function* dedupeRecords(
   options: DedupeOptions,
-  input: AsyncIterable<DataRecord>,
+  input: AsyncIterable<DataRecord[]>,
   ctx: StepContext,
-): AsyncGenerator<DataRecord> {
+): AsyncGenerator<DataRecord[]> {
   const near = options.near ?? { threshold: 0.8, bands: 16, rows: 8, shingle: 5 };
   const perms = near.bands * near.rows;
   const task = signatureTask({ near: options.near !== undefined, ...near, numbers: options.normalize_numbers });
@@ -73,6 +73,7 @@ async function* dedupeRecords(
       toTask: (record: DataRecord) => exampleText(record.data, options.key),
     });
     for await (const [records, batch] of batches) {
+      const kept: DataRecord[] = [];
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
         const exactHash = batch.exact[i]!;
@@ -92,15 +93,16 @@ async function* dedupeRecords(
           ctx.discard(record, 'duplicate', { keptId: keptIds[nearToKept[match.index]!]!, similarity, kind: 'near' });
           continue;
         }
-        const kept = keptIds.length;
+        const index = keptIds.length;
         keptIds.push(record.id);
-        if (options.exact && exactHash) exactIndex.set(exactHash, kept);
+        if (options.exact && exactHash) exactIndex.set(exactHash, index);
         if (shingled) {
           nearIndex.add(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2);
-          nearToKept.push(kept);
+          nearToKept.push(index);
         }
-        yield record;
+        kept.push(record);
       }
+      yield kept;
     }
     if (options.near !== undefined) ctx.report('near_index', { records: nearIndex.count, bytes: nearIndex.bytes });
   } finally {
@@ -114,5 +116,5 @@ export const dedupe = defineStep({
   description:
     'Drops exact and near-duplicate examples (MinHash + LSH), keeping the first seen; duplicates name the kept id.',
   options: dedupeOptions,
-  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => dedupeRecords(options, input, ctx) }),
+  create: (options) => ({ specVersion: 'v1', runBatches: (input, ctx) => dedupeRecords(options, input, ctx) }),
 });

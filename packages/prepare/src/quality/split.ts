@@ -66,19 +66,31 @@ const groupKey = (record: DataRecord, options: SplitOptions) =>
 const withSide = (record: DataRecord, split: Side): DataRecord => ({ ...record, meta: { ...record.meta, split } });
 
 /** Fraction without strata: each group's side follows from its hash alone, so records stream through. */
-async function* assignByBucket(options: SplitOptions, input: AsyncIterable<DataRecord>): AsyncGenerator<DataRecord> {
+async function* assignByBucket(
+  options: SplitOptions,
+  input: AsyncIterable<DataRecord[]>,
+): AsyncGenerator<DataRecord[]> {
   const cut = options.validation * BUCKETS;
-  for await (const record of input) {
-    const bucket = groupHash(options.seed, groupKey(record, options)) % BUCKETS;
-    yield withSide(record, bucket < cut ? 'validation' : 'train');
+  for await (const records of input) {
+    for (let i = 0; i < records.length; i++) {
+      const bucket = groupHash(options.seed, groupKey(records[i]!, options)) % BUCKETS;
+      records[i] = withSide(records[i]!, bucket < cut ? 'validation' : 'train');
+    }
+    yield records;
   }
 }
 
+/** Records held to the end go out in arrays of this many. */
+const HELD_BATCH = 256;
+
 /** A count or strata need every group's size first: records are held until the end of the input. */
-async function* assignByTally(options: SplitOptions, input: AsyncIterable<DataRecord>): AsyncGenerator<DataRecord> {
+async function* assignByTally(
+  options: SplitOptions,
+  input: AsyncIterable<DataRecord[]>,
+): AsyncGenerator<DataRecord[]> {
   const held: DataRecord[] = [];
   const groups = new Map<string, GroupTally & { labels: Map<string, number> }>();
-  for await (const record of input) {
+  for await (const record of flat(input)) {
     held.push(record);
     const key = groupKey(record, options);
     let group = groups.get(key);
@@ -99,15 +111,22 @@ async function* assignByTally(options: SplitOptions, input: AsyncIterable<DataRe
     }
   }
   const chosen = chooseValidationGroups([...groups.values()], options.validation);
-  for (const record of held) yield withSide(record, chosen.has(groupKey(record, options)) ? 'validation' : 'train');
+  for (let start = 0; start < held.length; start += HELD_BATCH) {
+    const records = held.slice(start, start + HELD_BATCH);
+    yield records.map((record) => withSide(record, chosen.has(groupKey(record, options)) ? 'validation' : 'train'));
+  }
+}
+
+async function* flat(input: AsyncIterable<DataRecord[]>): AsyncGenerator<DataRecord> {
+  for await (const records of input) yield* records;
 }
 
 async function* dropContaminated(
   options: SplitOptions,
   contamination: NonNullable<SplitOptions['contamination']>,
-  input: AsyncIterable<DataRecord>,
+  input: AsyncIterable<DataRecord[]>,
   ctx: StepContext,
-): AsyncGenerator<DataRecord> {
+): AsyncGenerator<DataRecord[]> {
   const init: SignatureInit = { near: true, bands: 16, rows: 8, shingle: contamination.shingle, numbers: false };
   const index = await loadContaminationIndex(contamination.against, ctx.baseDir, init, contamination.near_threshold);
   ctx.report('contamination', { against: contamination.against, evalItems: index.items });
@@ -118,11 +137,12 @@ async function* dropContaminated(
       toTask: (r: DataRecord) => exampleText(r.data, 'user'),
     });
     for await (const [records, batch] of batches) {
+      const clean: DataRecord[] = [];
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
         const hit = record.meta.split === 'train' ? index.match(batch, i) : undefined;
         if (!hit) {
-          yield record;
+          clean.push(record);
           continue;
         }
         ctx.count('contaminated');
@@ -132,6 +152,7 @@ async function* dropContaminated(
           ...hit,
         });
       }
+      yield clean;
     }
   } finally {
     await release();
@@ -140,15 +161,15 @@ async function* dropContaminated(
 
 async function* splitRecords(
   options: SplitOptions,
-  input: AsyncIterable<DataRecord>,
+  input: AsyncIterable<DataRecord[]>,
   ctx: StepContext,
-): AsyncGenerator<DataRecord> {
+): AsyncGenerator<DataRecord[]> {
   const held = options.validation >= 1 || options.stratify !== undefined;
   let sided = held ? assignByTally(options, input) : assignByBucket(options, input);
   if (options.contamination) sided = dropContaminated(options, options.contamination, sided, ctx);
-  for await (const record of sided) {
-    ctx.count(record.meta.split as Side);
-    yield record;
+  for await (const records of sided) {
+    for (const record of records) ctx.count(record.meta.split as Side);
+    yield records;
   }
 }
 
@@ -158,5 +179,5 @@ export const split = defineStep({
   description:
     'Sets meta.split to train or validation by a seeded hash of the group, so no group is on both sides; optional strata and contamination check.',
   options: splitOptions,
-  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => splitRecords(options, input, ctx) }),
+  create: (options) => ({ specVersion: 'v1', runBatches: (input, ctx) => splitRecords(options, input, ctx) }),
 });

@@ -67,9 +67,9 @@ function budgetTokens(options: TokenBudgetOptions, model: ModelContext): number 
 
 async function* budgetRecords(
   options: TokenBudgetOptions,
-  input: AsyncIterable<DataRecord>,
+  input: AsyncIterable<DataRecord[]>,
   ctx: StepContext,
-): AsyncGenerator<DataRecord> {
+): AsyncGenerator<DataRecord[]> {
   const model = await ctx.model();
   const limit = options.max_example_tokens ?? model.exampleTokenLimit;
   const budget = budgetTokens(options, model);
@@ -84,6 +84,7 @@ async function* budgetRecords(
       batchSize: options.batch_size,
       toTask: (r: DataRecord) => tokenCountItem(r.data),
     })) {
+      const kept: DataRecord[] = [];
       for (let i = 0; i < records.length; i++) {
         let record = records[i]!;
         let count = { total: batch.total[i]!, assistant: batch.assistant[i]!, messages: batch.messages[i]! };
@@ -129,8 +130,9 @@ async function* budgetRecords(
         totals.push(count.total);
         assistants.push(count.assistant);
         messages.push(count.messages);
-        yield record;
+        kept.push(record);
       }
+      yield kept;
     }
   } finally {
     await release();
@@ -166,5 +168,5 @@ export const tokenBudget = defineStep({
   description:
     'Enforces the per-example token limit (drop, truncate or error) and a dataset budget; reports token statistics and the training cost estimate.',
   options: tokenBudgetOptions,
-  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => budgetRecords(options, input, ctx) }),
+  create: (options) => ({ specVersion: 'v1', runBatches: (input, ctx) => budgetRecords(options, input, ctx) }),
 });

@@ -33,27 +33,32 @@ function rejectInvalid(record: DataRecord, problems: FormatProblem[], ctx: StepC
 /** Rejects lines that break OpenAI's training-file rules; checks the file-level rules once the stream ends. */
 async function* validateRecords(
   options: ValidateOptions,
-  input: AsyncIterable<DataRecord>,
+  input: AsyncIterable<DataRecord[]>,
   ctx: StepContext,
-): AsyncGenerator<DataRecord> {
+): AsyncGenerator<DataRecord[]> {
   let format = options.format === 'auto' ? undefined : options.format;
   let examples = 0;
   let bytes = 0;
   let firstFile: string | undefined;
-  for await (const record of input) {
-    firstFile ??= record.source.file;
-    const problems = validateLine(record.data, { format });
-    if (problems.length > 0) {
-      rejectInvalid(record, problems, ctx);
-      continue;
+  for await (const records of input) {
+    let valid = 0;
+    for (const record of records) {
+      firstFile ??= record.source.file;
+      const problems = validateLine(record.data, { format });
+      if (problems.length > 0) {
+        rejectInvalid(record, problems, ctx);
+        continue;
+      }
+      if (!format) {
+        const detected = detectFormat(record.data);
+        if (detected !== 'unknown') format = detected;
+      }
+      examples++;
+      bytes += jsonByteLength(record.data) + 1;
+      records[valid++] = record;
     }
-    if (!format) {
-      const detected = detectFormat(record.data);
-      if (detected !== 'unknown') format = detected;
-    }
-    examples++;
-    bytes += jsonByteLength(record.data) + 1;
-    yield record;
+    records.length = valid;
+    yield records;
   }
   const fileProblems = checkFile({ examples, bytes });
   ctx.report('file', {
@@ -79,5 +84,5 @@ export const validate = defineStep({
   description:
     "Rejects lines that break OpenAI's fine-tuning file rules (code, line, message index, key); checks example count and size.",
   options: validateOptions,
-  create: (options) => ({ specVersion: 'v1', run: (input, ctx) => validateRecords(options, input, ctx) }),
+  create: (options) => ({ specVersion: 'v1', runBatches: (input, ctx) => validateRecords(options, input, ctx) }),
 });

@@ -23,7 +23,7 @@ export const writeJsonl = defineStep({
   create(opts) {
     return {
       specVersion: 'v1',
-      async *run(input, ctx) {
+      async *runBatches(input, ctx) {
         const dir =
           opts.dir === undefined ? ctx.runDir : isAbsolute(opts.dir) ? opts.dir : resolve(ctx.baseDir, opts.dir);
         const writers = {
@@ -33,12 +33,14 @@ export const writeJsonl = defineStep({
         let validationLines = 0;
         let committed = false;
         try {
-          for await (const record of input) {
-            const isValidation = record.meta.split === 'validation';
-            if (isValidation) validationLines++;
-            const pending = (isValidation ? writers.validation : writers.train).write(JSON.stringify(record.data));
-            if (pending) await pending;
-            yield record;
+          for await (const records of input) {
+            for (const record of records) {
+              const isValidation = record.meta.split === 'validation';
+              if (isValidation) validationLines++;
+              const pending = (isValidation ? writers.validation : writers.train).write(JSON.stringify(record.data));
+              if (pending) await pending;
+            }
+            yield records;
           }
           const outputs: Record<string, WrittenFile> = { train: await writers.train.commit() };
           if (validationLines > 0) outputs.validation = await writers.validation.commit();

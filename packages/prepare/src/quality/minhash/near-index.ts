@@ -2,6 +2,10 @@ import { estimateJaccard4 } from './signature.js';
 
 /** Records per chain head, on average, before the head tables double. Chains compare a 32-bit key first. */
 const MAX_CHAIN_LOAD = 4;
+/** Records per segment: storage grows a segment at a time, so nothing is ever copied and at most one is part-full. */
+const SEGMENT_BITS = 12;
+const SEGMENT = 1 << SEGMENT_BITS;
+const SEGMENT_MASK = SEGMENT - 1;
 
 export interface NearMatch {
   /** Index (in insertion order) of the kept record. */
@@ -9,19 +13,24 @@ export interface NearMatch {
   similarity: number;
 }
 
+/** 4,096 records: per band their band keys and chain links, and their 4-bit signatures. */
+interface Segment {
+  keys: Uint32Array;
+  links: Int32Array;
+  signatures: Uint8Array;
+}
+
 /**
  * LSH index over kept records, all in typed arrays. Per record: its band hashes (4 B per band), the chain links
  * (4 B per band) and the 4-bit signature (perms / 2 bytes); per band a table of chain heads at most half as long as
- * a quarter of the number of records. With 16 bands × 8 rows: 192 B per record plus 16–32 B of heads.
+ * a quarter of the number of records. With 16 bands × 8 rows: 192 B per record plus 16–32 B of heads; storage grows
+ * 4,096 records at a time, never copied.
  */
 export class NearIndex {
   private readonly bands: number;
   private readonly sigBytes: number;
-  private capacity = 0;
   private size = 0;
-  private bandKeys = new Uint32Array(0);
-  private links = new Int32Array(0);
-  private signatures = new Uint8Array(0);
+  private readonly segments: Segment[] = [];
   private headBits = 6;
   private heads: Int32Array;
   private readonly checked: number[] = [];
@@ -36,9 +45,10 @@ export class NearIndex {
     return this.size;
   }
 
-  /** Bytes held by the typed arrays, capacity included. */
+  /** Bytes held by the typed arrays, the last segment's free room included. */
   get bytes(): number {
-    return this.bandKeys.byteLength + this.links.byteLength + this.signatures.byteLength + this.heads.byteLength;
+    const perSegment = SEGMENT * (this.bands * 8 + this.sigBytes);
+    return this.segments.length * perSegment + this.heads.byteLength;
   }
 
   /** The most similar kept record at or above `threshold` among the LSH candidates (ties: the earliest). */
@@ -54,23 +64,25 @@ export class NearIndex {
     this.checked.length = 0;
     for (let band = 0; band < this.bands; band++) {
       const key = bandKeys[keyOffset + band]!;
-      let cursor = this.heads[(band << this.headBits) | (key & mask)]!;
-      while (cursor >= 0) {
-        const recordIndex = (cursor / this.bands) | 0;
-        if (this.bandKeys[cursor] === key && !this.checked.includes(recordIndex)) {
-          this.checked.push(recordIndex);
+      const column = band * SEGMENT;
+      let record = this.heads[(band << this.headBits) | (key & mask)]!;
+      while (record >= 0) {
+        const segment = this.segments[record >> SEGMENT_BITS]!;
+        const at = column + (record & SEGMENT_MASK);
+        if (segment.keys[at] === key && !this.checked.includes(record)) {
+          this.checked.push(record);
           const similarity = estimateJaccard4(
             signature,
             sigOffset,
-            this.signatures,
-            recordIndex * this.sigBytes,
+            segment.signatures,
+            (record & SEGMENT_MASK) * this.sigBytes,
             this.sigBytes,
           );
           const better =
-            !best || similarity > best.similarity || (similarity === best.similarity && recordIndex < best.index);
-          if (similarity >= threshold && better) best = { index: recordIndex, similarity };
+            !best || similarity > best.similarity || (similarity === best.similarity && record < best.index);
+          if (similarity >= threshold && better) best = { index: record, similarity };
         }
-        cursor = this.links[cursor]!;
+        record = segment.links[at]!;
       }
     }
     return best;
@@ -78,10 +90,18 @@ export class NearIndex {
 
   /** Adds a kept record; returns its index. */
   add(bandKeys: Uint32Array, keyOffset: number, signature: Uint8Array, sigOffset: number): number {
-    if (this.size === this.capacity) this.grow();
     const index = this.size++;
-    this.bandKeys.set(bandKeys.subarray(keyOffset, keyOffset + this.bands), index * this.bands);
-    this.signatures.set(signature.subarray(sigOffset, sigOffset + this.sigBytes), index * this.sigBytes);
+    if ((index & SEGMENT_MASK) === 0) {
+      this.segments.push({
+        keys: new Uint32Array(this.bands * SEGMENT),
+        links: new Int32Array(this.bands * SEGMENT),
+        signatures: new Uint8Array(this.sigBytes * SEGMENT),
+      });
+    }
+    const segment = this.segments[index >> SEGMENT_BITS]!;
+    const slot = index & SEGMENT_MASK;
+    for (let band = 0; band < this.bands; band++) segment.keys[band * SEGMENT + slot] = bandKeys[keyOffset + band]!;
+    segment.signatures.set(signature.subarray(sigOffset, sigOffset + this.sigBytes), slot * this.sigBytes);
     if (this.size > MAX_CHAIN_LOAD << this.headBits) this.rehash(this.headBits + 1);
     else this.link(index);
     return index;
@@ -89,11 +109,12 @@ export class NearIndex {
 
   private link(index: number): void {
     const mask = (1 << this.headBits) - 1;
+    const segment = this.segments[index >> SEGMENT_BITS]!;
     for (let band = 0; band < this.bands; band++) {
-      const entry = index * this.bands + band;
-      const head = (band << this.headBits) | (this.bandKeys[entry]! & mask);
-      this.links[entry] = this.heads[head]!;
-      this.heads[head] = entry;
+      const at = band * SEGMENT + (index & SEGMENT_MASK);
+      const head = (band << this.headBits) | (segment.keys[at]! & mask);
+      segment.links[at] = this.heads[head]!;
+      this.heads[head] = index;
     }
   }
 
@@ -101,19 +122,5 @@ export class NearIndex {
     this.headBits = bits;
     this.heads = new Int32Array(this.bands << bits).fill(-1);
     for (let index = 0; index < this.size; index++) this.link(index);
-  }
-
-  private grow(): void {
-    const capacity = Math.max(256, Math.ceil(this.capacity * 1.25));
-    const keys = new Uint32Array(capacity * this.bands);
-    keys.set(this.bandKeys);
-    const links = new Int32Array(capacity * this.bands);
-    links.set(this.links);
-    const signatures = new Uint8Array(capacity * this.sigBytes);
-    signatures.set(this.signatures);
-    this.bandKeys = keys;
-    this.links = links;
-    this.signatures = signatures;
-    this.capacity = capacity;
   }
 }
