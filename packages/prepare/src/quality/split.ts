@@ -84,10 +84,7 @@ async function* assignByBucket(
 const HELD_BATCH = 256;
 
 /** A count or strata need every group's size first: records are held until the end of the input. */
-async function* assignByTally(
-  options: SplitOptions,
-  input: AsyncIterable<DataRecord[]>,
-): AsyncGenerator<DataRecord[]> {
+async function* assignByTally(options: SplitOptions, input: AsyncIterable<DataRecord[]>): AsyncGenerator<DataRecord[]> {
   const held: DataRecord[] = [];
   const groups = new Map<string, GroupTally & { labels: Map<string, number> }>();
   for await (const record of flat(input)) {
