@@ -4,7 +4,7 @@ import { orderedBatches } from '../workers/ordered-batches.js';
 import { stepPool } from '../workers/step-pool.js';
 import { NearIndex } from './minhash/near-index.js';
 import { signatureTask } from './minhash/signature-task.js';
-import { exampleText } from './text/example-text.js';
+import { exampleParts } from './text/example-text.js';
 
 const nearOptions = z
   .object({
@@ -70,7 +70,7 @@ async function* dedupeRecords(
   try {
     const batches = orderedBatches(input, pool, task, {
       batchSize: options.batch_size,
-      toTask: (record: DataRecord) => exampleText(record.data, options.key),
+      toTask: (record: DataRecord) => exampleParts(record.data, options.key),
     });
     for await (const [records, batch] of batches) {
       const kept: DataRecord[] = [];

@@ -7,7 +7,7 @@ import { chooseValidationGroups, type GroupTally } from './split/assign-groups.j
 import { loadContaminationIndex } from './split/contamination-index.js';
 import { BUCKETS, groupHash } from './split/group-hash.js';
 import { recordField } from './split/record-field.js';
-import { exampleText } from './text/example-text.js';
+import { exampleParts } from './text/example-text.js';
 
 export const splitOptions = z
   .object({
@@ -71,10 +71,17 @@ async function* assignByBucket(
   input: AsyncIterable<DataRecord[]>,
 ): AsyncGenerator<DataRecord[]> {
   const cut = options.validation * BUCKETS;
+  // Records of a group usually come together: the last group's side is remembered.
+  let lastKey: string | undefined;
+  let lastSide: Side = 'train';
   for await (const records of input) {
     for (let i = 0; i < records.length; i++) {
-      const bucket = groupHash(options.seed, groupKey(records[i]!, options)) % BUCKETS;
-      records[i] = withSide(records[i]!, bucket < cut ? 'validation' : 'train');
+      const key = groupKey(records[i]!, options);
+      if (key !== lastKey) {
+        lastKey = key;
+        lastSide = groupHash(options.seed, key) % BUCKETS < cut ? 'validation' : 'train';
+      }
+      records[i] = withSide(records[i]!, lastSide);
     }
     yield records;
   }
@@ -131,7 +138,7 @@ async function* dropContaminated(
   try {
     const batches = orderedBatches(input, pool, signatureTask(init), {
       batchSize: options.batch_size,
-      toTask: (r: DataRecord) => exampleText(r.data, 'user'),
+      toTask: (r: DataRecord) => exampleParts(r.data, 'user'),
     });
     for await (const [records, batch] of batches) {
       const clean: DataRecord[] = [];

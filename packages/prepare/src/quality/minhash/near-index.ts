@@ -1,7 +1,10 @@
 import { estimateJaccard4 } from './signature.js';
 
-/** Records per chain head, on average, before the head tables double. Chains compare a 32-bit key first. */
-const MAX_CHAIN_LOAD = 4;
+/**
+ * Records per chain head, on average, before the head tables double. Chains compare a 32-bit key first; every step
+ * along a chain is a cache miss, which is what a query costs, so chains are kept short.
+ */
+const MAX_CHAIN_LOAD = 2;
 /** Records per segment: storage grows a segment at a time, so nothing is ever copied and at most one is part-full. */
 const SEGMENT_BITS = 12;
 const SEGMENT = 1 << SEGMENT_BITS;
@@ -13,18 +16,18 @@ export interface NearMatch {
   similarity: number;
 }
 
-/** 4,096 records: per band their band keys and chain links, and their 4-bit signatures. */
+/** 4,096 records: per band their band key and chain link side by side (one cache line), and their signatures. */
 interface Segment {
-  keys: Uint32Array;
-  links: Int32Array;
+  /** `[key, link]` at `2 × (band × SEGMENT + slot)`; keys stored as int32, links are record indexes or -1. */
+  entries: Int32Array;
   signatures: Uint8Array;
 }
 
 /**
  * LSH index over kept records, all in typed arrays. Per record: its band hashes (4 B per band), the chain links
- * (4 B per band) and the 4-bit signature (perms / 2 bytes); per band a table of chain heads at most half as long as
- * a quarter of the number of records. With 16 bands × 8 rows: 192 B per record plus 16–32 B of heads; storage grows
- * 4,096 records at a time, never copied.
+ * (4 B per band) and the 4-bit signature (perms / 2 bytes); per band a table of chain heads at most as long as half
+ * the number of records. With 16 bands × 8 rows: 192 B per record plus 32–64 B of heads; storage grows 4,096
+ * records at a time, never copied.
  */
 export class NearIndex {
   private readonly bands: number;
@@ -63,13 +66,13 @@ export class NearIndex {
     let best: NearMatch | undefined;
     this.checked.length = 0;
     for (let band = 0; band < this.bands; band++) {
-      const key = bandKeys[keyOffset + band]!;
+      const key = bandKeys[keyOffset + band]! | 0;
       const column = band * SEGMENT;
       let record = this.heads[(band << this.headBits) | (key & mask)]!;
       while (record >= 0) {
         const segment = this.segments[record >> SEGMENT_BITS]!;
-        const at = column + (record & SEGMENT_MASK);
-        if (segment.keys[at] === key && !this.checked.includes(record)) {
+        const at = (column + (record & SEGMENT_MASK)) * 2;
+        if (segment.entries[at] === key && !this.checked.includes(record)) {
           this.checked.push(record);
           const similarity = estimateJaccard4(
             signature,
@@ -82,7 +85,7 @@ export class NearIndex {
             !best || similarity > best.similarity || (similarity === best.similarity && record < best.index);
           if (similarity >= threshold && better) best = { index: record, similarity };
         }
-        record = segment.links[at]!;
+        record = segment.entries[at + 1]!;
       }
     }
     return best;
@@ -93,14 +96,15 @@ export class NearIndex {
     const index = this.size++;
     if ((index & SEGMENT_MASK) === 0) {
       this.segments.push({
-        keys: new Uint32Array(this.bands * SEGMENT),
-        links: new Int32Array(this.bands * SEGMENT),
+        entries: new Int32Array(this.bands * SEGMENT * 2),
         signatures: new Uint8Array(this.sigBytes * SEGMENT),
       });
     }
     const segment = this.segments[index >> SEGMENT_BITS]!;
     const slot = index & SEGMENT_MASK;
-    for (let band = 0; band < this.bands; band++) segment.keys[band * SEGMENT + slot] = bandKeys[keyOffset + band]!;
+    for (let band = 0; band < this.bands; band++) {
+      segment.entries[(band * SEGMENT + slot) * 2] = bandKeys[keyOffset + band]!;
+    }
     segment.signatures.set(signature.subarray(sigOffset, sigOffset + this.sigBytes), slot * this.sigBytes);
     if (this.size > MAX_CHAIN_LOAD << this.headBits) this.rehash(this.headBits + 1);
     else this.link(index);
@@ -111,9 +115,9 @@ export class NearIndex {
     const mask = (1 << this.headBits) - 1;
     const segment = this.segments[index >> SEGMENT_BITS]!;
     for (let band = 0; band < this.bands; band++) {
-      const at = band * SEGMENT + (index & SEGMENT_MASK);
-      const head = (band << this.headBits) | (segment.keys[at]! & mask);
-      segment.links[at] = this.heads[head]!;
+      const at = (band * SEGMENT + (index & SEGMENT_MASK)) * 2;
+      const head = (band << this.headBits) | (segment.entries[at]! & mask);
+      segment.entries[at + 1] = this.heads[head]!;
       this.heads[head] = index;
     }
   }

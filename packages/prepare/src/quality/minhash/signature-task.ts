@@ -23,7 +23,10 @@ export interface SignatureBatch {
   shingled: Uint8Array;
 }
 
-export function createSignatureTask(init: SignatureInit): (texts: string[]) => SignatureBatch {
+/** A text, or its parts (`exampleParts`), joined here by line breaks. */
+export type SignatureItem = string | string[];
+
+export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[]) => SignatureBatch {
   const perms = init.bands * init.rows;
   const params = permutationParameters(perms);
   const signature = new Uint32Array(perms);
@@ -37,7 +40,8 @@ export function createSignatureTask(init: SignatureInit): (texts: string[]) => S
       shingled: new Uint8Array(n),
     };
     for (let i = 0; i < n; i++) {
-      const normalized = normalizeText(texts[i]!, { numbers: init.numbers });
+      const item = texts[i]!;
+      const normalized = normalizeText(typeof item === 'string' ? item : item.join('\n'), { numbers: init.numbers });
       // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
       batch.exact[i] = normalized ? hash('sha256', normalized, 'base64url').slice(0, 22) : '';
       if (!init.near || !normalized) continue;
@@ -53,6 +57,6 @@ export function createSignatureTask(init: SignatureInit): (texts: string[]) => S
   };
 }
 
-export function signatureTask(init: SignatureInit): BatchTaskSpec<string, SignatureBatch> {
+export function signatureTask(init: SignatureInit): BatchTaskSpec<SignatureItem, SignatureBatch> {
   return { module: import.meta.url, exportName: 'createSignatureTask', init, inline: createSignatureTask };
 }

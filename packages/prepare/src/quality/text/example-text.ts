@@ -21,7 +21,7 @@ function messagesOf(value: unknown): MessageLike[] {
   return Array.isArray(value) ? (value.filter((m) => m && typeof m === 'object') as MessageLike[]) : [];
 }
 
-function joinMessages(messages: MessageLike[], include: (role: string) => boolean): string {
+function messageParts(messages: MessageLike[], include: (role: string) => boolean): string[] {
   const parts: string[] = [];
   for (const message of messages) {
     const role = typeof message.role === 'string' ? message.role : '';
@@ -29,7 +29,22 @@ function joinMessages(messages: MessageLike[], include: (role: string) => boolea
     const text = contentText(message.content);
     if (text) parts.push(text);
   }
-  return parts.join('\n');
+  return parts;
+}
+
+function joinMessages(messages: MessageLike[], include: (role: string) => boolean): string {
+  return messageParts(messages, include).join('\n');
+}
+
+/**
+ * `exampleText` before its parts are joined by line breaks: for a chat line, its messages' texts (sent to a worker
+ * thread as they are, the thread joins them, so the calling thread copies no text); any other line in one part.
+ */
+export function exampleParts(data: unknown, key: TextKey): string[] {
+  const messages = data && typeof data === 'object' ? (data as Record<string, unknown>).messages : undefined;
+  if (!Array.isArray(messages)) return [exampleText(data, key)];
+  const isPrompt = (role: string) => role !== 'assistant' && (key !== 'user' || role !== 'system');
+  return messageParts(messagesOf(messages), key === 'example' ? () => true : isPrompt);
 }
 
 const PROMPT_FIELDS = ['prompt', 'question', 'input', 'instruction', 'query', 'text'];

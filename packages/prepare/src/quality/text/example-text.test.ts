@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { exampleParts, exampleText, type TextKey } from './example-text.js';
+
+const LINES: unknown[] = [
+  {
+    messages: [
+      { role: 'system', content: 'You are a lawyer.' },
+      { role: 'user', content: 'Is a verbal contract valid?' },
+      { role: 'assistant', content: 'Often, yes.' },
+    ],
+  },
+  { messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'image_url' }, { text: 'b' }] }, null] },
+  { messages: [] },
+  { input: { messages: [{ role: 'user', content: 'q' }] }, preferred_output: [{ role: 'assistant', content: 'p' }] },
+  { prompt: 'p', completion: 'c' },
+  { question: 'q only' },
+  'plain text',
+  null,
+  { other: 'x', more: 'y', n: 1 },
+];
+
+describe('exampleParts', () => {
+  it('joined by line breaks is exampleText, for every line shape and key', () => {
+    for (const key of ['example', 'prompt', 'user'] as TextKey[]) {
+      for (const line of LINES) expect(exampleParts(line, key).join('\n')).toBe(exampleText(line, key));
+    }
+  });
+
+  it('keeps a chat line in its messages, so the calling thread copies no text', () => {
+    expect(exampleParts(LINES[0], 'example')).toEqual([
+      'You are a lawyer.',
+      'Is a verbal contract valid?',
+      'Often, yes.',
+    ]);
+    expect(exampleParts(LINES[0], 'user')).toEqual(['Is a verbal contract valid?']);
+  });
+});
