@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { encodeJson, type JsonSink } from './json-encoder.js';
 
 const CHUNK = 256 * 1024;
 /** The most UTF-8 bytes one UTF-16 code unit can take. */
@@ -23,12 +24,22 @@ export class AtomicLineWriter {
   private readonly temporary: string;
   private handle: Promise<FileHandle> | undefined;
   private pending: Promise<void> = Promise.resolve();
-  private filling: Buffer = Buffer.allocUnsafe(CHUNK);
-  private offset = 0;
   private readonly spare: Buffer[] = [];
   private readonly hash: Hash = createHash('sha256');
   private lines = 0;
   private bytes = 0;
+  /** The buffer being filled; `flushed` is the write a line set off, if any (the backpressure `write` returns). */
+  private readonly chunk: JsonSink & { flushed?: Promise<void> } = {
+    buffer: Buffer.allocUnsafe(CHUNK),
+    offset: 0,
+    reserve: (bytes) => {
+      if (this.chunk.offset + bytes > CHUNK) this.chunk.flushed = this.flush();
+    },
+    large: (text) => {
+      this.flush();
+      this.chunk.flushed = this.send(Buffer.from(text, 'utf8'));
+    },
+  };
 
   constructor(path: string) {
     this.path = path;
@@ -43,24 +54,44 @@ export class AtomicLineWriter {
   /** Adds one line (without its newline). Returns a promise only when a chunk is being written (backpressure). */
   write(line: string): Promise<void> | undefined {
     this.lines++;
+    const chunk = this.chunk;
+    chunk.flushed = undefined;
     const room = line.length * MAX_BYTES_PER_UNIT + 1;
     if (room > CHUNK) {
-      this.flush();
-      return this.send(Buffer.from(`${line}\n`, 'utf8'));
+      chunk.large(`${line}\n`);
+      return chunk.flushed;
     }
-    const flushed = this.offset + room > CHUNK ? this.flush() : undefined;
-    this.offset += this.filling.write(line, this.offset, 'utf8');
-    this.filling[this.offset++] = 0x0a;
-    return flushed;
+    chunk.reserve(room);
+    chunk.offset += chunk.buffer.write(line, chunk.offset, 'utf8');
+    chunk.buffer[chunk.offset++] = 0x0a;
+    return chunk.flushed;
+  }
+
+  /**
+   * Adds one line, `JSON.stringify(value)`, encoded straight into the buffer (`encodeJson`: the same bytes, no
+   * string built). Returns a promise only when a chunk is being written (backpressure).
+   */
+  writeJson(value: unknown): Promise<void> | undefined {
+    this.lines++;
+    const chunk = this.chunk;
+    chunk.flushed = undefined;
+    if (!encodeJson(chunk, value)) {
+      chunk.reserve(4);
+      chunk.offset += chunk.buffer.write('null', chunk.offset, 'latin1');
+    }
+    chunk.reserve(1);
+    chunk.buffer[chunk.offset++] = 0x0a;
+    return chunk.flushed;
   }
 
   /** Hands the filled part of the buffer to the write queue and continues in a spare one. */
   private flush(): Promise<void> {
-    if (this.offset === 0) return this.pending;
-    const full = this.filling;
-    const sent = this.send(full.subarray(0, this.offset), full);
-    this.filling = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK);
-    this.offset = 0;
+    const chunk = this.chunk;
+    if (chunk.offset === 0) return this.pending;
+    const full = chunk.buffer;
+    const sent = this.send(full.subarray(0, chunk.offset), full);
+    chunk.buffer = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK);
+    chunk.offset = 0;
     return sent;
   }
 
@@ -84,7 +115,7 @@ export class AtomicLineWriter {
   }
 
   async abort(): Promise<void> {
-    this.offset = 0;
+    this.chunk.offset = 0;
     if (this.handle) {
       await this.pending.catch(() => undefined);
       await (await this.handle).close().catch(() => undefined);

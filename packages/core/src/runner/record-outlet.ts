@@ -16,7 +16,7 @@ export class RunFolderOutlet implements RecordOutlet {
   }
 
   private write(writer: AtomicLineWriter, value: unknown): void {
-    writer.write(JSON.stringify(value))?.catch((error: unknown) => {
+    writer.writeJson(value)?.catch((error: unknown) => {
       this.failure ??= error;
     });
   }

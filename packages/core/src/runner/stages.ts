@@ -38,6 +38,7 @@ function isPromise<T>(value: unknown): value is Promise<T> {
 }
 
 async function* noInput(): AsyncIterable<DataRecord> {}
+async function* noBatches(): AsyncIterable<DataRecord[]> {}
 
 async function* rebatch(records: AsyncIterable<DataRecord>, tally: Tally, signal: AbortSignal): Batches {
   if (signal.aborted) throw abortedError(tally.step);
@@ -60,8 +61,15 @@ export function sourceStage(step: Step, ctx: StepContext, tally: Tally): Batches
 }
 
 async function* sourceRecords(step: Step, ctx: StepContext, tally: Tally): Batches {
-  if (!step.run) throw new TunekitError('INTERNAL', `source \`${tally.step}\` has no run()`);
-  yield* rebatch(step.run(noInput(), ctx), tally, ctx.signal);
+  if (step.runBatches) {
+    if (ctx.signal.aborted) throw abortedError(tally.step);
+    for await (const batch of step.runBatches(noBatches(), ctx)) {
+      if (ctx.signal.aborted) throw abortedError(tally.step);
+      tally.noteOutputs(batch);
+      if (batch.length > 0) yield batch;
+    }
+  } else if (step.run) yield* rebatch(step.run(noInput(), ctx), tally, ctx.signal);
+  else throw new TunekitError('INTERNAL', `source \`${tally.step}\` has no run() or runBatches()`);
   tally.in = tally.out + tally.rejected + tally.discarded;
 }
 

@@ -37,7 +37,7 @@ export const writeJsonl = defineStep({
             for (const record of records) {
               const isValidation = record.meta.split === 'validation';
               if (isValidation) validationLines++;
-              const pending = (isValidation ? writers.validation : writers.train).write(JSON.stringify(record.data));
+              const pending = (isValidation ? writers.validation : writers.train).writeJson(record.data);
               if (pending) await pending;
             }
             yield records;

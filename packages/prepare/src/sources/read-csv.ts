@@ -69,7 +69,7 @@ function rowProblem(fields: string[], width: number, maxLength: number): { code:
   return undefined;
 }
 
-async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
+async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<DataRecord[]> {
   const file = opts.path;
   const absolute = await resolveInputFile(ctx.baseDir, file, ctx.step);
   const sample = await readSample(absolute);
@@ -108,6 +108,7 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
   let names = opts.columns && !opts.header ? uniqueNames(opts.columns) : undefined;
   const idOf = recordIds(file);
   for await (const rows of readableBatches<NumberedRow>(parser)) {
+    const records: DataRecord[] = [];
     for (const { fields, line } of rows) {
       if (!names) {
         names = uniqueNames(opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`)));
@@ -120,8 +121,9 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
       }
       const data: Record<string, string> = {};
       for (let i = 0; i < names.length; i++) data[names[i] as string] = fields[i] as string;
-      yield { id: idOf(line), source: { file, line }, data, meta: {} };
+      records.push({ id: idOf(line), source: { file, line }, data, meta: {} });
     }
+    yield records;
   }
   await done;
 }
@@ -131,5 +133,5 @@ export const readCsvStep = defineStep({
   role: 'source',
   description: 'Reads a CSV/TSV file row by row (header or given columns, detected delimiter and encoding).',
   options,
-  create: (opts) => ({ specVersion: 'v1', run: (_input, ctx) => readCsv(opts, ctx) }),
+  create: (opts) => ({ specVersion: 'v1', runBatches: (_input, ctx) => readCsv(opts, ctx) }),
 });
