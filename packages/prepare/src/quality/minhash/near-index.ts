@@ -37,9 +37,14 @@ export class NearIndex {
   private headBits = 6;
   private heads: Int32Array;
   private readonly checked: number[] = [];
+  /** Per band, during a query: its key and where its chain walk is. */
+  private readonly keys: Int32Array;
+  private readonly cursors: Int32Array;
 
   constructor(bands: number, perms: number) {
     this.bands = bands;
+    this.keys = new Int32Array(bands);
+    this.cursors = new Int32Array(bands);
     this.sigBytes = perms / 2;
     this.heads = new Int32Array(bands << this.headBits).fill(-1);
   }
@@ -54,7 +59,11 @@ export class NearIndex {
     return this.segments.length * perSegment + this.heads.byteLength;
   }
 
-  /** The most similar kept record at or above `threshold` among the LSH candidates (ties: the earliest). */
+  /**
+   * The most similar kept record at or above `threshold` among the LSH candidates (ties: the earliest). The chains of
+   * all bands are walked side by side, one step of each per round: their loads do not depend on one another, so the
+   * processor waits for their cache misses together instead of one after the other.
+   */
   query(
     bandKeys: Uint32Array,
     keyOffset: number,
@@ -63,16 +72,22 @@ export class NearIndex {
     threshold: number,
   ): NearMatch | undefined {
     const mask = (1 << this.headBits) - 1;
-    let best: NearMatch | undefined;
-    this.checked.length = 0;
+    const { keys, cursors } = this;
     for (let band = 0; band < this.bands; band++) {
       const key = bandKeys[keyOffset + band]! | 0;
-      const column = band * SEGMENT;
-      let record = this.heads[(band << this.headBits) | (key & mask)]!;
-      while (record >= 0) {
+      keys[band] = key;
+      cursors[band] = this.heads[(band << this.headBits) | (key & mask)]!;
+    }
+    let best: NearMatch | undefined;
+    this.checked.length = 0;
+    for (let walking = true; walking; ) {
+      walking = false;
+      for (let band = 0; band < this.bands; band++) {
+        const record = cursors[band]!;
+        if (record < 0) continue;
         const segment = this.segments[record >> SEGMENT_BITS]!;
-        const at = (column + (record & SEGMENT_MASK)) * 2;
-        if (segment.entries[at] === key && !this.checked.includes(record)) {
+        const at = (band * SEGMENT + (record & SEGMENT_MASK)) * 2;
+        if (segment.entries[at] === keys[band] && !this.checked.includes(record)) {
           this.checked.push(record);
           const similarity = estimateJaccard4(
             signature,
@@ -85,7 +100,9 @@ export class NearIndex {
             !best || similarity > best.similarity || (similarity === best.similarity && record < best.index);
           if (similarity >= threshold && better) best = { index: record, similarity };
         }
-        record = segment.entries[at + 1]!;
+        const next = segment.entries[at + 1]!;
+        cursors[band] = next;
+        if (next >= 0) walking = true;
       }
     }
     return best;
