@@ -9,6 +9,7 @@ export interface JsonSink {
 }
 
 /** Characters JSON.stringify writes escaped (quote, backslash, controls) or checks (surrogates): the slow path. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes exactly these control characters.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUOTE = 34;
 const keyBytes = new Map<string, Uint8Array>();
@@ -94,14 +95,23 @@ function ascii(sink: JsonSink, text: string): true {
 /** Text that is already JSON (or raw UTF-8 with no escapes), written as UTF-8. */
 function utf8(sink: JsonSink, text: string): void {
   const most = text.length * 3;
-  if (most > sink.buffer.length) return sink.large(text);
+  if (most > sink.buffer.length) {
+    sink.large(text);
+    return;
+  }
   sink.reserve(most);
   sink.offset += sink.buffer.write(text, sink.offset, 'utf8');
 }
 
 function string(sink: JsonSink, text: string): void {
-  if (NEEDS_ESCAPE.test(text)) return utf8(sink, JSON.stringify(text));
-  if (text.length * 3 + 2 > sink.buffer.length) return sink.large(`"${text}"`);
+  if (NEEDS_ESCAPE.test(text)) {
+    utf8(sink, JSON.stringify(text));
+    return;
+  }
+  if (text.length * 3 + 2 > sink.buffer.length) {
+    sink.large(`"${text}"`);
+    return;
+  }
   sink.reserve(text.length * 3 + 2);
   sink.buffer[sink.offset++] = QUOTE;
   sink.offset += sink.buffer.write(text, sink.offset, 'utf8');
@@ -113,7 +123,10 @@ function memberName(sink: JsonSink, name: string): void {
   let bytes = keyBytes.get(name);
   if (!bytes) {
     bytes = Buffer.from(`${JSON.stringify(name)}:`, 'utf8');
-    if (bytes.length > 64) return utf8(sink, `${JSON.stringify(name)}:`);
+    if (bytes.length > 64) {
+      utf8(sink, `${JSON.stringify(name)}:`);
+      return;
+    }
     if (keyBytes.size >= MAX_KEYS) keyBytes.clear();
     keyBytes.set(name, bytes);
   }
