@@ -1,8 +1,9 @@
 // The whole preparation chain (read-csv → to-chat → validate → exact and near dedupe → token-budget → split →
 // write) on a generated CSV with realistic duplicates, through the real runner; next to plain tiktoken counting
 // over the same text. Each measured run is a child process, so its peak RSS is its own. Prints figures; asserts nothing.
-// Sizes: `node bench/prepare-chain.bench.js [MB]` (default 32, about a minute; pass 100 for the issue's size, about
-// two minutes) and a quarter of it for the RSS growth ratio. The 1- and 2-worker runs alternate over three rounds. The tokenizer baselines run over the text of the first BASELINE_MB of the CSV (throughput does not
+// Sizes: `node bench/prepare-chain.bench.js [MB]` (default 32, about two minutes; pass 100 for the issue's size, about
+// five minutes) and a quarter of it for the RSS growth ratio. 1 worker, 2 workers and two 1-worker runs side by side
+// rotate over three rounds. The tokenizer baselines run over the text of the first BASELINE_MB of the CSV (throughput does not
 // depend on size). The words come from real English legal text (LegalBench), drawn with their natural frequencies, so
 // tokenizer caches see a realistic vocabulary. Figures on a machine shared with other work vary by ±30%: the load
 // average is printed with them.
@@ -243,20 +244,29 @@ async function main() {
   console.log(
     `  plain tunekit counter (o200k, what the chain uses) over the same text: ${round(own.mbPerSecond)} MB/s, ${round(own.mbPerSecond / gpt.mbPerSecond)}× gpt-tokenizer, ${round(own.mbPerSecond / tiktoken.mbPerSecond)}× tiktoken`,
   );
-  // Rounds alternate the order of the two runs, so a machine that speeds up or slows down during the bench (a shared
-  // 2-core VM does, by ±20%) affects both sides alike; the ratio printed is the median of the rounds'.
+  // A shared 2-core VM speeds up and slows down during the bench (±30%), and how much a second core gives depends on
+  // its neighbours: each round runs one worker, two workers, and two 1-worker runs side by side (two processes that
+  // share nothing: what the cores give two threads at best), in rotating order. The ratio printed is the median of the
+  // rounds', next to the side-by-side ceiling of the same rounds.
   const runs = { 1: [], 2: [] };
   const ratios = [];
+  const ceilings = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? [1, 2] : [2, 1];
     const pair = {};
-    for (const workers of order) {
-      const run = child(['chain', big, String(workers)]);
+    let side;
+    const kinds = ['1', '2', 'side'];
+    for (const kind of [...kinds.slice(round % 3), ...kinds.slice(0, round % 3)]) {
+      if (kind === 'side') {
+        side = await Promise.all([childAsync(['chain', big, '1']), childAsync(['chain', big, '1'])]);
+        continue;
+      }
+      const run = child(['chain', big, kind]);
       run.load = load();
-      pair[workers] = run;
-      runs[workers].push(run);
+      pair[kind] = run;
+      runs[kind].push(run);
     }
     ratios.push(pair[1].seconds / pair[2].seconds);
+    ceilings.push((2 * pair[1].seconds) / Math.max(...side.map((r) => r.seconds)));
   }
   const results = {};
   for (const workers of [1, 2]) {
@@ -276,17 +286,11 @@ async function main() {
       );
     }
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const list = (values) => values.map((value) => round(value)).join(', ');
+  console.log(`  2 workers vs 1: ${round(middle(ratios))}× median, rounds ${list(ratios)} (target ≥ 1.6)`);
   console.log(
-    `  2 workers vs 1: ${round(sorted[Math.floor(sorted.length / 2)])}× median, rounds ${ratios.map((r) => round(r)).join(', ')} (target ≥ 1.6)`,
-  );
-  // What these cores give two runs that share nothing (two processes, one worker each): the ceiling for two workers,
-  // which also pay for handing batches between threads.
-  const side = await Promise.all([childAsync(['chain', big, '1']), childAsync(['chain', big, '1'])]);
-  const sideBySide = (2 * results[1].seconds) / Math.max(...side.map((r) => r.seconds));
-  const cpuShare = (results[1].threadCpuSeconds.main ?? results[1].seconds) / results[2].cpuSeconds;
-  console.log(
-    `  two 1-worker runs side by side: ${round(sideBySide)}× the throughput of one (the machine's ceiling for 2 workers); CPU of one worker's main thread / all CPU of two workers: ${round(cpuShare)}`,
+    `  two 1-worker runs side by side vs one (the cores' ceiling for 2 workers): ${round(middle(ceilings))}× median, rounds ${list(ceilings)}; 2 workers reach ${ratios.map((ratio, i) => round((100 * ratio) / ceilings[i], 0)).join(', ')} % of it`,
   );
   // RSS moves by ±30 MB from run to run with the timing of V8's collections: the growth compares medians.
   const quarters = Array.from({ length: ROUNDS }, () => child(['chain', small, '1']));
