@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,12 @@ describe('example pipelines end to end (CLI, sandbox)', () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.status).toBe('succeeded');
     expect(manifest.ledger[0]).toEqual({ step: 'read-jsonl', in: 5, out: 5, rejected: 0, discarded: 0 });
-    expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const toy = await readFile(join(REPO_ROOT, 'data/openai-cookbook/toy_chat_fine_tuning.jsonl'));
+    expect(manifest.inputs).toHaveLength(1);
+    expect(manifest.inputs[0]).toMatchObject({
+      sha256: createHash('sha256').update(toy).digest('hex'),
+      bytes: toy.length,
+    });
     expect(manifest.outputs.train.lines + (manifest.outputs.validation?.lines ?? 0)).toBe(5);
   });
 

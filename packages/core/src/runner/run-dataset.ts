@@ -5,7 +5,7 @@ import type { Step } from '../contracts/step.js';
 import type { LoadedPipeline, LoadedStep } from '../pipeline/loader.js';
 import { loadPlugin } from '../registry/registry.js';
 import type { WrittenFile } from '../run-folder/atomic-writer.js';
-import { hashFile } from '../run-folder/file-hash.js';
+import { fileHashTask } from '../run-folder/file-hash-task.js';
 import type { LedgerEntry, StepManifest } from '../run-folder/manifest.js';
 import { buildChain } from './chain.js';
 import type { RunEvent } from './events.js';
@@ -78,11 +78,32 @@ export async function runDatasetPhase(
   };
   const ticker = setInterval(progress, PROGRESS_EVERY_MS);
   ticker.unref();
+  // Input files are hashed for the manifest as soon as their first record is through, on the pool.
+  const hashes = new Map<string, Promise<{ sha256: string; bytes: number }>>();
+  const absoluteOf = (file: string) => (isAbsolute(file) ? file : resolve(pipeline.baseDir, file));
+  const hashInput = (file: string) => {
+    let hashed = hashes.get(file);
+    if (!hashed) {
+      hashed = pool.run(fileHashTask, [absoluteOf(file)]).then(([result]) => result!);
+      hashed.catch(() => undefined);
+      hashes.set(file, hashed);
+    }
+    return hashed;
+  };
   let written: { rejects: WrittenFile; duplicates: WrittenFile };
   try {
+    let lastFile: string | undefined;
     for await (const batch of chain.output) {
-      for (const record of batch) outlet.sourceFiles.add(record.source.file);
+      for (const record of batch) {
+        if (record.source.file === lastFile) continue;
+        lastFile = record.source.file;
+        outlet.sourceFiles.add(lastFile);
+        hashInput(lastFile);
+      }
     }
+    // Files only rejects or duplicates came from are hashed too.
+    for (const file of outlet.sourceFiles) hashInput(file);
+    await Promise.all(hashes.values());
     written = await outlet.commit();
   } catch (error) {
     await outlet.abort();
@@ -113,11 +134,7 @@ export async function runDatasetPhase(
     outputs[name] = { file: file.path, lines: file.lines, bytes: file.bytes, sha256: file.sha256 };
   }
   const inputs = await Promise.all(
-    [...outlet.sourceFiles].sort().map(async (file) => {
-      const absolute = isAbsolute(file) ? file : resolve(pipeline.baseDir, file);
-      const hashed = await hashFile(absolute).catch(() => ({ sha256: '', bytes: 0 }));
-      return { file, ...hashed };
-    }),
+    [...outlet.sourceFiles].sort().map(async (file) => ({ file, ...(await hashes.get(file)!) })),
   );
   return {
     steps: stepManifests,
