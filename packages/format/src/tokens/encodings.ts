@@ -1,4 +1,4 @@
-import { TunekitError } from '@tunekit/core';
+import { TunekitError } from '@tunekit/core/errors';
 
 /** Encodings that tunekit can count with. The catalog uses cl100k_base and o200k_base. */
 export const ENCODING_NAMES = ['cl100k_base', 'o200k_base', 'p50k_base', 'r50k_base'] as const;

@@ -1,4 +1,4 @@
-import { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE, type TokenCounter } from '@tunekit/format';
+import { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE, type TokenCounter } from '@tunekit/format/tokens';
 
 /**
  * A plain chat line (only `messages`, each with string `role` and `content`) as its strings only:

@@ -1,4 +1,4 @@
-import { countExampleTokens, loadTokenCounter } from '@tunekit/format';
+import { countExampleTokens, loadTokenCounter } from '@tunekit/format/tokens';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
 import { chatStrings, countChatStrings } from './chat-strings.js';
 
