@@ -1,4 +1,4 @@
-// Token counting throughput: @tunekit/format (gpt-tokenizer + chat formula + cache) against plain tiktoken (WASM,
+// Token counting throughput: @tunekit/format (its BPE counter over prebuilt rank tables + chat formula + caches) against plain tiktoken (WASM,
 // the reference) on the same texts: the Chinese statutes and generated English. Prints figures; asserts nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ function statuteLines() {
   );
 }
 
-/** Deterministic English-like paragraphs: common words mixed with made-up ones, so the merge cache cannot memorise them. */
+/** Deterministic English-like paragraphs: common words mixed with made-up ones, which need byte-pair merging. */
 function generatedLines(count) {
   const common =
     'the court held that a consumer may return goods within seven days of delivery unless seller proves contract excluded this right and any refund shall include shipping costs paid by buyer under article of law which applies to online sales'.split(

@@ -2,8 +2,8 @@ import { BytePairCounter } from './byte-pair-count.js';
 import type { PreTokenizer } from './pre-tokenizer.js';
 import type { RankTable } from './rank-table.js';
 
-/** Counts of merged pieces remembered per counter (~2 MB at most). */
-const MERGED_PIECES = 16_384;
+/** Counts of merged pieces remembered per counter (as many as gpt-tokenizer's merge cache; ~8 MB at most). */
+const MERGED_PIECES = 100_000;
 
 /**
  * Counts the tokens of ordinary text (special-token strings count as text) as tiktoken's `encode_ordinary` would:
