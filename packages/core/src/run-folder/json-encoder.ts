@@ -67,10 +67,14 @@ function array(sink: JsonSink, items: unknown[], depth: number): void {
   byte(sink, 0x5d);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function object(sink: JsonSink, members: Record<string, unknown>, depth: number): void {
   byte(sink, 0x7b);
   let first = true;
-  for (const name of Object.keys(members)) {
+  // for-in with hasOwnProperty visits the own enumerable keys in Object.keys order without allocating their array.
+  for (const name in members) {
+    if (!hasOwn.call(members, name)) continue;
     const member = members[name];
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
     if (!first) byte(sink, 0x2c);

@@ -11,9 +11,14 @@ export interface Distribution {
 /** min, max, mean, median, p10 and p90 as numpy computes them (linear interpolation). Zeros for no values. */
 export function distribution(values: ArrayLike<number>): Distribution {
   if (values.length === 0) return { min: 0, max: 0, mean: 0, median: 0, p10: 0, p90: 0 };
-  const sorted = Float64Array.from(values).sort();
+  // Indexed copies: Float64Array.from and for-of go through the iterator protocol (an object per value).
+  const sorted = new Float64Array(values.length);
   let sum = 0;
-  for (const value of sorted) sum += value;
+  for (let i = 0; i < values.length; i++) {
+    sorted[i] = values[i]!;
+    sum += sorted[i]!;
+  }
+  sorted.sort();
   return {
     min: sorted[0]!,
     max: sorted[sorted.length - 1]!,

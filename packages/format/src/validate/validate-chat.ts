@@ -22,7 +22,7 @@ export function validateChatLine(
     );
     return undefined;
   }
-  const scope: MessageScope = { toolCallIds: new Set(), images: 0 };
+  const scope: MessageScope = { images: 0 };
   for (let i = 0; i < messages.length; i++) validateMessage(messages[i], i, scope, problems);
   checkTools(line, problems);
   if (scope.images > MAX_IMAGES_PER_EXAMPLE) {
@@ -37,12 +37,16 @@ export function validateChatLine(
 }
 
 function checkAssistant(messages: unknown[], problems: FormatProblem[]): void {
-  const assistants = messages.filter(
-    (m): m is Json => typeof m === 'object' && m !== null && (m as Json).role === 'assistant',
-  );
-  if (assistants.length === 0) {
+  let assistants = 0;
+  let trainable = 0;
+  for (const m of messages) {
+    if (typeof m !== 'object' || m === null || (m as Json).role !== 'assistant') continue;
+    assistants++;
+    if ((m as Json).weight !== 0) trainable++;
+  }
+  if (assistants === 0) {
     problems.push(formatProblem('example_missing_assistant_message', 'the example has no assistant message'));
-  } else if (assistants.every((m) => m.weight === 0)) {
+  } else if (trainable === 0) {
     problems.push(formatProblem('no_trainable_assistant_message', 'every assistant message has weight 0'));
   }
 }

@@ -17,11 +17,14 @@ const PART_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /** State shared by the messages of one example. */
 export interface MessageScope {
-  toolCallIds: Set<string>;
+  /** Made on the first tool call: most examples have none. */
+  toolCallIds?: Set<string>;
   images: number;
 }
 
 type Json = Record<string, unknown>;
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Checks one message; appends its problems to `problems`. */
 export function validateMessage(message: unknown, index: number, scope: MessageScope, problems: FormatProblem[]): void {
@@ -47,8 +50,9 @@ export function validateMessage(message: unknown, index: number, scope: MessageS
     );
     return;
   }
-  for (const key of Object.keys(msg)) {
-    if (allowed.has(key)) continue;
+  // for-in with hasOwnProperty reads V8's enum cache; Object.keys would allocate an array per message.
+  for (const key in msg) {
+    if (!hasOwn.call(msg, key) || allowed.has(key)) continue;
     if (key === 'weight')
       problems.push(
         formatProblem(
@@ -155,7 +159,10 @@ function checkCalls(msg: Json, index: number, scope: MessageScope, problems: For
           { messageIndex: index, key: 'tool_calls' },
         ),
       );
-    } else for (const call of calls as Json[]) scope.toolCallIds.add(call.id as string);
+    } else {
+      scope.toolCallIds ??= new Set();
+      for (const call of calls as Json[]) scope.toolCallIds.add(call.id as string);
+    }
   }
   if ('function_call' in msg && !isFunctionCall(msg.function_call)) {
     problems.push(
@@ -177,7 +184,7 @@ function checkToolAnswer(msg: Json, index: number, scope: MessageScope, problems
         key: 'tool_call_id',
       }),
     );
-  } else if (!scope.toolCallIds.has(id)) {
+  } else if (!scope.toolCallIds?.has(id)) {
     problems.push(
       formatProblem(
         'unknown_tool_call_id',

@@ -64,6 +64,6 @@ function checkOutput(line: Json, key: (typeof OUTPUT_KEYS)[number], problems: Fo
     return;
   }
   const own: FormatProblem[] = [];
-  validateMessage(message, 0, { toolCallIds: new Set(), images: 0 }, own);
+  validateMessage(message, 0, { images: 0 }, own);
   for (const problem of own) problems.push({ ...problem, key: problem.key ? `${key}.${problem.key}` : key });
 }

@@ -122,7 +122,9 @@ export class NearIndex {
     for (let band = 0; band < this.bands; band++) {
       segment.entries[(band * SEGMENT + slot) * 2] = bandKeys[keyOffset + band]!;
     }
-    segment.signatures.set(signature.subarray(sigOffset, sigOffset + this.sigBytes), slot * this.sigBytes);
+    // A loop, not set(subarray()): no view object per record.
+    const to = slot * this.sigBytes;
+    for (let i = 0; i < this.sigBytes; i++) segment.signatures[to + i] = signature[sigOffset + i]!;
     if (this.size > MAX_CHAIN_LOAD << this.headBits) this.rehash(this.headBits + 1);
     else this.link(index);
     return index;

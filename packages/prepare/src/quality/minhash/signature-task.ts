@@ -23,7 +23,7 @@ export interface SignatureBatch {
   shingled: Uint8Array;
 }
 
-/** A text, or its parts (`exampleParts`), joined here by line breaks. */
+/** A text, or its parts (`exampleParts`), normalised as if joined by line breaks. */
 export type SignatureItem = string | string[];
 
 export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[]) => SignatureBatch {
@@ -41,7 +41,7 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
     };
     for (let i = 0; i < n; i++) {
       const item = texts[i]!;
-      const normalized = normalizeText(typeof item === 'string' ? item : item.join('\n'), { numbers: init.numbers });
+      const normalized = normalizeText(item, { numbers: init.numbers });
       // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
       batch.exact[i] = normalized ? hash('sha256', normalized, 'base64url').slice(0, 22) : '';
       if (!init.near || !normalized) continue;

@@ -43,8 +43,16 @@ function joinMessages(messages: MessageLike[], include: (role: string) => boolea
 export function exampleParts(data: unknown, key: TextKey): string[] {
   const messages = data && typeof data === 'object' ? (data as Record<string, unknown>).messages : undefined;
   if (!Array.isArray(messages)) return [exampleText(data, key)];
-  const isPrompt = (role: string) => role !== 'assistant' && (key !== 'user' || role !== 'system');
-  return messageParts(messagesOf(messages), key === 'example' ? () => true : isPrompt);
+  // One pass, one array: this runs for every record on the calling thread.
+  const parts: string[] = [];
+  for (const message of messages as MessageLike[]) {
+    if (!message || typeof message !== 'object') continue;
+    const role = typeof message.role === 'string' ? message.role : '';
+    if (key !== 'example' && (role === 'assistant' || (key === 'user' && role === 'system'))) continue;
+    const text = contentText(message.content);
+    if (text) parts.push(text);
+  }
+  return parts;
 }
 
 const PROMPT_FIELDS = ['prompt', 'question', 'input', 'instruction', 'query', 'text'];

@@ -73,6 +73,17 @@ describe('normalizeText', () => {
     }
   });
 
+  it('normalises parts exactly as their join by line breaks (final sigma, compatibility forms, empty parts)', () => {
+    const pool = [...english, ...chinese, ...edges, ...randomTexts(600), 'ΟΔΟΣ', 'Σ', '', '  ', '...', 'ﬁ', 'x\u0301'];
+    for (let i = 0; i + 3 <= pool.length; i += 2) {
+      const parts = [pool[i]!, pool[(i * 7) % pool.length]!, pool[i + 2]!];
+      expect(normalizeText(parts), JSON.stringify(parts)).toBe(normalizeText(parts.join('\n')));
+      expect(normalizeText(parts, { numbers: true })).toBe(normalizeText(parts.join('\n'), { numbers: true }));
+    }
+    expect(normalizeText(['ΟΔΟΣ', 'ΝΑΣ'])).toBe('οδος νας');
+    expect(normalizeText([])).toBe('');
+  });
+
   it('lower-cases, folds compatibility forms and collapses separators', () => {
     expect(normalizeText('  Ｈｅｌｌｏ,\u00a0WORLD!!  😀 ﬁne ')).toBe('hello world fine');
     expect(normalizeText('§ 1983 v. § 1981', { numbers: true })).toBe('0 v 0');

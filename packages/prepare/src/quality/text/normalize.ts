@@ -32,18 +32,23 @@ function codeUnitsToString(units: Uint16Array): string {
   return text;
 }
 
-/**
- * The text dedupe compares: NFKC, lower case, each run of punctuation, symbols and whitespace turned into one space,
- * no space at either end. One table-driven pass over the code units (a Unicode-class regex replace cost three times
- * as much); characters outside the BMP (emoji are symbols) are classified as whole characters.
- */
-export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+/** The code units normalised so far (`scratch[0, written)`), and whether a separator ran since the last one. */
+let written = 0;
+let spaceDue = false;
+
+function reserve(units: number): void {
+  if (scratch.length >= written + units) return;
+  const grown = new Uint16Array((written + units) * 2);
+  grown.set(scratch.subarray(0, written));
+  scratch = grown;
+}
+
+/** Appends one text, normalised, to `scratch`. */
+function append(text: string): void {
   const source = text.normalize('NFKC').toLowerCase();
   const table = separatorTable();
-  if (scratch.length < source.length) scratch = new Uint16Array(source.length * 2);
+  reserve(source.length + 1);
   const out = scratch;
-  let length = 0;
-  let spaceDue = false;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
     let width = 1;
@@ -53,17 +58,36 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
     }
     const separator = width === 1 ? table[code] === 1 : SEPARATOR.test(source.slice(i, i + 2));
     if (separator) {
-      spaceDue = length > 0;
+      spaceDue = written > 0;
       i += width - 1;
       continue;
     }
     if (spaceDue) {
-      out[length++] = SPACE;
+      out[written++] = SPACE;
       spaceDue = false;
     }
-    out[length++] = code;
-    if (width === 2) out[length++] = source.charCodeAt(++i);
+    out[written++] = code;
+    if (width === 2) out[written++] = source.charCodeAt(++i);
   }
-  const normalized = codeUnitsToString(out.subarray(0, length));
+}
+
+/**
+ * The text dedupe compares: NFKC, lower case, each run of punctuation, symbols and whitespace turned into one space,
+ * no space at either end. One table-driven pass over the code units (a Unicode-class regex replace cost three times
+ * as much); characters outside the BMP (emoji are symbols) are classified as whole characters.
+ *
+ * Parts are normalised as if joined by line breaks, without making the joined string: a line break separates, and
+ * neither NFKC nor lower-casing (final sigma included) looks across one.
+ */
+export function normalizeText(text: string | readonly string[], options: NormalizeOptions = {}): string {
+  written = 0;
+  spaceDue = false;
+  if (typeof text === 'string') append(text);
+  else
+    for (let i = 0; i < text.length; i++) {
+      if (i > 0) spaceDue = written > 0;
+      append(text[i]!);
+    }
+  const normalized = codeUnitsToString(scratch.subarray(0, written));
   return options.numbers ? normalized.replace(DIGITS, '0') : normalized;
 }
