@@ -140,6 +140,19 @@ describe('read-csv on broken files', () => {
     expect(cr.out.map((x) => x.source.line)).toEqual([2, 3, 5]);
   });
 
+  it('reads a file whose lines end with a lone carriage return, counting lines by it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    writeFileSync(join(dir, 'mac.csv'), 'id,t\r1,a\r2,"b\rc"\r3,"bad"q\r4,"d\ne"\r\r5,y\r');
+    const r = await runStep(readCsvStep, { path: 'mac.csv' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [x.source.line, x.data])).toEqual([
+      [2, { id: '1', t: 'a' }],
+      [3, { id: '2', t: 'b\rc' }],
+      [6, { id: '4', t: 'd\ne' }],
+      [8, { id: '5', t: 'y' }],
+    ]);
+    expect(r.rejected.map((x) => [x.code, x.detail.line])).toEqual([['csv_quote', 5]]);
+  });
+
   it('reads an empty file as no rows', async () => {
     const r = await runStep(readCsvStep, { path: 'empty.csv' }, [], { baseDir: broken });
     expect(r.out).toEqual([]);

@@ -91,17 +91,20 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
     const rest = guard.end();
     if (rest.length > 0) yield rest;
   }
-  const parser = new NumberedParser({
-    delimiter, // the byte stage already stripped any BOM
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      const line = Number(error?.lines ?? 0) || undefined;
-      ctx.reject(rowReject(file, line ?? 0, {}), 'csv_syntax', { message: error?.message ?? 'unparsable row', line });
+  const parser = new NumberedParser(
+    {
+      delimiter, // the byte stage already stripped any BOM
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error: CsvError | undefined) => {
+        const line = Number(error?.lines ?? 0) || undefined;
+        ctx.reject(rowReject(file, line ?? 0, {}), 'csv_syntax', { message: error?.message ?? 'unparsable row', line });
+      },
     },
-  });
+    () => guard.carriageReturnLines,
+  );
   const done = pipeline(createReadStream(absolute), toUtf8Bytes(encoding), guarded, parser, { signal: ctx.signal });
   done.catch(() => undefined); // surfaced through the iteration below
 

@@ -1,4 +1,4 @@
-import { Parser } from 'csv-parse';
+import { type Options, Parser } from 'csv-parse';
 
 /** A parsed row and the line it starts on. */
 export interface NumberedRow {
@@ -25,21 +25,30 @@ function breaksIn(fields: string[]): { newlines: number; returns: number } {
 }
 
 /**
- * csv-parse that tags each row with the line it starts on (lines counted by `\n`, as editors and the quote guard
- * count them). csv-parse's `info: true` gives its line count per row but copies its whole info object for every row,
+ * csv-parse that tags each row with the line it starts on (lines counted by `\n`, or by `\r` in files whose lines end
+ * with it alone, as editors and the quote guard count them). csv-parse's `info: true` gives its line count per row but copies its whole info object for every row,
  * which doubles the parse time; its running count is read here instead, at the moment a row is pushed (the row's last
  * line). That count advances on every `\r` and `\n` inside fields (a `\r\n` in a quoted field counts twice), so the
  * row's own breaks are subtracted, and the carriage returns seen in earlier rows are kept as a drift.
  */
 export class NumberedParser extends Parser {
-  private returnsBefore = 0;
+  /** Breaks inside earlier rows' fields that are no line ends (`\r`, or `\n` in a file whose lines end with `\r`). */
+  private drift = 0;
+
+  /** `carriageReturnLines()`: whether the file's lines end with a lone `\r` (asked once rows come). */
+  constructor(
+    options: Options,
+    private readonly carriageReturnLines: () => boolean = () => false,
+  ) {
+    super(options);
+  }
 
   override push(row: unknown, encoding?: BufferEncoding): boolean {
     if (row === null) return super.push(null, encoding);
     const fields = row as string[];
     const { newlines, returns } = breaksIn(fields);
-    const line = this.info.lines - newlines - returns - this.returnsBefore;
-    this.returnsBefore += returns;
+    const line = this.info.lines - newlines - returns - this.drift;
+    this.drift += this.carriageReturnLines() ? newlines : returns;
     const numbered: NumberedRow = { fields, line };
     return super.push(numbered, encoding);
   }

@@ -39,6 +39,24 @@ describe('QuoteGuard', () => {
     }
   });
 
+  it('ends lines at a lone \\r in files whose first line ends so (old Mac exports), and still streams them', () => {
+    const csv = 'id,q\r1,"ok\rtwo"\r2,"unclosed, oops\r3,fine\r4,"a\nb"\r';
+    for (const size of SIZES) {
+      const r = guard(csv, size);
+      expect(r.text).toBe('id,q\r1,"ok\rtwo"\r\r3,fine\r4,"a\nb"\r');
+      expect(r.broken.map((b) => [b.line, b.text])).toEqual([[4, '2,"unclosed, oops']]);
+    }
+    // Records come out as they complete, not all at the end of the file.
+    const g = new QuoteGuard(',', 1000, () => {});
+    expect(g.push(Buffer.from('a,b\r1,2\r3,')).toString()).toBe('a,b\r1,2\r');
+    expect(g.carriageReturnLines).toBe(true);
+    // A \r\n file is not one: its \r is part of the line end.
+    const crlf = new QuoteGuard(',', 1000, () => {});
+    expect(crlf.push(Buffer.from('a,b\r')).length).toBe(0);
+    expect(crlf.push(Buffer.from('\n1,2\r\n')).toString()).toBe('a,b\r\n1,2\r\n');
+    expect(crlf.carriageReturnLines).toBe(false);
+  });
+
   it('reports a quote still open at the end of the file on the line where the record starts', () => {
     for (const size of SIZES) {
       const r = guard('a,b\n1,"never closed\nmore\n', size);

@@ -39,6 +39,8 @@ function nextOf(bytes: Buffer, from: number, a: number, b: number): number {
  * quoted field runs past `maxRecordChars`, the record's first line is replaced by an empty line (so line numbers stay
  * exact) and scanning restarts on the line after it. Bytes come out in whole records.
  *
+ * Lines end with `\n` (or `\r\n`), or with a lone `\r` when that is how the file's first line ends.
+ *
  * It works on bytes, not text, so that UTF-8 files reach csv-parse without being decoded twice: the bytes it looks for
  * are ASCII, and ASCII bytes never occur inside a multi-byte UTF-8 character. It runs beside csv-parse on every byte,
  * so it skips in tight loops to the next byte that can change its state.
@@ -50,6 +52,9 @@ export class QuoteGuard {
   private recordStartLine = 1;
   private inQuote = false;
   private atFieldStart = true;
+  /** The byte that ends a line: `\n` (LF and CRLF files), or `\r` in files whose lines end with it alone (old Mac
+   * exports); 0 until the first line end shows which. */
+  private lineEnd = 0;
   private readonly delimiter: Buffer;
 
   constructor(
@@ -70,6 +75,20 @@ export class QuoteGuard {
     return this.scan(this.pending, true);
   }
 
+  /** Whether lines end with a lone `\r` (known once the first line end has been seen). */
+  get carriageReturnLines(): boolean {
+    return this.lineEnd === RETURN;
+  }
+
+  /** Sets `lineEnd` from the first line end in `text`; false while it cannot tell yet. */
+  private detectLineEnd(text: Buffer, final: boolean): boolean {
+    const at = nextOf(text, 0, NEWLINE, RETURN);
+    // No line end yet, or a \r as the last byte so far: the next bytes tell (the first line is held until then).
+    if ((at >= text.length || (text[at] === RETURN && at + 1 >= text.length)) && !final) return false;
+    this.lineEnd = at < text.length && text[at] === RETURN && text[at + 1] !== NEWLINE ? RETURN : NEWLINE;
+    return true;
+  }
+
   /** True when a delimiter starts at `i` (compares all bytes of a multi-byte delimiter). */
   private delimiterAt(text: Buffer, i: number): boolean {
     const length = this.delimiter.length;
@@ -77,6 +96,11 @@ export class QuoteGuard {
   }
 
   private scan(input: Buffer, final: boolean): Buffer {
+    if (this.lineEnd === 0 && !this.detectLineEnd(input, final)) {
+      this.pending = input;
+      return EMPTY;
+    }
+    const lineEnd = this.lineEnd;
     let text = input;
     let length = text.length;
     const out: Buffer[] = [];
@@ -96,9 +120,9 @@ export class QuoteGuard {
         if (!final || !inQuote) break;
         broken = 'quote not closed before the end of the file';
       } else if (inQuote) {
-        i = nextOf(text, i, QUOTE, NEWLINE);
+        i = nextOf(text, i, QUOTE, lineEnd);
         if (i >= length) continue;
-        if (text[i] === NEWLINE) {
+        if (text[i] === lineEnd) {
           line++;
           if (i - recordStart > max) {
             if (countedTo < recordStart) {
@@ -127,12 +151,12 @@ export class QuoteGuard {
         inQuote = true;
       } else {
         // Outside quotes only a line end or a delimiter matters (a quote inside a field is text).
-        i = nextOf(text, i, NEWLINE, delimiterStart);
+        i = nextOf(text, i, lineEnd, delimiterStart);
         if (i >= length) {
           atFieldStart = false;
           continue;
         }
-        if (text[i] === NEWLINE) {
+        if (text[i] === lineEnd) {
           line++;
           recordStart = i + 1;
           recordStartLine = line;
@@ -147,8 +171,8 @@ export class QuoteGuard {
         }
       }
       if (broken !== undefined) {
-        const lineEnd = text.indexOf(NEWLINE, recordStart);
-        if (lineEnd === -1 && !final) {
+        const brokenEnd = text.indexOf(lineEnd, recordStart);
+        if (brokenEnd === -1 && !final) {
           // The broken line is not all here yet: scan its record again when more bytes arrive.
           i = recordStart;
           line = recordStartLine;
@@ -157,10 +181,10 @@ export class QuoteGuard {
           break;
         }
         out.push(text.subarray(0, recordStart));
-        let end = lineEnd === -1 ? length : lineEnd;
+        let end = brokenEnd === -1 ? length : brokenEnd;
         if (end > recordStart && text[end - 1] === RETURN) end--;
         this.onBroken({ line: recordStartLine, reason: broken, text: text.toString('utf8', recordStart, end) });
-        // Keep the broken line's line end (\n or \r\n): csv-parse then sees an empty line and counts it.
+        // Keep the broken line's line end (\n, \r\n or \r): csv-parse then sees an empty line and counts it.
         text = text.subarray(end);
         length = text.length;
         line = recordStartLine;
