@@ -73,6 +73,19 @@ describe('normalizeText', () => {
     }
   });
 
+  it('takes the all-ASCII path with the same result (every ASCII code unit, in random strings)', () => {
+    let state = 11;
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      for (let i = n % 40; i > 0; i--) {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        text += String.fromCharCode(state % 128);
+      }
+      expect(normalizeText(text), JSON.stringify(text)).toBe(referenceNormalize(text));
+      expect(normalizeText([text, 'ÀB', text])).toBe(referenceNormalize(`${text}\nÀB\n${text}`));
+    }
+  });
+
   it('normalises parts exactly as their join by line breaks (final sigma, compatibility forms, empty parts)', () => {
     const pool = [...english, ...chinese, ...edges, ...randomTexts(600), 'ΟΔΟΣ', 'Σ', '', '  ', '...', 'ﬁ', 'x\u0301'];
     for (let i = 0; i + 3 <= pool.length; i += 2) {

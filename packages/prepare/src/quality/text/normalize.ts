@@ -6,6 +6,8 @@ export interface NormalizeOptions {
 /** Punctuation, symbols and whitespace: what separates words. */
 const SEPARATOR = /^[\p{P}\p{S}\s]$/u;
 const DIGITS = /\p{Nd}+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: any code unit above 0x7f.
+const NON_ASCII = /[^\u0000-\u007f]/;
 const SPACE = 0x20;
 
 let bmpSeparators: Uint8Array | undefined;
@@ -43,8 +45,34 @@ function reserve(units: number): void {
   scratch = grown;
 }
 
+/**
+ * Appends ASCII text, lower-cased here: ASCII is its own NFKC form and only A-Z change case, so the two copies that
+ * `normalize` and `toLowerCase` make are not needed. False, with nothing appended, for text that is not all ASCII.
+ */
+function appendAscii(text: string): boolean {
+  if (NON_ASCII.test(text)) return false;
+  const table = separatorTable();
+  reserve(text.length + 1);
+  const out = scratch;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (table[code] === 1) {
+      spaceDue = written > 0;
+      continue;
+    }
+    if (spaceDue) {
+      out[written++] = SPACE;
+      spaceDue = false;
+    }
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    out[written++] = code;
+  }
+  return true;
+}
+
 /** Appends one text, normalised, to `scratch`. */
 function append(text: string): void {
+  if (appendAscii(text)) return;
   const source = text.normalize('NFKC').toLowerCase();
   const table = separatorTable();
   reserve(source.length + 1);
