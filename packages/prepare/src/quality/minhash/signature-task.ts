@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
 import { normalizeText } from '../text/normalize.js';
 import { shingleHashes } from './shingles.js';
+import { createSimdSignature } from './simd-signature.js';
 import { bandHashes, minHashSignature, packSignature4, permutationParameters } from './signature.js';
 
 export interface SignatureInit {
@@ -29,6 +30,7 @@ export type SignatureItem = string | string[];
 export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[]) => SignatureBatch {
   const perms = init.bands * init.rows;
   const params = permutationParameters(perms);
+  const simd = init.near ? createSimdSignature(params) : undefined;
   const signature = new Uint32Array(perms);
   let scratch: Uint32Array = new Uint32Array(1024);
   return (texts) => {
@@ -49,7 +51,8 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
       scratch = shingles.hashes;
       if (shingles.count === 0) continue;
       batch.shingled[i] = 1;
-      minHashSignature(shingles.hashes, shingles.count, params, signature);
+      if (simd) simd.signature(shingles.hashes, shingles.count, signature);
+      else minHashSignature(shingles.hashes, shingles.count, params, signature);
       bandHashes(signature, init, batch.bandKeys, i * init.bands);
       packSignature4(signature, batch.signatures, (i * perms) / 2);
     }
