@@ -73,7 +73,32 @@ describe('normalizeText', () => {
     }
   });
 
-  it('takes the all-ASCII path with the same result (every ASCII code unit, in random strings)', () => {
+  it('equals the definition for every BMP code unit, alone and between letters, marks and sigma', () => {
+    const contexts = ['', 'Ab', 'x\u0301', 'ΑΣ', '\u1100', 'é', '，', '\u0301', '\u3099', '\u11a8', '\u0b3e'];
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      const left = contexts[code % contexts.length]!;
+      const right = contexts[(code >> 3) % contexts.length]!;
+      for (const text of [unit, `${left}${unit}${right}`, `${unit}${unit}b`]) {
+        const got = normalizeText(text);
+        const expected = referenceNormalize(text);
+        if (got !== expected) expect(got, JSON.stringify(text)).toBe(expected);
+      }
+    }
+    // Neighbours that might compose: 200,000 random pairs of BMP code units.
+    let state = 3;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state >>> 16;
+    };
+    for (let n = 0; n < 200_000; n++) {
+      const text = String.fromCharCode(next(), next(), 0x62);
+      const got = normalizeText(text);
+      if (got !== referenceNormalize(text)) expect(got, JSON.stringify(text)).toBe(referenceNormalize(text));
+    }
+  });
+
+  it('normalises ASCII unit by unit with the same result (every ASCII code unit, in random strings)', () => {
     let state = 11;
     for (let n = 0; n < 500; n++) {
       let text = '';

@@ -6,8 +6,6 @@ export interface NormalizeOptions {
 /** Punctuation, symbols and whitespace: what separates words. */
 const SEPARATOR = /^[\p{P}\p{S}\s]$/u;
 const DIGITS = /\p{Nd}+/gu;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: any code unit above 0x7f.
-const NON_ASCII = /[^\u0000-\u007f]/;
 const SPACE = 0x20;
 
 let bmpSeparators: Uint8Array | undefined;
@@ -46,33 +44,78 @@ function reserve(units: number): void {
 }
 
 /**
- * Appends ASCII text, lower-cased here: ASCII is its own NFKC form and only A-Z change case, so the two copies that
- * `normalize` and `toLowerCase` make are not needed. False, with nothing appended, for text that is not all ASCII.
+ * How a BMP code unit normalises on its own, found once per code unit and thread. KEEP: it is its own NFKC form and
+ * lower case. LOWER: so is its lower case, one code unit (in `lowered`). SEPARATOR: it and its NFKC form are all
+ * punctuation, symbols or whitespace. COMPLEX: anything else (compatibility forms such as ﬁ or ＡＢ, marks, Hangul
+ * jamo, final-sigma Σ, surrogates), for which the text goes through `normalize` and `toLowerCase`. A text of KEEP,
+ * LOWER and SEPARATOR units normalises unit by unit: with no mark or jamo, no two of its characters compose, and Σ is
+ * the only character whose lower case depends on its neighbours.
  */
-function appendAscii(text: string): boolean {
-  if (NON_ASCII.test(text)) return false;
+const UNKNOWN = 0;
+const KEEP = 1;
+const LOWER = 2;
+const SEPARATOR_UNIT = 3;
+const COMPLEX = 4;
+const MARK = /^\p{M}$/u;
+const classes = new Uint8Array(0x10000);
+const lowered = new Uint16Array(0x10000);
+
+function isJamo(code: number): boolean {
+  return (code >= 0x1100 && code <= 0x11ff) || (code >= 0xa960 && code <= 0xa97f) || (code >= 0xd7b0 && code <= 0xd7ff);
+}
+
+function classify(code: number): number {
+  if ((code >= 0xd800 && code <= 0xdfff) || isJamo(code) || code === 0x03a3) return COMPLEX;
+  const unit = String.fromCharCode(code);
+  if (MARK.test(unit)) return COMPLEX;
   const table = separatorTable();
+  const folded = unit.normalize('NFKC').toLowerCase();
+  if (table[code] === 1) {
+    for (let i = 0; i < folded.length; i++) if (table[folded.charCodeAt(i)] !== 1) return COMPLEX;
+    return SEPARATOR_UNIT;
+  }
+  if (folded.length !== 1 || unit.normalize('NFKC') !== unit) return COMPLEX;
+  const low = folded.charCodeAt(0);
+  if (low === code) return KEEP;
+  if (table[low] === 1 || folded.normalize('NFKC') !== folded) return COMPLEX;
+  lowered[code] = low;
+  return LOWER;
+}
+
+/** Appends a text whose units all normalise on their own; false, with nothing appended, at the first that does not. */
+function appendSimple(text: string): boolean {
   reserve(text.length + 1);
   const out = scratch;
+  const start = written;
+  const startSpaceDue = spaceDue;
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (table[code] === 1) {
+    const code = text.charCodeAt(i);
+    let kind = classes[code]!;
+    if (kind === UNKNOWN) {
+      kind = classify(code);
+      classes[code] = kind;
+    }
+    if (kind === SEPARATOR_UNIT) {
       spaceDue = written > 0;
       continue;
+    }
+    if (kind === COMPLEX) {
+      written = start;
+      spaceDue = startSpaceDue;
+      return false;
     }
     if (spaceDue) {
       out[written++] = SPACE;
       spaceDue = false;
     }
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    out[written++] = code;
+    out[written++] = kind === LOWER ? lowered[code]! : code;
   }
   return true;
 }
 
 /** Appends one text, normalised, to `scratch`. */
 function append(text: string): void {
-  if (appendAscii(text)) return;
+  if (appendSimple(text)) return;
   const source = text.normalize('NFKC').toLowerCase();
   const table = separatorTable();
   reserve(source.length + 1);
