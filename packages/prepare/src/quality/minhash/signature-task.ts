@@ -2,8 +2,8 @@ import { hash } from 'node:crypto';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
 import { normalizeText } from '../text/normalize.js';
 import { shingleHashes } from './shingles.js';
-import { createSimdSignature } from './simd-signature.js';
 import { bandHashes, minHashSignature, packSignature4, permutationParameters } from './signature.js';
+import { createSimdSignature } from './simd-signature.js';
 
 export interface SignatureInit {
   /** Compute MinHash (near) or only the exact hash. */
