@@ -1,12 +1,12 @@
 // The whole preparation chain (read-csv → to-chat → validate → exact and near dedupe → token-budget → split →
 // write) on a generated CSV with realistic duplicates, through the real runner; next to plain tiktoken counting
 // over the same text. Each measured run is a child process, so its peak RSS is its own. Prints figures; asserts nothing.
-// Sizes: `node bench/prepare-chain.bench.js [MB]` (default 32, about two minutes; pass 100 for the issue's size, about
-// five minutes) and a quarter of it for the RSS growth ratio. 1 worker, 2 workers and two 1-worker runs side by side
-// rotate over three rounds. The tokenizer baselines run over the text of the first BASELINE_MB of the CSV (throughput does not
-// depend on size). The words come from real English legal text (LegalBench), drawn with their natural frequencies, so
-// tokenizer caches see a realistic vocabulary. Figures on a machine shared with other work vary by ±30%: the load
-// average is printed with them.
+// Sizes: `node bench/prepare-chain.bench.js [MB] [ROUNDS]` (default 32 MB, about two minutes; pass 100 for the
+// issue's size, about five minutes) and a quarter of it for the RSS growth ratio. 1 worker, 2 workers and two 1-worker
+// runs side by side rotate over ROUNDS rounds (default 3). The tokenizer baselines run over the text of the first
+// BASELINE_MB of the CSV (throughput does not depend on size). The words come from real English legal text
+// (LegalBench), drawn with their natural frequencies, so tokenizer caches see a realistic vocabulary. Figures on a
+// machine shared with other work vary by ±30%: the load average is printed with them.
 import { execFile, execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,8 +17,11 @@ import { seededRandom } from './lib/seeded-random.js';
 const TMP = fileURLToPath(new URL('./.tmp/prepare-chain/', import.meta.url));
 const BIG_MB = Number(/^\d+$/.test(process.argv[2] ?? '') ? process.argv[2] : 32);
 const BASELINE_MB = 16;
-/** Alternating rounds of the 1- and 2-worker runs. */
-const ROUNDS = 3;
+/**
+ * Alternating rounds of the 1- and 2-worker runs (second argument; default 3). On a shared VM one round's pair can
+ * land in different speed phases: 5 or 7 rounds give a steadier median.
+ */
+const ROUNDS = Number(/^\d+$/.test(process.argv[3] ?? '') ? process.argv[3] : 3);
 
 /** The element whose `key` is the median. */
 function median(items, key) {
