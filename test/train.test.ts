@@ -244,13 +244,37 @@ describe('train phase against the sandbox', () => {
     expect(sandbox.stats().requests).toBe(before);
   });
 
+  it('refuses a training file under 10 examples before uploading it (dedupe and split can leave one)', async () => {
+    const { filesUploaded, jobsCreated } = sandbox.stats();
+    const toy = join(DATA, 'openai-cookbook', 'toy_chat_fine_tuning.jsonl');
+    const runDir = await newRunDir();
+    const error = await expectTunekitError(
+      runTrainPhase(trainArgs(runDir, { files: { train: toy } }).args),
+      'INPUT_INVALID',
+    );
+    expect(error.render()).toContain(`${toy}: the file has 5 examples; fine-tuning needs at least 10`);
+    expect(sandbox.stats()).toMatchObject({ filesUploaded, jobsCreated });
+    await expect(readFile(join(runDir, 'trainer-state.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
   it('a job that fails validation reports the service code, message and param', async () => {
     const runDir = await newRunDir();
-    const toy = join(DATA, 'openai-cookbook', 'toy_chat_fine_tuning.jsonl');
-    const { args, events } = trainArgs(runDir, { files: { train: toy } });
+    // Enough examples to pass the pre-flight count; the service finds the bad role when it validates the file.
+    const robot = {
+      messages: [
+        { role: 'robot', content: 'beep' },
+        { role: 'assistant', content: 'No' },
+      ],
+    };
+    const bad = join(root, 'bad-role.jsonl');
+    await writeFile(
+      bad,
+      `${(await readFile(files.sft, 'utf8')).split('\n').slice(0, 12).join('\n')}\n${JSON.stringify(robot)}\n`,
+    );
+    const { args, events } = trainArgs(runDir, { files: { train: bad } });
     const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
     expect(error.message).toContain('invalid_training_file');
-    expect(error.message).toContain('at least 10');
+    expect(error.message).toContain('Line 13, message 1, key "role"');
     expect(error.message).toContain('param training_file');
     expect(events.find((e) => e.type === 'status' && e.rawStatus === 'failed')).toBeDefined();
     const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8'));
@@ -411,6 +435,54 @@ describe('tunekit run and tunekit train status', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toContain('trainer-state.json is missing');
+  });
+});
+
+describe('tunekit run: a training file the steps left too small', () => {
+  it('warns in the dataset phase, then stops before uploading it: one line, exit 2', async () => {
+    const dir = await newRunDir();
+    // 12 valid lines (validate is content), 3 of them repeats: dedupe keeps 9, split leaves fewer than 10 to train on.
+    const unique = rows.slice(0, 9).map((row) => ({ question: row.question, answer: row.answer }));
+    const source = join(dir, 'few.jsonl');
+    await writeFile(source, jsonl([...unique, ...unique.slice(0, 3)]));
+    const pipeline = join(dir, 'pipeline.yaml');
+    await writeFile(
+      pipeline,
+      [
+        'name: too-few',
+        `model: ${SFT_MODEL}`,
+        'providers:',
+        `  openai: { base_url: "${sandbox.baseURL}", api_key_env: ${KEY_ENV} }`,
+        'dataset:',
+        `  from: { use: read-jsonl, with: { path: "${source}" } }`,
+        '  steps:',
+        '    - use: to-chat',
+        '      with: { user: "{{question}}", assistant: "{{answer}}" }',
+        '    - use: validate',
+        '    - use: dedupe',
+        '    - use: split',
+        '      with: { validation: 0.2, seed: 7 }',
+        'train:',
+        '  use: trainer-openai',
+        '  with: { hyperparameters: { n_epochs: 1 }, poll_interval_ms: 20 }',
+        '',
+      ].join('\n'),
+    );
+    const { filesUploaded, jobsCreated } = sandbox.stats();
+    const out = join(dir, 'run');
+    const run = await runCli(['run', pipeline, '--live', '--out', out], { ...process.env, [KEY_ENV]: KEY });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/write-jsonl: train\.jsonl: the file has \d examples; fine-tuning needs at least 10/);
+    const errorLines = run.stderr.split('\n').filter((line) => line.includes('nothing was uploaded'));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toContain(join(out, 'train.jsonl'));
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(sandbox.stats()).toMatchObject({ filesUploaded, jobsCreated });
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const sink = manifest.steps.find((step: { step: string }) => step.step === 'write-jsonl');
+    expect(sink.reports.file_problems).toEqual([
+      expect.objectContaining({ file: 'train.jsonl', code: 'too_few_examples' }),
+    ]);
   });
 });
 

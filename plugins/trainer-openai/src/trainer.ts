@@ -15,6 +15,7 @@ import { findJobByKey } from './find-job.js';
 import { buildJobSpec, type JobSpec } from './job-spec.js';
 import { mapJobStatus } from './job-status.js';
 import type { TrainerOpenAIOptions } from './options.js';
+import { assertUploadable } from './preflight.js';
 import { explainCreateRefusal } from './refusal.js';
 import { isTransient, persist } from './retry.js';
 import { describeProgress } from './status-detail.js';
@@ -117,6 +118,7 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
 
     async launch(input, rt) {
       const spec = buildJobSpec(options, input);
+      await assertUploadable(input);
       const { client } = connect(rt);
       const saved = (await rt.loadState()) as OpenAITrainerState | undefined;
       const state: OpenAITrainerState = {

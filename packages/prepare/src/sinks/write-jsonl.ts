@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import { AtomicLineWriter, defineStep, type WrittenFile } from '@tunekit/core';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { AtomicLineWriter, defineStep, type StepContext, type WrittenFile } from '@tunekit/core';
+import { checkFile } from '@tunekit/format';
 import { z } from 'zod';
 
 const options = z
@@ -10,6 +11,23 @@ const options = z
     validation: z.string().default('validation.jsonl').describe('File name of the validation split.'),
   })
   .strict();
+
+/**
+ * The upload rules (at least 10 training examples, at most 512 MB a file) checked on the files as written: `validate`
+ * checks the stream where it stands, and the steps after it (dedupe, token-budget, split) can take a file under them.
+ */
+function checkWritten(outputs: Record<string, WrittenFile>, ctx: StepContext): void {
+  const problems = Object.entries(outputs).flatMap(([role, file]) =>
+    checkFile({ examples: file.lines, bytes: file.bytes })
+      .filter((problem) => role === 'train' || problem.code !== 'too_few_examples')
+      .map((problem) => ({ file: basename(file.path), code: problem.code, message: problem.message })),
+  );
+  if (problems.length === 0) return;
+  ctx.report('file_problems', problems);
+  for (const problem of problems) {
+    ctx.logger.warn(`${ctx.step}: ${problem.file}: ${problem.message}`, { code: problem.code });
+  }
+}
 
 /**
  * Writes each record's `data` as one JSON line, routed by `meta.split` (`train` unless a split step said
@@ -50,6 +68,7 @@ export const writeJsonl = defineStep({
           }
           committed = true;
           ctx.report('outputs', outputs);
+          checkWritten(outputs, ctx);
         } finally {
           if (!committed) await Promise.all([writers.train.abort(), writers.validation.abort()]);
         }
