@@ -11,7 +11,7 @@ export function checkFile(file: { examples: number; bytes: number }): FormatProb
     problems.push(
       formatProblem(
         'too_few_examples',
-        `the file has ${file.examples} examples; fine-tuning needs at least ${MIN_EXAMPLES} (50–100 recommended)`,
+        `the file has ${file.examples} example${file.examples === 1 ? '' : 's'}; fine-tuning needs at least ${MIN_EXAMPLES} (50–100 recommended)`,
       ),
     );
   }

@@ -74,7 +74,8 @@ async function* validateRecords(
         context: { file: firstFile, step: ctx.step, field: problem.code === 'too_few_examples' ? 'examples' : 'bytes' },
       });
     }
-    ctx.logger.warn(`${ctx.step}: ${problem.message}`, { code: problem.code });
+    // In the manifest only: write-jsonl warns of the files as written, after the steps that remove lines.
+    ctx.logger.debug(`${ctx.step}: ${problem.message}`, { code: problem.code });
   }
 }
 
