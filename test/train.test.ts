@@ -257,6 +257,24 @@ describe('train phase against the sandbox', () => {
     await expect(readFile(join(runDir, 'trainer-state.json'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses prompt/completion lines for a chat model before any request, naming the models that take them', async () => {
+    const before = sandbox.stats().requests;
+    const legacy = join(root, 'legacy.jsonl');
+    await writeFile(
+      legacy,
+      jsonl(rows.slice(0, 12).map((row) => ({ prompt: `${row.question} ->`, completion: ` ${row.answer}` }))),
+    );
+    const error = await expectTunekitError(
+      runTrainPhase(trainArgs(await newRunDir(), { files: { train: legacy } }).args),
+      'INPUT_INVALID',
+    );
+    expect(error.render()).toContain(
+      `${legacy}: ${SFT_MODEL} trains on chat and preference lines, not prompt/completion lines`,
+    );
+    expect(error.render()).toContain('babbage-002 and davinci-002');
+    expect(sandbox.stats().requests).toBe(before);
+  });
+
   it('a job that fails validation reports the service code, message and param', async () => {
     const runDir = await newRunDir();
     // Enough examples to pass the pre-flight count; the service finds the bad role when it validates the file.

@@ -15,6 +15,7 @@ export * from './tokens/encodings.js';
 export * from './tokens/token-counter.js';
 export type * from './training-line.js';
 export * from './validate/check-file.js';
+export * from './validate/check-model-format.js';
 export * from './validate/detect-format.js';
 export * from './validate/problem-codes.js';
 export * from './validate/special-tokens.js';

@@ -27,6 +27,7 @@ export async function createModelContext(options: CreateModelContextOptions): Pr
     exampleTokenLimit: options.exampleTokenLimit ?? info.exampleTokenLimit,
     contextWindow: info.contextWindow,
     prices: info.prices,
+    ...(info.trainingFormats ? { trainingFormats: info.trainingFormats } : {}),
     countTokens: counter.count,
     countExample: (line) => countExampleTokens(line, counter),
   };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type TrainerInput, TunekitError } from '@tunekit/core';
+import { checkModelFormat, getModelInfo, type ModelInfo } from '@tunekit/format';
 import type { FineTuningJob, JobCreateParams } from './api-types.js';
 import type { TrainerOpenAIOptions } from './options.js';
 
@@ -50,10 +51,28 @@ function chooseMethod(options: TrainerOpenAIOptions, input: TrainerInput): 'supe
   return method;
 }
 
+/** Refuses a file whose format the model does not train on (the service would fail the job after the upload). */
+function checkFormatForModel(model: string, field: string, input: TrainerInput): void {
+  let info: ModelInfo;
+  try {
+    info = getModelInfo(model);
+  } catch (error) {
+    if (TunekitError.is(error, 'UNKNOWN_MODEL')) return; // a model the catalog does not know: the service decides
+    throw error;
+  }
+  const problem = checkModelFormat(input.format, info);
+  if (problem) {
+    throw new TunekitError('INPUT_INVALID', problem.message, {
+      context: { file: input.trainFile, field },
+    });
+  }
+}
+
 export function buildJobSpec(options: TrainerOpenAIOptions, input: TrainerInput): JobSpec {
   const method = chooseMethod(options, input);
   const { beta, ...common } = options.hyperparameters;
   const model = options.model ?? input.baseModel;
+  checkFormatForModel(model, options.model ? 'train.with.model' : 'model', input);
   const methodParams: JobCreateParams['method'] =
     method === 'dpo'
       ? { type: 'dpo', dpo: { hyperparameters: { ...common, beta } } }

@@ -97,6 +97,22 @@ describe('tunekit inspect', () => {
     expect(code).toBe(1);
   });
 
+  it('flags prompt/completion lines for a chat model, and takes them for davinci-002', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'legacy.jsonl');
+    const pairs = Array.from({ length: 12 }, (_, i) => JSON.stringify({ prompt: `Q${i} ->`, completion: ` A${i}\n` }));
+    await writeFile(file, `${pairs.join('\n')}\n`);
+    const chat = await inspect(file, '--json');
+    expect(chat.code).toBe(1);
+    expect(JSON.parse(chat.stdout).file_problems).toEqual([
+      expect.objectContaining({ code: 'format_not_for_model', message: expect.stringContaining('davinci-002') }),
+    ]);
+    expect((await inspect(file)).stdout).toMatch(/File: gpt-4o-mini-2024-07-18 trains on chat and preference lines/);
+    const legacy = await inspect(file, '--model', 'davinci-002', '--json');
+    expect(legacy.code).toBe(0);
+    expect(JSON.parse(legacy.stdout).file_problems).toEqual([]);
+  });
+
   it('says in one line that a file is not JSONL, exit 2', async () => {
     const { code, stderr, stdout } = await inspect(STATUTE);
     expect(code).toBe(2);

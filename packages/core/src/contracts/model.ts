@@ -28,6 +28,11 @@ export interface ModelContext {
   exampleTokenLimit: number;
   contextWindow: number;
   prices: ModelPrices;
+  /**
+   * The training-line formats the model trains on (prompt/completion only for babbage-002 and davinci-002; chat and
+   * preference for the chat models); undefined when the catalog does not say (a model added under `prices:`).
+   */
+  trainingFormats?: readonly ('chat' | 'preference' | 'completion')[];
   countTokens(text: string): number;
   /** Counts a training line (chat, preference or prompt/completion). */
   countExample(line: unknown): ExampleTokenCount;

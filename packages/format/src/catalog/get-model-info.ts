@@ -5,6 +5,9 @@ import { parseFineTunedId } from './fine-tuned-id.js';
 import { MODEL_CATALOG } from './model-catalog.js';
 import type { CatalogEntry, ModelInfo, ModelOverride, ModelOverrides } from './model-info.js';
 
+/** What the chat models train on: chat lines, and preference lines (DPO). */
+const CHAT_FORMATS = ['chat', 'preference'] as const;
+
 const ALIASES: ReadonlyMap<string, string> = new Map(
   Object.entries(MODEL_CATALOG).flatMap(([id, entry]) => (entry.aliases ?? []).map((alias) => [alias, id] as const)),
 );
@@ -34,6 +37,7 @@ export function getModelInfo(id: string, overrides: ModelOverrides = {}): ModelI
   const { encoding, exampleTokenLimit, contextWindow, ...priceOverride } = override ?? {};
   const contextSize = contextWindow ?? base.contextWindow;
   const prices: ModelPrices = { ...base.prices, ...priceOverride };
+  const fineTunable = (exampleTokenLimit ?? base.exampleTokenLimit) !== undefined;
   return {
     id,
     catalogId,
@@ -41,7 +45,8 @@ export function getModelInfo(id: string, overrides: ModelOverrides = {}): ModelI
     exampleTokenLimit: exampleTokenLimit ?? base.exampleTokenLimit ?? contextSize,
     contextWindow: contextSize,
     prices: fineTuned ? asFineTunedPrices(prices) : prices,
-    fineTunable: (exampleTokenLimit ?? base.exampleTokenLimit) !== undefined,
+    fineTunable,
+    ...(entry && fineTunable ? { trainingFormats: entry.trainingFormats ?? CHAT_FORMATS } : {}),
     fineTuned: fineTuned !== undefined,
     ...(base.notes ? { notes: base.notes } : {}),
   };

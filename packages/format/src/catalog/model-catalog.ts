@@ -135,6 +135,8 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     encoding: 'cl100k_base',
     exampleTokenLimit: 16_384,
     contextWindow: 16_384,
+    // The completions models: prompt/completion lines only (reference/openai-fine-tuning.md §1).
+    trainingFormats: ['completion'],
     prices: {
       training: 6,
       input: 2,
@@ -150,6 +152,8 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     encoding: 'cl100k_base',
     exampleTokenLimit: 16_384,
     contextWindow: 16_384,
+    // The completions models: prompt/completion lines only (reference/openai-fine-tuning.md §1).
+    trainingFormats: ['completion'],
     prices: {
       training: 0.4,
       input: 0.4,

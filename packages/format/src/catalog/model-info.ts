@@ -1,5 +1,6 @@
 import type { ModelPrices } from '@tunekit/core';
 import type { EncodingName } from '../tokens/encodings.js';
+import type { TrainingFormat } from '../training-line.js';
 
 /** What tunekit knows about a model: tokenizer, limits and prices with their date and source. */
 export interface ModelInfo {
@@ -14,6 +15,8 @@ export interface ModelInfo {
   /** USD per 1M tokens. For an `ft:` id, `input`/`cachedInput`/`output` are the base's fine-tuned inference prices. */
   prices: ModelPrices;
   fineTunable: boolean;
+  /** The line formats it trains on; undefined when not fine-tunable or not in the catalog. */
+  trainingFormats?: readonly TrainingFormat[];
   /** True for `ft:` ids. */
   fineTuned: boolean;
   /** Caveats of the figures (unverified limits, historical prices). */
@@ -35,5 +38,7 @@ export interface CatalogEntry {
   contextWindow: number;
   prices: ModelPrices;
   aliases?: string[];
+  /** For fine-tunable entries: the line formats it trains on (default: chat and preference). */
+  trainingFormats?: readonly TrainingFormat[];
   notes?: string;
 }

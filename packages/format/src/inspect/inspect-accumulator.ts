@@ -2,8 +2,9 @@ import type { ModelContext } from '@tunekit/core';
 import { TrainingEstimator, trainingCostUsd } from '../estimate/training-estimate.js';
 import type { TrainingFormat } from '../training-line.js';
 import { checkFile } from '../validate/check-file.js';
+import { checkModelFormat } from '../validate/check-model-format.js';
 import { detectFormat } from '../validate/detect-format.js';
-import type { FormatProblemCode } from '../validate/problem-codes.js';
+import type { FormatProblem, FormatProblemCode } from '../validate/problem-codes.js';
 import { validateJsonLine } from '../validate/validate-line.js';
 import { distribution } from './distribution.js';
 import type { InspectReport } from './inspect-report.js';
@@ -68,7 +69,7 @@ export class InspectAccumulator {
       valid_examples: this.valid,
       format_errors: Object.fromEntries(this.errors),
       format_error_lines: Object.fromEntries(this.errorLines),
-      file_problems: checkFile({ examples: this.examples, bytes: file.bytes }),
+      file_problems: this.fileProblems(file.bytes),
       missing_system: this.missingSystem,
       missing_user: this.missingUser,
       messages: distribution(this.messages),
@@ -87,6 +88,12 @@ export class InspectAccumulator {
         ...(prices.source ? { source: prices.source } : {}),
       },
     };
+  }
+
+  private fileProblems(bytes: number): FormatProblem[] {
+    const problems = checkFile({ examples: this.examples, bytes });
+    const wrongFormat = this.format && checkModelFormat(this.format, this.model);
+    return wrongFormat ? [wrongFormat, ...problems] : problems;
   }
 
   private countError(code: FormatProblemCode, lineNumber: number): void {

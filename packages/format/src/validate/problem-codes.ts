@@ -33,6 +33,8 @@ export const FORMAT_PROBLEM_CODES = {
   completion_not_string: '`prompt` or `completion` is missing or not a string',
   empty_completion: '`completion` is empty',
   format_mismatch: 'the line is of another format than the file (chat, preference, prompt/completion)',
+  format_not_for_model:
+    'the model does not train on this format (prompt/completion: babbage-002 and davinci-002 only; chat: the chat models)',
   too_few_examples: 'the file has fewer than 10 examples',
   file_too_large: 'the file exceeds 512 MB, the limit of the /files upload',
 } as const;

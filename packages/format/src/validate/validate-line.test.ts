@@ -178,6 +178,7 @@ describe('validateLine', () => {
       'invalid_json',
       'too_few_examples',
       'file_too_large',
+      'format_not_for_model', // check-model-format.test.ts
     ]);
     expect(Object.keys(FORMAT_PROBLEM_CODES).filter((code) => !tested.has(code))).toEqual([]);
   });

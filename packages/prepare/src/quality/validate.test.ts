@@ -55,6 +55,25 @@ describe('validate', () => {
     expect(run2.rejected.map((r) => r.code)).toEqual(['empty_completion', 'completion_unrecognized_key']);
   });
 
+  it("flags a format the pipeline's model does not train on (default model: gpt-4o-mini), or fails when asked", async () => {
+    const pairs = Array.from({ length: 12 }, (_, i) => makeRecord({ prompt: `Q${i} ->`, completion: ` A${i}\n` }));
+    const chatModel = await runStep(validate, {}, pairs);
+    expect(chatModel.out).toHaveLength(12); // lines are fine; the file is not for this model
+    expect(chatModel.reports.file).toMatchObject({
+      format: 'completion',
+      problems: [{ code: 'format_not_for_model' }],
+    });
+    expect(chatModel.counters.format_not_for_model).toBe(1);
+    const legacy = await runStep(validate, {}, pairs, { model: 'davinci-002' });
+    expect(legacy.reports.file).toMatchObject({ format: 'completion', problems: [] });
+    await expect(runStep(validate, { file_checks: 'error' }, pairs)).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      context: { field: 'model' },
+    });
+    const unknownModel = await runStep(validate, {}, pairs, { model: 'not-in-the-catalog' });
+    expect(unknownModel.reports.file).toMatchObject({ problems: [] });
+  });
+
   it('warns about fewer than 10 examples in the manifest, or fails when asked', async () => {
     const few = records.slice(0, 1);
     const run = await runStep(validate, {}, few);

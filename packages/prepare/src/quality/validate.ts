@@ -1,5 +1,13 @@
 import { type DataRecord, defineStep, type StepContext, TunekitError } from '@tunekit/core';
-import { checkFile, detectFormat, type FormatProblem, validateLine } from '@tunekit/format';
+import {
+  checkFile,
+  checkModelFormat,
+  detectFormat,
+  type FormatProblem,
+  type FormatProblemCode,
+  type TrainingFormat,
+  validateLine,
+} from '@tunekit/format';
 import { z } from 'zod';
 import { jsonByteLength } from './text/json-byte-length.js';
 
@@ -15,7 +23,7 @@ export const validateOptions = z
       .enum(['warn', 'error'])
       .default('warn')
       .describe(
-        'What the file-level rules (at least 10 examples, at most 512 MB) do when broken: a warning in the manifest, or a failed run.',
+        'What the file-level rules (a format the model trains on, at least 10 examples, at most 512 MB) do when broken: a warning in the manifest, or a failed run.',
       ),
   })
   .strict();
@@ -28,6 +36,22 @@ function rejectInvalid(record: DataRecord, problems: FormatProblem[], ctx: StepC
   const detail = { message: first.message, line: record.source.line, messageIndex: first.messageIndex, key: first.key };
   if (problems.length > 1) Object.assign(detail, { problems: problems.map((p) => p.code) });
   ctx.reject(record, first.code, detail);
+}
+
+const FILE_PROBLEM_FIELDS: Partial<Record<FormatProblemCode, string>> = {
+  format_not_for_model: 'model',
+  too_few_examples: 'examples',
+  file_too_large: 'bytes',
+};
+
+/** Whether the pipeline's model trains on this format (no answer for a model the catalog does not know). */
+async function modelFormatProblem(format: TrainingFormat, ctx: StepContext): Promise<FormatProblem | undefined> {
+  try {
+    return checkModelFormat(format, await ctx.model());
+  } catch (error) {
+    if (TunekitError.is(error, 'UNKNOWN_MODEL')) return undefined;
+    throw error;
+  }
 }
 
 /** Rejects lines that break OpenAI's training-file rules; checks the file-level rules once the stream ends. */
@@ -60,7 +84,8 @@ async function* validateRecords(
     records.length = valid;
     yield records;
   }
-  const fileProblems = checkFile({ examples, bytes });
+  const wrongFormat = format && (await modelFormatProblem(format, ctx));
+  const fileProblems = [...(wrongFormat ? [wrongFormat] : []), ...checkFile({ examples, bytes })];
   ctx.report('file', {
     format: format ?? 'unknown',
     examples,
@@ -71,11 +96,13 @@ async function* validateRecords(
     ctx.count(problem.code);
     if (options.file_checks === 'error') {
       throw new TunekitError('INPUT_INVALID', `dataset check failed: ${problem.message}`, {
-        context: { file: firstFile, step: ctx.step, field: problem.code === 'too_few_examples' ? 'examples' : 'bytes' },
+        context: { file: firstFile, step: ctx.step, field: FILE_PROBLEM_FIELDS[problem.code] },
       });
     }
-    // In the manifest only: write-jsonl warns of the files as written, after the steps that remove lines.
-    ctx.logger.debug(`${ctx.step}: ${problem.message}`, { code: problem.code });
+    // Count and size stay in the manifest: write-jsonl warns of them for the files as written, after the steps that
+    // remove lines. Nothing after this step looks at the format.
+    const log = problem.code === 'format_not_for_model' ? ctx.logger.warn : ctx.logger.debug;
+    log.call(ctx.logger, `${ctx.step}: ${problem.message}`, { code: problem.code });
   }
 }
 
