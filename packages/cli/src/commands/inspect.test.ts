@@ -122,6 +122,28 @@ describe('tunekit inspect', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says why a UTF-16 file or a JSON array is not JSONL, in one line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const line = JSON.stringify({
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'a' },
+      ],
+    });
+    const utf16 = join(dir, 'utf16.jsonl');
+    await writeFile(utf16, Buffer.from(`\uFEFF${line}\n`, 'utf16le'));
+    const array = join(dir, 'array.json');
+    await writeFile(array, `[\n${line}\n]\n`);
+    const wide = await inspect(utf16);
+    expect(wide.code).toBe(2);
+    expect(wide.stderr).toContain(`${utf16}:1: not a JSONL file`);
+    expect(wide.stderr).toContain('UTF-16');
+    const listed = await inspect(array);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).toContain('one JSON array is not JSONL');
+    for (const run of [wide, listed]) expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('fails on an unknown model and a missing file with exit 2', async () => {
     const unknown = await inspect(TOY, '--model', 'gpt-9');
     expect(unknown.code).toBe(2);

@@ -57,14 +57,21 @@ async function fileSize(path: string): Promise<number> {
 }
 
 function assertJsonObjectLine(text: string, path: string, line: number): void {
+  // UTF-16 read as UTF-8: its byte order mark becomes replacement characters, and ASCII comes with NULs between.
+  if (text.startsWith('\uFFFD\uFFFD') || text.includes('\u0000')) {
+    throw notJsonl(path, line, 'the file looks like UTF-16 text; training files must be UTF-8');
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw notJsonl(path, line, 'it is not JSON', error);
+    const why = text.trimStart().startsWith('[')
+      ? 'it is not JSON (a file that is one JSON array is not JSONL: read it with read-json in a pipeline)'
+      : 'it is not JSON';
+    throw notJsonl(path, line, why, error);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw notJsonl(path, line, 'it is not a JSON object');
+  if (Array.isArray(value)) throw notJsonl(path, line, 'it is a JSON array, not an object');
+  if (typeof value !== 'object' || value === null) throw notJsonl(path, line, 'it is not a JSON object');
 }
 
 function notJsonl(path: string, line: number, why: string, cause?: unknown): TunekitError {
