@@ -122,6 +122,35 @@ describe('tunekit inspect', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('flags a file that is not UTF-8 (a GBK export parses, its text garbled) with the line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: `合同第${i}条？` },
+          { role: 'assistant', content: '退款。' },
+        ],
+      }),
+    );
+    const utf8 = join(dir, 'utf8.jsonl');
+    await writeFile(utf8, `${lines.join('\n')}\n`);
+    const gbk = join(dir, 'gbk.jsonl');
+    // A fourth line as a GBK export writes it: 合同 is BA CF CD AC there, which is not UTF-8.
+    const gbkLine = Buffer.concat([
+      Buffer.from('{"messages":[{"role":"user","content":"'),
+      Buffer.from([0xba, 0xcf, 0xcd, 0xac]),
+      Buffer.from('"}]}\n'),
+    ]);
+    await writeFile(gbk, Buffer.concat([Buffer.from(`${lines.slice(0, 3).join('\n')}\n`), gbkLine]));
+    expect((await inspect(utf8, '--json')).code).toBe(0);
+    const run = await inspect(gbk, '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).file_problems[0]).toMatchObject({
+      code: 'not_utf8',
+      message: expect.stringMatching(/^line 4 is not valid UTF-8/),
+    });
+  });
+
   it('says why a UTF-16 file or a JSON array is not JSONL, in one line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const line = JSON.stringify({

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
 import type { ModelOverrides } from '../catalog/model-info.js';
 import { createModelContext } from '../model-context.js';
+import { formatProblem } from '../validate/problem-codes.js';
+import { firstInvalidUtf8Line } from './first-invalid-utf8-line.js';
 import { InspectAccumulator } from './inspect-accumulator.js';
 import type { InspectReport } from './inspect-report.js';
 
@@ -28,6 +30,9 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
     ...(options.exampleTokenLimit ? { exampleTokenLimit: options.exampleTokenLimit } : {}),
   });
   const accumulator = new InspectAccumulator(model);
+  // Read as UTF-8 below, a GBK file still parses (its text garbled): the bytes are checked alongside.
+  const invalidUtf8 = firstInvalidUtf8Line(path);
+  invalidUtf8.catch(() => undefined);
   const lines = createInterface({
     input: createReadStream(path, { encoding: 'utf8' }),
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -42,7 +47,13 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
     first = false;
     accumulator.addLine(text, lineNumber);
   }
-  return accumulator.report({ path, bytes }, options.nEpochs);
+  const report = accumulator.report({ path, bytes }, options.nEpochs);
+  const badLine = await invalidUtf8;
+  if (badLine !== undefined) {
+    const message = `line ${badLine} is not valid UTF-8, the only encoding the service reads (read-jsonl in a pipeline decodes GBK, GB18030 and UTF-16 files into UTF-8)`;
+    report.file_problems.unshift(formatProblem('not_utf8', message));
+  }
+  return report;
 }
 
 async function fileSize(path: string): Promise<number> {

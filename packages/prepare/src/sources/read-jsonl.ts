@@ -1,6 +1,7 @@
 import { type DataRecord, defineStep, recordId } from '@tunekit/core';
 import { z } from 'zod';
 import { resolveInputFile } from './input-path.js';
+import { checkEncodingOption, detectEncoding, readSample } from './text-encoding.js';
 import { readTextLines } from './text-lines.js';
 
 const options = z
@@ -8,10 +9,14 @@ const options = z
     path: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .describe('A JSONL file, or a list of them, relative to the pipeline file.'),
+    encoding: z.string().optional().describe('utf-8, utf-16le, gbk, gb18030, ...; detected for each file when absent'),
   })
   .strict();
 
-/** Reads JSON Lines: one record per non-blank line; a line that is not JSON goes to rejects with its number. */
+/**
+ * Reads JSON Lines: one record per non-blank line; a line that is not JSON goes to rejects with its number. Files in
+ * UTF-16 or a legacy Chinese encoding (GBK, GB18030) are decoded like read-csv's.
+ */
 export const readJsonl = defineStep({
   id: 'read-jsonl',
   role: 'source',
@@ -22,9 +27,14 @@ export const readJsonl = defineStep({
     return {
       specVersion: 'v1',
       async *run(_input, ctx) {
+        const given = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : undefined;
+        const encodings: Record<string, string> = {};
         for (const path of paths) {
           const absolute = await resolveInputFile(ctx.baseDir, path, ctx.step);
-          for await (const { line, text } of readTextLines(absolute)) {
+          const encoding = given ?? detectEncoding(await readSample(absolute));
+          encodings[path] = encoding;
+          ctx.report('encodings', encodings);
+          for await (const { line, text } of readTextLines(absolute, encoding)) {
             if (text.trim() === '') {
               ctx.count('blank_lines');
               continue;

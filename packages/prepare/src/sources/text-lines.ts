@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { decoderFor } from './text-encoding.js';
 
 export interface TextLine {
   /** 1-based line number in the file. */
@@ -6,13 +7,24 @@ export interface TextLine {
   text: string;
 }
 
-/** Streams a UTF-8 file line by line (BOM stripped, `\r\n` handled) without holding the file in memory. */
-export async function* readTextLines(path: string): AsyncIterable<TextLine> {
+const UTF8 = /^utf-?8$/i;
+
+/** The file's text in chunks: UTF-8 decoded by the stream itself, other encodings by iconv-lite. */
+function textChunks(path: string, encoding: string): AsyncIterable<string | Buffer> {
+  if (UTF8.test(encoding)) return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(decoderFor(encoding)) as AsyncIterable<Buffer>;
+}
+
+/**
+ * Streams a text file line by line (UTF-8 unless told; BOM stripped, `\r\n` handled) without holding the file in
+ * memory.
+ */
+export async function* readTextLines(path: string, encoding = 'utf-8'): AsyncIterable<TextLine> {
   let rest = '';
   let line = 0;
   let first = true;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    let text = rest + (chunk as string);
+  for await (const chunk of textChunks(path, encoding)) {
+    let text = rest + String(chunk);
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;

@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkStepConformance, runStep } from '@tunekit/core/testing';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { readJsonl } from './read-jsonl.js';
+
+const rows = Array.from({ length: 40 }, (_, i) => ({
+  messages: [
+    { role: 'user', content: `《消费者权益保护法》第${i}条规定了什么？` },
+    { role: 'assistant', content: `第${i}条：经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求。` },
+  ],
+}));
+const text = rows.map((row) => JSON.stringify(row)).join('\r\n');
+
+describe('read-jsonl', () => {
+  it('detects GBK, GB18030 and UTF-16 files and reads the same records as from UTF-8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    writeFileSync(join(dir, 'utf8.jsonl'), `\uFEFF${text}\n`);
+    writeFileSync(join(dir, 'gbk.jsonl'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'utf16.jsonl'), iconv.encode(`${text}\n`, 'utf-16le', { addBOM: true }));
+    writeFileSync(join(dir, 'utf16be.jsonl'), iconv.encode(`${text}\n`, 'utf-16be', { addBOM: true }));
+    const run = await runStep(readJsonl, { path: ['utf8.jsonl', 'gbk.jsonl', 'utf16.jsonl', 'utf16be.jsonl'] }, [], {
+      baseDir: dir,
+    });
+    expect(run.rejected).toEqual([]);
+    expect(run.out.map((r) => r.data)).toEqual([...rows, ...rows, ...rows, ...rows]);
+    expect(run.out.filter((r) => r.source.file === 'gbk.jsonl').map((r) => r.source.line)).toEqual(
+      rows.map((_, i) => i + 1),
+    );
+    expect(run.reports.encodings).toEqual({
+      'utf8.jsonl': 'utf-8',
+      'gbk.jsonl': 'gb18030',
+      'utf16.jsonl': 'utf-16le',
+      'utf16be.jsonl': 'utf-16be',
+    });
+  });
+
+  it('takes an explicit encoding, and refuses one it does not know', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    writeFileSync(join(dir, 'gbk.jsonl'), iconv.encode(text, 'gbk'));
+    const run = await runStep(readJsonl, { path: 'gbk.jsonl', encoding: 'gbk' }, [], { baseDir: dir });
+    expect(run.out.map((r) => r.data)).toEqual(rows);
+    expect(run.reports.encodings).toEqual({ 'gbk.jsonl': 'gbk' });
+    await expect(
+      runStep(readJsonl, { path: 'gbk.jsonl', encoding: 'klingon' }, [], { baseDir: dir }),
+    ).rejects.toMatchObject({ code: 'OPTION_INVALID' });
+  });
+
+  it('conforms to the step contract', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    writeFileSync(join(dir, 'a.jsonl'), `${text}\n`);
+    await checkStepConformance(readJsonl, { path: 'a.jsonl' }, [], { baseDir: dir });
+  });
+});
