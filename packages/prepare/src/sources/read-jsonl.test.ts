@@ -48,6 +48,23 @@ describe('read-jsonl', () => {
     ).rejects.toMatchObject({ code: 'OPTION_INVALID' });
   });
 
+  it('rejects a line with bytes its encoding cannot read, and keeps the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    const lines = rows.map((row) => Buffer.from(`${JSON.stringify(row)}\n`));
+    lines[2] = Buffer.concat([
+      Buffer.from('{"messages":[{"role":"user","content":"'),
+      Buffer.from([0xba, 0xcf]),
+      Buffer.from('"}]}\n'),
+    ]);
+    writeFileSync(join(dir, 'mixed.jsonl'), Buffer.concat(lines));
+    const run = await runStep(readJsonl, { path: 'mixed.jsonl' }, [], { baseDir: dir });
+    expect(run.reports.encodings).toEqual({ 'mixed.jsonl': 'utf-8' });
+    expect(run.out).toHaveLength(rows.length - 1);
+    expect(run.rejected).toEqual([
+      expect.objectContaining({ code: 'invalid_encoding', detail: expect.objectContaining({ line: 3 }) }),
+    ]);
+  });
+
   it('conforms to the step contract', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
     writeFileSync(join(dir, 'a.jsonl'), `${text}\n`);

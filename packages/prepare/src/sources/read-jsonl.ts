@@ -40,6 +40,15 @@ export const readJsonl = defineStep({
               continue;
             }
             const source = { file: path, line };
+            // Bytes the decoder could not read became U+FFFD; the line's text is not what the file meant (read-csv
+            // rejects such fields the same way).
+            if (text.includes('\uFFFD')) {
+              ctx.reject({ id: recordId(source), source, data: text, meta: {} }, 'invalid_encoding', {
+                message: `line ${line} is not valid ${encoding} text`,
+                line,
+              });
+              continue;
+            }
             let data: unknown;
             try {
               data = JSON.parse(text);
