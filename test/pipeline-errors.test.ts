@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -116,5 +117,23 @@ describe('bad pipeline files: one line naming file:line:column, exit 2', () => {
     const { code, stdout } = await runCli(['validate', file]);
     expect(stdout).toContain('ok — ok: 1 source(s), 0 step(s)');
     expect(code).toBe(0);
+  });
+
+  it('--workers: not a positive integer is a usage error; more than the cores is capped, with a warning', async () => {
+    const toy = join(SHARED_DATA, 'openai-cookbook/toy_chat_fine_tuning.jsonl');
+    const file = await pipelineFile(
+      'workers.yaml',
+      `name: workers\ndataset:\n  from: { use: read-jsonl, with: { path: ${JSON.stringify(toy)} } }\n`,
+    );
+    for (const bad of ['0', '1.5', 'two']) {
+      const { code, stderr } = await runCli(['run', file, '--out', join(dir, 'w-bad'), '--workers', bad]);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toEqual([`tunekit: --workers must be a positive integer, got \`${bad}\``]);
+    }
+    const many = await runCli(['run', file, '--out', join(dir, 'w-many'), '--workers', '1000', '--json']);
+    expect(many.code, many.stderr).toBe(0);
+    expect(many.stderr).toContain(
+      `--workers 1000 is more than the ${availableParallelism()} cores here: using ${availableParallelism()}`,
+    );
   });
 });

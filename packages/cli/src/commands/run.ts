@@ -22,12 +22,19 @@ interface RunFlags {
   timeScale?: string;
 }
 
-function positiveInteger(value: string | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
+/**
+ * `--workers`: a positive integer, at most the cores there are (default: all of them). The pool's work is CPU-bound,
+ * so threads beyond the cores add only memory (a heap and a tokenizer each): asked for more, the run says so and uses
+ * the cores.
+ */
+function workerCount(value: string | undefined, cores: number, warn: (message: string) => void): number {
+  if (value === undefined) return cores;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1)
-    throw new TunekitError('USAGE', `${flag} must be a positive integer, got \`${value}\``);
-  return parsed;
+    throw new TunekitError('USAGE', `--workers must be a positive integer, got \`${value}\``);
+  if (parsed <= cores) return parsed;
+  warn(`--workers ${parsed} is more than the ${cores} cores here: using ${cores}`);
+  return cores;
 }
 
 /** Without a key, pipelines that call models run in the sandbox (and say so); `--live` insists on the real service. */
@@ -64,7 +71,10 @@ export const registerRun: RegisterCommand = (program, io) => {
     .addOption(
       new Option('--only <phase>', 'run one phase on an existing run folder').choices(['dataset', 'train', 'evaluate']),
     )
-    .option('--workers <n>', 'threads that tokenize and dedupe, the main thread included (default: number of cores)')
+    .option(
+      '--workers <n>',
+      'threads that tokenize and dedupe, the main thread included (default and most: the number of cores)',
+    )
     .option('--no-cache', 'do not reuse cached model responses')
     .option('--time-scale <s>', 'sandbox clock: seconds a fine-tuning job takes')
     .option('--json', 'print the manifest as JSON')
@@ -107,12 +117,13 @@ export const registerRun: RegisterCommand = (program, io) => {
         else if (event.type === 'phase-start' && !io.isTTY && !flags.json)
           println(io.stdout, `tunekit: ${event.phase}…`);
       };
+      const logger = cliLogger(io);
       try {
         const result = await runPipeline(pipeline, {
           outDir,
           signal: controller.signal,
-          logger: cliLogger(io),
-          workers: positiveInteger(flags.workers, '--workers', availableParallelism()),
+          logger,
+          workers: workerCount(flags.workers, availableParallelism(), (message) => logger.warn(message)),
           only: flags.only,
           yes: flags.yes,
           noCache: flags.cache === false,
