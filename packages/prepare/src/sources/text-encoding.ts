@@ -72,6 +72,17 @@ export function checkEncodingOption(encoding: string, step: string): string {
   return encoding;
 }
 
+/** Chunks of a file's bytes as text (BOM stripped); a read error ends the iteration with it. */
+export async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string> {
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  for await (const chunk of chunks) {
+    const text = decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
 /** A transform from the file's bytes to text (BOM stripped). */
 export function decoderFor(encoding: string): NodeJS.ReadWriteStream {
   return iconv.decodeStream(encoding, { stripBOM: true });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { decoderFor } from './text-encoding.js';
+import { decodeChunks } from './text-encoding.js';
 
 export interface TextLine {
   /** 1-based line number in the file. */
@@ -10,9 +10,9 @@ export interface TextLine {
 const UTF8 = /^utf-?8$/i;
 
 /** The file's text in chunks: UTF-8 decoded by the stream itself, other encodings by iconv-lite. */
-function textChunks(path: string, encoding: string): AsyncIterable<string | Buffer> {
+function textChunks(path: string, encoding: string): AsyncIterable<string> {
   if (UTF8.test(encoding)) return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(decoderFor(encoding)) as AsyncIterable<Buffer>;
+  return decodeChunks(createReadStream(path, { highWaterMark: 1 << 20 }), encoding);
 }
 
 /**
@@ -24,7 +24,7 @@ export async function* readTextLines(path: string, encoding = 'utf-8'): AsyncIte
   let line = 0;
   let first = true;
   for await (const chunk of textChunks(path, encoding)) {
-    let text = rest + String(chunk);
+    let text = rest + chunk;
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
