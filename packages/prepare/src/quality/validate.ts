@@ -101,8 +101,9 @@ async function* validateRecords(
     }
     // Count and size stay in the manifest: write-jsonl warns of them for the files as written, after the steps that
     // remove lines. Nothing after this step looks at the format.
-    const log = problem.code === 'format_not_for_model' ? ctx.logger.warn : ctx.logger.debug;
-    log.call(ctx.logger, `${ctx.step}: ${problem.message}`, { code: problem.code });
+    const message = `${ctx.step}: ${problem.message}`;
+    if (problem.code === 'format_not_for_model') ctx.logger.warn(message, { code: problem.code });
+    else ctx.logger.debug(message, { code: problem.code });
   }
 }
 
