@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   type ModelContext,
   runTrainPhase,
+  type TrainerControl,
   type TrainPhaseArgs,
   type TrainPhaseEvent,
   TunekitError,
@@ -13,6 +15,7 @@ import {
 } from '@tunekit/core';
 import { createModelContext } from '@tunekit/format';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
+import { uploadOnce } from '@tunekit/trainer-openai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -255,6 +258,51 @@ describe('train phase against the sandbox', () => {
     expect(error.render()).toContain(`${toy}: the file has 5 examples; fine-tuning needs at least 10`);
     expect(sandbox.stats()).toMatchObject({ filesUploaded, jobsCreated });
     await expect(readFile(join(runDir, 'trainer-state.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('uploads a file larger than a part through the Uploads API, a part at a time; the same bytes arrive', async () => {
+    const before = sandbox.stats().requestsByEndpoint;
+    const count = (endpoint: string) => (sandbox.stats().requestsByEndpoint[endpoint] ?? 0) - (before[endpoint] ?? 0);
+    const logged: string[] = [];
+    const rt = {
+      signal: new AbortController().signal,
+      logger: { debug() {}, info: (m: string) => logged.push(m), warn() {}, error() {} },
+    } as unknown as TrainerControl;
+    const partBytes = 2_000;
+    // Content no other test uploads (the same bytes would be found by name and reused).
+    const path = join(root, 'parts-train.jsonl');
+    const content = Buffer.from(`${(await readFile(files.sft, 'utf8')).trim()}\n${jsonl([{ parts: Date.now() }])}`);
+    await writeFile(path, content);
+    const { id, sha256 } = await uploadOnce(client(), path, {}, rt, partBytes);
+    expect(content.length).toBeGreaterThan(3 * partBytes);
+    expect(count('POST /v1/uploads/:id/parts')).toBe(Math.ceil(content.length / partBytes));
+    expect(count('POST /v1/uploads/:id/complete')).toBe(1);
+    expect(count('POST /v1/files')).toBe(0);
+    const stored = Buffer.from(await (await client().files.content(id)).arrayBuffer());
+    expect(stored.equals(content)).toBe(true);
+    expect(sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(logged.join('\n')).toMatch(/uploaded parts-train\.jsonl as file-\S+ \(\d+ bytes in \d+ parts\)/);
+    // The same content again: found by its hash-bearing name, nothing sent.
+    await uploadOnce(client(), path, {}, rt, partBytes);
+    expect(count('POST /v1/uploads')).toBe(1);
+  });
+
+  it('a part upload survives a 30% fault rate: retried parts, the same bytes in one file', async () => {
+    const faulty = await startSandbox({ port: 0, timeScale: 0.02, failRate: 0.3, seed: 31, slowMs: 50 });
+    try {
+      const rt = {
+        signal: new AbortController().signal,
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+      } as unknown as TrainerControl;
+      const content = await readFile(files.sft);
+      const { id } = await uploadOnce(client(faulty.baseURL), files.sft, {}, rt, 1_000);
+      const reader = new OpenAI({ baseURL: faulty.baseURL, apiKey: KEY, maxRetries: 8 });
+      const stored = Buffer.from(await (await reader.files.content(id)).arrayBuffer());
+      expect(stored.equals(content)).toBe(true);
+      expect(faulty.stats().faults.total).toBeGreaterThan(0);
+    } finally {
+      await faulty.close();
+    }
   });
 
   it('refuses prompt/completion lines for a chat model before any request, naming the models that take them', async () => {

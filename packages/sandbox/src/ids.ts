@@ -19,6 +19,8 @@ export const newId = {
   batch: () => `batch_${randomId(24)}`,
   completion: () => `chatcmpl-${completionPrefix}${(++completionCounter).toString(36)}`,
   batchRequest: () => `batch_req_${randomId(24)}`,
+  upload: () => `upload_${randomId(24)}`,
+  uploadPart: () => `part_${randomId(24)}`,
 };
 
 const requestPrefix = `req_${randomId(12)}`;

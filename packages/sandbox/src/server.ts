@@ -15,6 +15,7 @@ import { chatRoutes } from './routes/chat.js';
 import { fileRoutes } from './routes/files.js';
 import { fineTuningRoutes } from './routes/fine-tuning.js';
 import { modelRoutes } from './routes/models.js';
+import { uploadRoutes } from './routes/uploads.js';
 import { countEndpoint, createStats, type SandboxStats, snapshotStats } from './stats.js';
 import { openStore } from './store/store.js';
 
@@ -42,6 +43,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const route = createRouter([
     ...chatRoutes(ctx),
     ...fileRoutes(ctx),
+    ...uploadRoutes(ctx),
     ...fineTuningRoutes(ctx),
     ...batchRoutes(ctx),
     ...modelRoutes(ctx),

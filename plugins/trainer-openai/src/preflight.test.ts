@@ -59,13 +59,13 @@ describe('assertUploadable', () => {
     expect(text).not.toMatch(/\n/);
   });
 
-  it('refuses a file over the 512 MB upload limit without reading it (a sparse file)', async () => {
+  it('refuses a file over the 8 GB upload limit without reading it (a sparse file)', async () => {
     const path = join(dir, 'large.jsonl');
     writeFileSync(path, lines(20));
-    truncateSync(path, 513 * 1024 * 1024);
+    truncateSync(path, 8 * 1024 ** 3 + 1);
     const error = await assertUploadable({ trainFile: file(lines(10)), validationFile: path }).catch((e: unknown) => e);
     expect(TunekitError.is(error, 'INPUT_INVALID')).toBe(true);
-    expect((error as TunekitError).render()).toContain('513.0 MB');
+    expect((error as TunekitError).render()).toContain('the file is 8.00 GB; the upload limit is 8 GB');
     expect((error as TunekitError).context.file).toBe(path);
   });
 });

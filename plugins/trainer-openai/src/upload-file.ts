@@ -4,6 +4,7 @@ import { hashFile, type TrainerControl } from '@tunekit/core';
 import type OpenAI from 'openai';
 import { toStreamingFile } from 'openai';
 import { persist } from './retry.js';
+import { MAX_PART_BYTES, uploadInParts } from './upload-parts.js';
 
 export interface UploadedFile {
   id: string;
@@ -32,14 +33,16 @@ async function findUploaded(
 }
 
 /**
- * Uploads a JSONL file for fine-tuning, streamed from disk, unless a file with the same content hash is already there
- * (recorded in the state, or listed under the hash-bearing name). A retry looks again before sending the bytes twice.
+ * Uploads a JSONL file for fine-tuning, unless a file with the same content hash is already there (recorded in the
+ * state, or listed under the hash-bearing name). A retry looks again before sending the bytes twice. A file of one
+ * part or less goes to `/v1/files` streamed from disk; a larger one through the Uploads API, a part at a time.
  */
 export async function uploadOnce(
   client: OpenAI,
   path: string,
   knownIds: Record<string, string>,
   rt: TrainerControl,
+  partBytes = MAX_PART_BYTES,
 ): Promise<UploadedFile> {
   const { sha256, bytes } = await hashFile(path);
   const name = uploadName(path, sha256);
@@ -49,6 +52,13 @@ export async function uploadOnce(
       if (existing) {
         rt.logger.info(`reusing ${existing} for ${basename(path)} (same content already uploaded)`);
         return existing;
+      }
+      if (bytes > partBytes) {
+        const uploaded = await uploadInParts(client, path, name, bytes, rt, partBytes);
+        rt.logger.info(
+          `uploaded ${basename(path)} as ${uploaded} (${bytes} bytes in ${Math.ceil(bytes / partBytes)} parts)`,
+        );
+        return uploaded;
       }
       const file = toStreamingFile(createReadStream(path), name, { type: 'application/jsonl' });
       // A streamed body cannot be replayed by the SDK's own retries; `persist` re-opens the file instead.

@@ -16,7 +16,7 @@ export interface InspectReport {
   format_errors: Partial<Record<FormatProblemCode, number>>;
   /** Line numbers (1-based) of each code, at most 20 per code. */
   format_error_lines: Partial<Record<FormatProblemCode, number[]>>;
-  /** File-level problems: fewer than 10 examples, over 512 MB. */
+  /** File-level problems: fewer than 10 examples, over 8 GB. */
   file_problems: FormatProblem[];
   missing_system: number;
   missing_user: number;

@@ -1,8 +1,8 @@
 import { type FormatProblem, formatProblem } from './problem-codes.js';
 
 export const MIN_EXAMPLES = 10;
-/** The /files upload limit; the /uploads API takes up to 8 GB in parts. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** The Uploads API's limit (trainer-openai sends a file over 64 MB there, in parts); `/v1/files` alone takes 512 MB. */
+export const MAX_FILE_BYTES = 8 * 1024 ** 3;
 
 /** File-level rules, checked once the whole file (or stream) has been seen. */
 export function checkFile(file: { examples: number; bytes: number }): FormatProblem[] {
@@ -19,7 +19,7 @@ export function checkFile(file: { examples: number; bytes: number }): FormatProb
     problems.push(
       formatProblem(
         'file_too_large',
-        `the file is ${(file.bytes / 1024 / 1024).toFixed(1)} MB; the upload limit is 512 MB`,
+        `the file is ${(file.bytes / 1024 ** 3).toFixed(2)} GB; the upload limit is 8 GB`,
       ),
     );
   }

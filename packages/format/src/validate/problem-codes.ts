@@ -37,7 +37,7 @@ export const FORMAT_PROBLEM_CODES = {
     'the model does not train on this format (prompt/completion: babbage-002 and davinci-002 only; chat: the chat models)',
   not_utf8: 'the file is not UTF-8 text, the only encoding the service reads',
   too_few_examples: 'the file has fewer than 10 examples',
-  file_too_large: 'the file exceeds 512 MB, the limit of the /files upload',
+  file_too_large: 'the file exceeds 8 GB, the limit of an upload (in parts)',
 } as const;
 
 export type FormatProblemCode = keyof typeof FORMAT_PROBLEM_CODES;

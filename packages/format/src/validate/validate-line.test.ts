@@ -186,9 +186,9 @@ describe('validateLine', () => {
 });
 
 describe('checkFile', () => {
-  it('needs 10 examples and at most 512 MB', () => {
+  it('needs 10 examples and at most 8 GB', () => {
     expect(checkFile({ examples: 10, bytes: 1000 })).toEqual([]);
-    expect(checkFile({ examples: 9, bytes: 513 * 1024 * 1024 }).map((p) => p.code)).toEqual([
+    expect(checkFile({ examples: 9, bytes: 8 * 1024 ** 3 + 1 }).map((p) => p.code)).toEqual([
       'too_few_examples',
       'file_too_large',
     ]);

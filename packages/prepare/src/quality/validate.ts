@@ -23,7 +23,7 @@ export const validateOptions = z
       .enum(['warn', 'error'])
       .default('warn')
       .describe(
-        'What the file-level rules (a format the model trains on, at least 10 examples, at most 512 MB) do when broken: a warning in the manifest, or a failed run.',
+        'What the file-level rules (a format the model trains on, at least 10 examples, at most 8 GB) do when broken: a warning in the manifest, or a failed run.',
       ),
   })
   .strict();

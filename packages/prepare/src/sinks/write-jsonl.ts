@@ -13,7 +13,7 @@ const options = z
   .strict();
 
 /**
- * The upload rules (at least 10 training examples, at most 512 MB a file) checked on the files as written: `validate`
+ * The upload rules (at least 10 training examples, at most 8 GB a file) checked on the files as written: `validate`
  * checks the stream where it stands, and the steps after it (dedupe, token-budget, split) can take a file under them.
  */
 function checkWritten(outputs: Record<string, WrittenFile>, ctx: StepContext): void {

@@ -8,7 +8,33 @@ import type { FileRecord } from '../store/records.js';
 import { readMultipart } from './multipart.js';
 import { settleAll } from './settle-all.js';
 
-const PURPOSES = new Set(['assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals']);
+export const PURPOSES = new Set(['assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals']);
+
+export function purposeError(purpose: string) {
+  return badRequest(
+    `'${purpose}' is not one of ${[...PURPOSES].map((p) => `'${p}'`).join(', ')} - 'purpose'`,
+    'purpose',
+  );
+}
+
+/** Records a file whose bytes are stored under `id`: the same object `/v1/files` and a completed upload give. */
+export async function addFile(
+  ctx: SandboxContext,
+  file: { id: string; filename: string; bytes: number; purpose: string },
+): Promise<FileRecord> {
+  const record: FileRecord = {
+    ...file,
+    object: 'file',
+    created_at: Math.floor(ctx.now() / 1000),
+    status: 'processed',
+    status_details: null,
+    expires_at: null,
+  };
+  ctx.store.files.set(record.id, record);
+  ctx.stats.filesUploaded += 1;
+  await ctx.store.save();
+  return record;
+}
 
 export function fileRoutes(ctx: SandboxContext): Route[] {
   const { store } = ctx;
@@ -28,26 +54,9 @@ export function fileRoutes(ctx: SandboxContext): Route[] {
         const purpose = fields.purpose ?? '';
         if (!PURPOSES.has(purpose)) {
           await store.contents.delete(id);
-          throw badRequest(
-            `'${purpose}' is not one of ${[...PURPOSES].map((p) => `'${p}'`).join(', ')} - 'purpose'`,
-            'purpose',
-          );
+          throw purposeError(purpose);
         }
-        const record: FileRecord = {
-          id,
-          object: 'file',
-          bytes: file.bytes,
-          created_at: Math.floor(ctx.now() / 1000),
-          filename: file.filename,
-          purpose,
-          status: 'processed',
-          status_details: null,
-          expires_at: null,
-        };
-        store.files.set(id, record);
-        ctx.stats.filesUploaded += 1;
-        await store.save();
-        sendJson(res, 200, record);
+        sendJson(res, 200, await addFile(ctx, { id, filename: file.filename, bytes: file.bytes, purpose }));
       },
     },
     {

@@ -10,16 +10,17 @@ export interface UploadedPart {
 }
 
 /**
- * Streams a multipart upload: the `file` part goes to `store` as it arrives (fields may come before or after it),
- * other parts become fields.
+ * Streams a multipart upload: the file part (`file`, or `data` for an upload part) goes to `store` as it arrives
+ * (fields may come before or after it), other parts become fields.
  */
 export async function readMultipart(
   req: IncomingMessage,
   store: (source: Readable) => Promise<number>,
+  fileField = 'file',
 ): Promise<{ fields: Record<string, string>; file: UploadedPart | undefined }> {
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.startsWith('multipart/form-data')) {
-    throw badRequest('Expected a multipart/form-data body with a `file` and a `purpose`.', 'file');
+    throw badRequest(`Expected a multipart/form-data body with a \`${fileField}\` part.`, fileField);
   }
   const fields: Record<string, string> = {};
   let file: Promise<UploadedPart> | undefined;
@@ -28,7 +29,7 @@ export async function readMultipart(
     fields[name] = value;
   });
   parser.on('file', (name, stream, info) => {
-    if (name !== 'file' || file) {
+    if (name !== fileField || file) {
       stream.resume();
       return;
     }

@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -9,6 +10,8 @@ export interface FileContents {
   write(id: string, source: Readable): Promise<number>;
   put(id: string, content: Buffer): Promise<void>;
   read(id: string): Promise<Buffer>;
+  /** Stores the contents of `sources`, in order, under `id` (an upload's parts); returns their size and md5. */
+  join(id: string, sources: string[]): Promise<{ bytes: number; md5: string }>;
   delete(id: string): Promise<void>;
 }
 
@@ -27,6 +30,11 @@ export function memoryContents(): FileContents {
     },
     async read(id) {
       return contents.get(id) ?? Buffer.alloc(0);
+    },
+    async join(id, sources) {
+      const content = Buffer.concat(sources.map((source) => contents.get(source) ?? Buffer.alloc(0)));
+      contents.set(id, content);
+      return { bytes: content.length, md5: createHash('md5').update(content).digest('hex') };
     },
     async delete(id) {
       contents.delete(id);
@@ -59,6 +67,22 @@ export function diskContents(dataDir: string): FileContents {
     },
     async read(id) {
       return readFile(pathOf(id));
+    },
+    async join(id, sources) {
+      await ready;
+      const md5 = createHash('md5');
+      let bytes = 0;
+      async function* parts() {
+        for (const source of sources) {
+          for await (const chunk of createReadStream(pathOf(source), { highWaterMark: 1 << 20 })) {
+            md5.update(chunk as Buffer);
+            bytes += (chunk as Buffer).length;
+            yield chunk as Buffer;
+          }
+        }
+      }
+      await pipeline(parts, createWriteStream(pathOf(id)));
+      return { bytes, md5: md5.digest('hex') };
     },
     async delete(id) {
       await rm(pathOf(id), { force: true });

@@ -12,6 +12,21 @@ export interface FileRecord {
   expires_at: number | null;
 }
 
+/** An Upload (`/v1/uploads`): parts arrive one by one, `complete` joins them into a file. Kept in memory only. */
+export interface UploadRecord {
+  id: string;
+  object: 'upload';
+  bytes: number;
+  created_at: number;
+  expires_at: number;
+  filename: string;
+  purpose: string;
+  status: 'pending' | 'completed' | 'cancelled';
+  file: FileRecord | null;
+  /** Bytes of each part received, by part id. */
+  parts: Map<string, number>;
+}
+
 export interface ServiceError {
   code: string;
   message: string;

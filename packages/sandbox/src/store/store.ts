@@ -1,13 +1,15 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diskContents, type FileContents, memoryContents } from './file-contents.js';
-import type { BatchRecord, FileRecord, JobRecord, PersistedState } from './records.js';
+import type { BatchRecord, FileRecord, JobRecord, PersistedState, UploadRecord } from './records.js';
 
 /** Files, jobs and batches in insertion order; with a data folder every change is saved to `state.json`. */
 export interface Store {
   files: Map<string, FileRecord>;
   jobs: Map<string, JobRecord>;
   batches: Map<string, BatchRecord>;
+  /** Uploads in progress or done; not saved (the service lets a pending upload expire after an hour). */
+  uploads: Map<string, UploadRecord>;
   contents: FileContents;
   /** Call after a change; saves are serialised and coalesced. */
   save(): Promise<void>;
@@ -19,6 +21,7 @@ export async function openStore(dataDir: string | undefined): Promise<Store> {
     files: new Map(state.files.map((file) => [file.id, file])),
     jobs: new Map(state.jobs.map((job) => [job.id, job])),
     batches: new Map(state.batches.map((batch) => [batch.id, batch])),
+    uploads: new Map(),
     contents: dataDir ? diskContents(dataDir) : memoryContents(),
     save: async () => {},
   };
