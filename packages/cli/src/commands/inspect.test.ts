@@ -100,7 +100,9 @@ describe('tunekit inspect', () => {
   it('flags prompt/completion lines for a chat model, and takes them for davinci-002', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const file = join(dir, 'legacy.jsonl');
-    const pairs = Array.from({ length: 12 }, (_, i) => JSON.stringify({ prompt: `Q${i} ->`, completion: ` A${i}\n` }));
+    const pairs = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({ prompt: `question ${i} ->`, completion: ` answer ${i}\n` }),
+    );
     await writeFile(file, `${pairs.join('\n')}\n`);
     const chat = await inspect(file, '--json');
     expect(chat.code).toBe(1);
@@ -109,8 +111,11 @@ describe('tunekit inspect', () => {
     ]);
     expect((await inspect(file)).stdout).toMatch(/File: gpt-4o-mini-2024-07-18 trains on chat and preference lines/);
     const legacy = await inspect(file, '--model', 'davinci-002', '--json');
-    expect(legacy.code).toBe(0);
+    expect(legacy.code).toBe(0); // advice does not fail the file
     expect(JSON.parse(legacy.stdout).file_problems).toEqual([]);
+    // The legacy tool's advice: these prompts share " ->" and completions a leading space and "\n", but 12 is few.
+    expect(JSON.parse(legacy.stdout).completion_advice.map((a: { code: string }) => a.code)).toEqual(['few_examples']);
+    expect((await inspect(file, '--model', 'davinci-002')).stdout).toContain('Advice: 12 examples: the legacy guide');
   });
 
   it('says in one line that a file is not JSONL, exit 2', async () => {

@@ -6,6 +6,7 @@ import { checkModelFormat } from '../validate/check-model-format.js';
 import { detectFormat } from '../validate/detect-format.js';
 import type { FormatProblem, FormatProblemCode } from '../validate/problem-codes.js';
 import { validateJsonLine } from '../validate/validate-line.js';
+import { CompletionChecks } from './completion-checks.js';
 import { distribution } from './distribution.js';
 import type { InspectReport } from './inspect-report.js';
 
@@ -29,6 +30,7 @@ export class InspectAccumulator {
   private readonly tooLongLines: number[] = [];
   private tooLong = 0;
   private readonly estimator: TrainingEstimator;
+  private readonly completions = new CompletionChecks();
 
   constructor(private readonly model: ModelContext) {
     this.estimator = new TrainingEstimator(model.exampleTokenLimit);
@@ -40,7 +42,13 @@ export class InspectAccumulator {
     const { value, problems } = validateJsonLine(text, this.format ? { format: this.format } : {});
     const detected = detectFormat(value);
     if (!this.format && detected !== 'unknown') this.format = detected;
-    if (problems.length === 0) this.valid += 1;
+    if (problems.length === 0) {
+      this.valid += 1;
+      if (detected === 'completion') {
+        const { prompt, completion } = value as { prompt: string; completion: string };
+        this.completions.add(prompt, completion);
+      }
+    }
     for (const code of new Set(problems.map((p) => p.code))) this.countError(code, lineNumber);
     if (detected === 'unknown') return;
     this.countRoles(value as Record<string, unknown>, detected);
@@ -70,6 +78,7 @@ export class InspectAccumulator {
       format_errors: Object.fromEntries(this.errors),
       format_error_lines: Object.fromEntries(this.errorLines),
       file_problems: this.fileProblems(file.bytes),
+      completion_advice: this.completions.advice(),
       missing_system: this.missingSystem,
       missing_user: this.missingUser,
       messages: distribution(this.messages),

@@ -1,4 +1,5 @@
 import type { FormatProblem, FormatProblemCode } from '../validate/problem-codes.js';
+import type { CompletionAdvice } from './completion-checks.js';
 import type { Distribution } from './distribution.js';
 
 /** What `tunekit inspect --json` prints (snake_case, stable keys). */
@@ -18,6 +19,8 @@ export interface InspectReport {
   format_error_lines: Partial<Record<FormatProblemCode, number[]>>;
   /** File-level problems: fewer than 10 examples, over 8 GB. */
   file_problems: FormatProblem[];
+  /** For prompt/completion files: the legacy `prepare_data` advice (separator, ending, leading space, …). */
+  completion_advice: CompletionAdvice[];
   missing_system: number;
   missing_user: number;
   messages: Distribution;

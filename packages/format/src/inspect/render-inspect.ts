@@ -26,6 +26,7 @@ export function renderInspectReport(report: InspectReport): string {
     }
   }
   for (const problem of report.file_problems) out.push(`File: ${problem.message}`);
+  for (const advice of report.completion_advice) out.push(`Advice: ${advice.message}`);
   if (report.missing_system || report.missing_user) {
     out.push(
       `Warnings: ${report.missing_system} without a system message, ${report.missing_user} without a user message`,
