@@ -8,7 +8,16 @@
 // (LegalBench), drawn with their natural frequencies, so tokenizer caches see a realistic vocabulary. Figures on a
 // machine shared with other work vary by ±30%: the load average is printed with them.
 import { execFile, execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,11 +138,16 @@ function threadCpuSampler() {
 /** Child: one chain run, printed as JSON. */
 async function runChain(csv, workers) {
   const { loadPipeline, runPipeline } = await import('@tunekit/core');
-  const file = pipelineFile(csv, `chain-${workers}w`);
+  // Named by process: two runs side by side must not write (or read half-written) the same files.
+  const name = `chain-${workers}w-${process.pid}`;
+  const file = pipelineFile(csv, name);
+  const outDir = join(TMP, `run-${name}`);
   const threads = threadCpuSampler();
   const start = process.hrtime.bigint();
-  const { manifest } = await runPipeline(await loadPipeline(file), { outDir: join(TMP, `run-${workers}w`), workers });
+  const { manifest } = await runPipeline(await loadPipeline(file), { outDir, workers });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(file, { force: true });
   const cpu = process.cpuUsage();
   const steps = Object.fromEntries(manifest.steps.map((s) => [s.step, s]));
   const near = steps.dedupe?.reports?.near_index;
