@@ -91,3 +91,66 @@ describe('validate → dedupe → token-budget → split on a corpus of broken l
     expect(JSON.stringify(two.duplicates)).toBe(JSON.stringify(one.duplicates));
   });
 });
+
+describe('several steps writing rejects and duplicates at once', () => {
+  /** Rows that every step has something to say about: missing fields, exact and near repeats, long answers. */
+  async function writeRows(path: string) {
+    const words = 'contract tenant landlord deposit notice court claim damages statute clause breach remedy'.split(' ');
+    let state = 7;
+    const word = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return words[state % words.length];
+    };
+    const lines: string[] = [];
+    for (let row = 0; row < 3000; row++) {
+      const question = Array.from({ length: 12 }, word).join(' ');
+      const answer = Array.from({ length: row % 7 === 0 ? 150 : 20 }, word).join(' ');
+      const line = row % 13 === 0 ? { q: question, g: `g${row % 50}` } : { q: question, a: answer, g: `g${row % 50}` };
+      lines.push(JSON.stringify(line));
+      if (row % 9 === 0) lines.push(JSON.stringify(line));
+    }
+    await writeFile(path, `${lines.join('\n')}\n`);
+  }
+
+  async function run(workers: number) {
+    const file = join(dir, 'interleaved.yaml');
+    await writeFile(
+      file,
+      `name: interleaved
+model: gpt-4o-mini-2024-07-18
+dataset:
+  from: { use: read-jsonl, with: { path: rows.jsonl } }
+  steps:
+    - use: to-chat
+      with: { user: "{{q}}", assistant: "{{a}}", group: "{{g}}" }
+    - use: dedupe
+      with: { near: { threshold: 0.7 }, batch_size: 16 }
+    - use: token-budget
+      with: { max_example_tokens: 120, max_total_tokens: 40000, batch_size: 16 }
+    - use: split
+      with: { validation: 0.2, by: group, seed: 3 }
+`,
+    );
+    const out = join(dir, `interleaved-${workers}`);
+    await runPipeline(await loadPipeline(file), { outDir: out, workers });
+    const read = (name: string) => readFile(join(out, name), 'utf8');
+    return { rejects: await read('rejects.jsonl'), duplicates: await read('duplicates.jsonl') };
+  }
+
+  it('lays their lines out in step order, so 1 and 2 workers write the same bytes', async () => {
+    await writeRows(join(dir, 'rows.jsonl'));
+    const one = await run(1);
+    const two = await run(2);
+    // The step of each line, runs collapsed: each step's lines in one block.
+    const steps = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).step as string)
+        .filter((step, i, all) => step !== all[i - 1]);
+    expect(steps(one.rejects)).toEqual(['to-chat', 'token-budget']);
+    expect(steps(one.duplicates)).toEqual(['dedupe', 'token-budget']);
+    expect(two.rejects).toBe(one.rejects);
+    expect(two.duplicates).toBe(one.duplicates);
+  });
+});

@@ -1,22 +1,30 @@
 import { join } from 'node:path';
 import type { DataRecord } from '../contracts/record.js';
-import { AtomicLineWriter, type WrittenFile } from '../run-folder/atomic-writer.js';
+import type { WrittenFile } from '../run-folder/atomic-writer.js';
+import { StepOrderedLines } from '../run-folder/step-ordered-lines.js';
 import type { RecordOutlet } from './step-context.js';
 
-/** rejects.jsonl and duplicates.jsonl of a run: each line keeps the step, the reason, the source and the record. */
+/**
+ * rejects.jsonl and duplicates.jsonl of a run: each line keeps the step, the reason, the source and the record. Lines
+ * are in the order of the chain's steps (`steps`, names in chain order), then in each step's own order.
+ */
 export class RunFolderOutlet implements RecordOutlet {
-  private readonly rejects: AtomicLineWriter;
-  private readonly duplicates: AtomicLineWriter;
+  private readonly rejects: StepOrderedLines;
+  private readonly duplicates: StepOrderedLines;
   private failure: unknown;
   readonly sourceFiles = new Set<string>();
 
-  constructor(runDir: string) {
-    this.rejects = new AtomicLineWriter(join(runDir, 'rejects.jsonl'));
-    this.duplicates = new AtomicLineWriter(join(runDir, 'duplicates.jsonl'));
+  constructor(runDir: string, steps: readonly string[]) {
+    const rank = (step: string) => {
+      const index = steps.indexOf(step);
+      return index < 0 ? steps.length : index;
+    };
+    this.rejects = new StepOrderedLines(join(runDir, 'rejects.jsonl'), rank);
+    this.duplicates = new StepOrderedLines(join(runDir, 'duplicates.jsonl'), rank);
   }
 
-  private write(writer: AtomicLineWriter, value: unknown): void {
-    writer.writeJson(value)?.catch((error: unknown) => {
+  private write(writer: StepOrderedLines, step: string, value: unknown): void {
+    writer.writeJson(step, value)?.catch((error: unknown) => {
       this.failure ??= error;
     });
   }
@@ -24,7 +32,7 @@ export class RunFolderOutlet implements RecordOutlet {
   reject(step: string, record: DataRecord, code: string, detail: { message: string; [key: string]: unknown }): void {
     this.sourceFiles.add(record.source.file);
     const { message, ...where } = detail;
-    this.write(this.rejects, {
+    this.write(this.rejects, step, {
       step,
       code,
       message,
@@ -43,7 +51,7 @@ export class RunFolderOutlet implements RecordOutlet {
   ): void {
     this.sourceFiles.add(record.source.file);
     const { keptId, similarity, ...rest } = detail;
-    this.write(this.duplicates, {
+    this.write(this.duplicates, step, {
       step,
       reason,
       id: record.id,

@@ -53,7 +53,10 @@ export async function runDatasetPhase(
   const sources = await Promise.all(pipeline.sources.map(create));
   const loadedSteps = await withSink(pipeline.steps);
   const steps = await Promise.all(loadedSteps.map(create));
-  const outlet = new RunFolderOutlet(options.runDir);
+  const outlet = new RunFolderOutlet(
+    options.runDir,
+    [...sources, ...steps].map((step) => step.name),
+  );
   const pool = createWorkerPool(options.workers);
   const chain = buildChain(sources, steps, {
     signal: options.signal,
