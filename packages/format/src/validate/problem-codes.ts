@@ -24,6 +24,8 @@ export const FORMAT_PROBLEM_CODES = {
   invalid_tools: '`tools`, `functions` or `parallel_tool_calls` is malformed',
   too_many_images: 'more than 10 images in one example',
   special_token_in_text: 'text contains a special token such as <|endoftext|>, which the service rejects',
+  unpaired_surrogate:
+    'text contains half of a UTF-16 surrogate pair (a character such as an emoji cut in two): not valid Unicode',
   preference_completion_keys:
     'preference line uses `preferred_completion`/`non_preferred_completion`; the service expects `*_output`',
   preference_missing_output: 'preference line lacks `preferred_output` or `non_preferred_output`',

@@ -17,3 +17,11 @@ export function findSpecialToken(text: string): string | undefined {
   if (!text.includes('<|')) return undefined;
   return SPECIAL_TOKEN.exec(text)?.[0];
 }
+
+/**
+ * Whether `text` holds half of a surrogate pair (`"\ud83c"` in JSON: an emoji cut in two by a tool that counts
+ * UTF-16 units), which no UTF-8 text can carry.
+ */
+export function hasUnpairedSurrogate(text: string): boolean {
+  return !(text as string & { isWellFormed(): boolean }).isWellFormed();
+}

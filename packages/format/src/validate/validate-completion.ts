@@ -1,5 +1,5 @@
 import { type FormatProblem, formatProblem } from './problem-codes.js';
-import { findSpecialToken } from './special-tokens.js';
+import { findSpecialToken, hasUnpairedSurrogate } from './special-tokens.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,5 +25,9 @@ export function validateCompletionLine(line: Json, problems: FormatProblem[]): v
     const token = findSpecialToken(value);
     if (token)
       problems.push(formatProblem('special_token_in_text', `"${key}" contains the special token ${token}`, { key }));
+    if (hasUnpairedSurrogate(value))
+      problems.push(
+        formatProblem('unpaired_surrogate', `"${key}" contains half of a character (an unpaired surrogate)`, { key }),
+      );
   }
 }

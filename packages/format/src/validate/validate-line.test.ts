@@ -133,6 +133,12 @@ describe('validateLine', () => {
       { messageIndex: 0, key: 'content' },
     ],
     [
+      'unpaired_surrogate',
+      chat(user, { role: 'assistant', content: 'cut \ud83c' }),
+      { messageIndex: 1, key: 'content' },
+    ],
+    ['unpaired_surrogate', { prompt: 'a \udf89 b', completion: ' c' }, { key: 'prompt' }],
+    [
       'preference_completion_keys',
       { input: { messages: [user] }, preferred_completion: [assistant], non_preferred_completion: [assistant] },
     ],

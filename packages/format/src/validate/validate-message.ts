@@ -1,5 +1,5 @@
 import { type FormatProblem, formatProblem } from './problem-codes.js';
-import { findSpecialToken } from './special-tokens.js';
+import { findSpecialToken, hasUnpairedSurrogate } from './special-tokens.js';
 
 const ALLOWED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   system: new Set(['role', 'content', 'name']),
@@ -137,13 +137,13 @@ function checkContent(msg: Json, role: string, index: number, scope: MessageScop
 }
 
 function checkText(text: string, index: number, problems: FormatProblem[]): void {
+  const at = { messageIndex: index, key: 'content' };
   const token = findSpecialToken(text);
   if (token)
+    problems.push(formatProblem('special_token_in_text', `message ${index} contains the special token ${token}`, at));
+  if (hasUnpairedSurrogate(text))
     problems.push(
-      formatProblem('special_token_in_text', `message ${index} contains the special token ${token}`, {
-        messageIndex: index,
-        key: 'content',
-      }),
+      formatProblem('unpaired_surrogate', `message ${index} contains half of a character (an unpaired surrogate)`, at),
     );
 }
 
