@@ -65,6 +65,21 @@ describe('token-budget', () => {
     expect(run.rejected.map((r) => [r.record.id, r.code])).toEqual([['toy:5', 'too_long']]);
   });
 
+  it('cuts between characters: never half of an emoji or of an emoji sequence', async () => {
+    const emoji = '😀🎉👍🏽👨‍👩‍👧';
+    const user = { role: 'user', content: `${emoji.repeat(40)} 中华人民共和国` };
+    const line = { messages: [user, { role: 'assistant', content: '是' }] };
+    for (const limit of [14, 17, 25, 60]) {
+      const run = await runStep(tokenBudget, { max_example_tokens: limit, on_exceed: 'truncate' }, [makeRecord(line)], {
+        model,
+      });
+      const content = (run.out[0]!.data as { messages: { content: string }[] }).messages[0]!.content;
+      expect(content.isWellFormed()).toBe(true);
+      expect([...new Intl.Segmenter().segment(content)].every(({ segment }) => emoji.includes(segment))).toBe(true);
+      expect((run.out[0]!.meta.truncated as { tokensAfter: number }).tokensAfter).toBeLessThanOrEqual(limit);
+    }
+  });
+
   it('fails the run on an over-long example with on_exceed: error', async () => {
     await expect(runStep(tokenBudget, { on_exceed: 'error' }, toy, { model })).rejects.toMatchObject({
       code: 'INPUT_INVALID',

@@ -1,4 +1,5 @@
 import type { ExampleTokenCount } from '@tunekit/core';
+import { graphemeCut } from './grapheme-cut.js';
 
 export interface Cut {
   /** Index in `messages` (or `input.messages`); absent for a prompt/completion line's prompt. */
@@ -36,8 +37,9 @@ function promptSlots(line: Record<string, unknown>): Slot[] {
 
 /**
  * Shortens the non-assistant text of a training line (longest first, cutting from the end) until it fits `limit`.
- * Every shortened text keeps at least one character, so the line stays valid. Returns undefined when only cutting
- * an assistant message would make it fit: that is never done here.
+ * Every shortened text keeps at least one character, and only whole ones (a cut falls between graphemes), so the
+ * line stays valid. Returns undefined when only cutting an assistant message would make it fit: that is never done
+ * here.
  */
 export function truncateExample(
   data: unknown,
@@ -53,20 +55,21 @@ export function truncateExample(
     const original = slot.holder[slot.key] as string;
     let low = 1;
     let high = original.length;
-    // Largest kept length that fits; when even one character does not fit, keep one and move to the next text.
+    // Largest kept length that fits, cut between graphemes; when even one does not fit, keep one and move on.
     while (low < high) {
       const middle = Math.ceil((low + high) / 2);
-      slot.holder[slot.key] = original.slice(0, middle);
+      slot.holder[slot.key] = original.slice(0, graphemeCut(original, middle));
       if (count(line).total <= limit) low = middle;
       else high = middle - 1;
     }
-    slot.holder[slot.key] = original.slice(0, low);
+    const kept = graphemeCut(original, low);
+    slot.holder[slot.key] = original.slice(0, kept);
     tokens = count(line).total;
     cuts.push({
       messageIndex: slot.messageIndex,
       role: slot.role,
-      keptChars: low,
-      removedChars: original.length - low,
+      keptChars: kept,
+      removedChars: original.length - kept,
     });
   }
   return tokens <= limit ? { data: line, cuts, tokens } : undefined;
