@@ -21,9 +21,13 @@ export interface DataRecord<D = unknown> {
   parents?: string[];
 }
 
-/** A stable record id: `<file basename>:<line>` or `<file basename>@<offset>`, with an optional suffix. */
+/**
+ * A stable record id: `<file>:<line>` or `<file>@<offset>`, with an optional suffix. `<file>` is the path as the
+ * pipeline names it (relative to the pipeline file, `/` separators, no leading `./`), so two files of the same name
+ * in different folders never share ids.
+ */
 export function recordId(source: SourceLocation, suffix?: string | number): string {
-  const base = source.file.split(/[\\/]/).pop() ?? source.file;
+  const base = source.file.replaceAll('\\', '/').replace(/^(?:\.\/)+/, '');
   const position =
     source.line !== undefined ? `:${source.line}` : source.offset !== undefined ? `@${source.offset}` : '';
   return suffix === undefined ? `${base}${position}` : `${base}${position}#${suffix}`;

@@ -17,7 +17,7 @@ describe('read-csv on real data', () => {
     expect(r.out).toHaveLength(275);
     expect(r.rejected).toEqual([]);
     const first = r.out[0]!;
-    expect(first.id).toBe('mcq_sing_lbk.csv:2');
+    expect(first.id).toBe('disc-lawllm/mcq_sing_lbk.csv:2');
     expect(first.source).toEqual({ file: 'disc-lawllm/mcq_sing_lbk.csv', line: 2 });
     expect(first.data).toMatchObject({ output: 'B', A: '1949年', B: '1954年', multichoice: 'False' });
     expect(r.reports.dialect).toEqual({ encoding: 'utf-8', delimiter: ',' });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkStepConformance, runStep } from '@tunekit/core/testing';
@@ -63,6 +63,20 @@ describe('read-jsonl', () => {
     expect(run.rejected).toEqual([
       expect.objectContaining({ code: 'invalid_encoding', detail: expect.objectContaining({ line: 3 }) }),
     ]);
+  });
+
+  it('keeps files of the same name in different folders apart, and refuses a file listed twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'x.jsonl'), `${JSON.stringify(rows[0])}\n`);
+    writeFileSync(join(dir, 'sub', 'x.jsonl'), `${JSON.stringify(rows[1])}\n`);
+    const run = await runStep(readJsonl, { path: ['x.jsonl', 'sub/x.jsonl'] }, [], { baseDir: dir });
+    expect(run.out.map((r) => r.id)).toEqual(['x.jsonl:1', 'sub/x.jsonl:1']);
+    await expect(runStep(readJsonl, { path: ['x.jsonl', './x.jsonl'] }, [], { baseDir: dir })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: './x.jsonl is listed twice in path (first as x.jsonl)',
+      context: { field: 'path' },
+    });
   });
 
   it('conforms to the step contract', async () => {

@@ -1,4 +1,4 @@
-import { type DataRecord, defineStep, recordId } from '@tunekit/core';
+import { type DataRecord, defineStep, recordId, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { resolveInputFile } from './input-path.js';
 import { checkEncodingOption, detectEncoding, readSample } from './text-encoding.js';
@@ -29,8 +29,16 @@ export const readJsonl = defineStep({
       async *run(_input, ctx) {
         const given = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : undefined;
         const encodings: Record<string, string> = {};
+        const listed = new Map<string, string>();
         for (const path of paths) {
           const absolute = await resolveInputFile(ctx.baseDir, path, ctx.step);
+          const first = listed.get(absolute);
+          if (first !== undefined) {
+            throw new TunekitError('CONFIG_INVALID', `${path} is listed twice in path (first as ${first})`, {
+              context: { file: path, step: ctx.step, field: 'path' },
+            });
+          }
+          listed.set(absolute, path);
           const encoding = given ?? detectEncoding(await readSample(absolute));
           encodings[path] = encoding;
           ctx.report('encodings', encodings);

@@ -35,7 +35,7 @@ describe('read-legal on the Chinese statutes', () => {
     expect(fifth.text.startsWith('国家保护消费者的合法权益不受侵害。')).toBe(true);
     expect(chunks[62]).toMatchObject({ article: '第六十三条', heading_path: '第八章 › 第六十三条', topic: '附则' });
     expect(new Set(r.out.map((x) => x.group))).toEqual(new Set(['消费者权益保护法(2013-10-25).md']));
-    expect(r.out[0]!.id).toBe('消费者权益保护法(2013-10-25).md:13');
+    expect(r.out[0]!.id).toBe('statutes-zh/消费者权益保护法(2013-10-25).md:13');
   });
 
   it('walks a folder: 编 / 分编 / 章 / 节 paths, chapter groups and long preambles split into parts', async () => {
