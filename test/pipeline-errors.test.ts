@@ -48,6 +48,27 @@ describe('bad pipeline files: one line naming file:line:column, exit 2', () => {
     expect(stderr).toMatch(/wrong-type\.yaml:6:13: read-jsonl: `path`: /);
   });
 
+  it('an unknown encoding and a broken template fail at load time, not when the run reaches them', async () => {
+    const encoding = await pipelineFile(
+      'encoding.yaml',
+      'name: x\ndataset:\n  from: { use: read-csv, with: { path: a.csv, encoding: klingon } }\n',
+    );
+    const template = await pipelineFile(
+      'template.yaml',
+      'name: x\ndataset:\n  from: { use: read-csv, with: { path: a.csv } }\n  steps:\n    - use: to-chat\n      with: { user: "{{q", assistant: "{{a}}" }\n',
+    );
+    const bad = await runCli(['validate', encoding]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain(
+      'encoding.yaml:3:57: read-csv: `encoding`: unknown encoding "klingon": use e.g. utf-8, utf-16le, gbk, gb18030',
+    );
+    const broken = await runCli(['validate', template]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toContain('template.yaml:6:21: to-chat: `user`: unbalanced braces in template "{{q"');
+  });
+
   it('an unknown top-level key suggests the right one', async () => {
     const file = await pipelineFile(
       'typo.yaml',

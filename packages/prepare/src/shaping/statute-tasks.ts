@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateString } from './template.js';
 
 /** Built-in question/answer tasks over `read-legal` chunks; each turns one article into one training line. */
 export const STATUTE_TASKS = {
@@ -21,11 +22,10 @@ export const statuteTaskOption = z.union([
   z
     .object({
       task: z.enum(Object.keys(STATUTE_TASKS) as [StatuteTaskName, ...StatuteTaskName[]]),
-      question: z
-        .string()
+      question: templateString()
         .optional()
         .describe('Template of the user turn (fields of the chunk: law, article, topic, text, ...)'),
-      answer: z.string().optional().describe('Template of the assistant turn'),
+      answer: templateString().optional().describe('Template of the assistant turn'),
     })
     .strict(),
 ]);

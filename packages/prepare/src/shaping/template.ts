@@ -1,4 +1,5 @@
 import { TunekitError } from '@tunekit/core';
+import { z } from 'zod';
 
 type Part = string | { path: string[]; name: string };
 
@@ -70,3 +71,13 @@ export function render(template: Template, data: unknown): string {
   }
   return out;
 }
+
+/** A template option: checked when the pipeline loads, so `tunekit validate` names a bad one by file:line:column. */
+export const templateString = () =>
+  z.string().superRefine((source, ctx) => {
+    try {
+      compileTemplate(source, '');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });

@@ -2,14 +2,16 @@ import { type DataRecord, defineStep, type Step, type StepContext, TunekitError 
 import { z } from 'zod';
 import { BadTurns, chatLine, completionLine, existingLine, preferenceLine, turnsLine } from './chat-lines.js';
 import { statuteTaskOption, taskTemplates } from './statute-tasks.js';
-import { compileTemplate, MissingField, render, type Template } from './template.js';
+import { compileTemplate, MissingField, render, type Template, templateString } from './template.js';
 
 const options = z
   .object({
-    system: z.string().optional().describe('Template of the system message (a fixed prompt when it has no {{slots}})'),
-    user: z.string().optional().describe('Template of the user message, e.g. "{{question}}"'),
-    assistant: z.string().optional().describe('Template of the assistant message, e.g. "{{answer}}"'),
-    group: z.string().optional().describe("Template of the group key (default: the input record's group)"),
+    system: templateString()
+      .optional()
+      .describe('Template of the system message (a fixed prompt when it has no {{slots}})'),
+    user: templateString().optional().describe('Template of the user message, e.g. "{{question}}"'),
+    assistant: templateString().optional().describe('Template of the assistant message, e.g. "{{answer}}"'),
+    group: templateString().optional().describe("Template of the group key (default: the input record's group)"),
     turns: z
       .object({
         field: z.string().describe('Array field holding the conversation'),
@@ -24,14 +26,14 @@ const options = z
       .optional()
       .describe('Multi-turn rows: one message per element of an array field'),
     preference: z
-      .object({ chosen: z.string(), rejected: z.string() })
+      .object({ chosen: templateString(), rejected: templateString() })
       .strict()
       .optional()
       .describe('Preference (DPO) lines: templates of the preferred and the non-preferred reply; needs `user`'),
     completion: z
       .object({
-        prompt: z.string(),
-        completion: z.string(),
+        prompt: templateString(),
+        completion: templateString(),
         separator: z.string().default('\n\n###\n\n'),
         ending: z.string().default('\n'),
       })

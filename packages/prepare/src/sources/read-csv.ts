@@ -11,7 +11,7 @@ import { type BrokenRecord, QuoteGuard } from './csv/quote-guard.js';
 import { readableBatches } from './csv/readable-batches.js';
 import { resolveInputFile } from './input-path.js';
 import { rowReject } from './row-reject.js';
-import { checkEncodingOption, detectEncoding, readSample, toUtf8Bytes } from './text-encoding.js';
+import { checkEncodingOption, detectEncoding, encodingName, readSample, toUtf8Bytes } from './text-encoding.js';
 
 const options = z
   .object({
@@ -26,7 +26,7 @@ const options = z
       .length(1)
       .optional()
       .describe('Field delimiter; detected (comma, tab, semicolon) when absent'),
-    encoding: z.string().optional().describe('utf-8, utf-16le, gbk, gb18030, ...; detected when absent'),
+    encoding: encodingName().optional().describe('utf-8, utf-16le, gbk, gb18030, ...; detected when absent'),
     max_field_length: z.number().int().positive().default(100_000).describe('Rows with a longer field are rejected'),
   })
   .strict();

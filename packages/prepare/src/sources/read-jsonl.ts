@@ -1,7 +1,7 @@
 import { type DataRecord, defineStep, recordId, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { resolveInputFile } from './input-path.js';
-import { checkEncodingOption, detectEncoding, readSample } from './text-encoding.js';
+import { checkEncodingOption, detectEncoding, encodingName, readSample } from './text-encoding.js';
 import { readTextLines } from './text-lines.js';
 
 const options = z
@@ -9,7 +9,9 @@ const options = z
     path: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .describe('A JSONL file, or a list of them, relative to the pipeline file.'),
-    encoding: z.string().optional().describe('utf-8, utf-16le, gbk, gb18030, ...; detected for each file when absent'),
+    encoding: encodingName()
+      .optional()
+      .describe('utf-8, utf-16le, gbk, gb18030, ...; detected for each file when absent'),
   })
   .strict();
 

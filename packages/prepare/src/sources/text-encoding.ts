@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { TunekitError } from '@tunekit/core';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { z } from 'zod';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -61,6 +62,12 @@ export function detectEncoding(sample: Buffer): string {
   if (guess === 'gb18030' || guess === 'gbk' || guess === 'gb2312') return 'gb18030';
   return iconv.encodingExists(guess) ? guess : 'utf-8';
 }
+
+/** An `encoding` option: checked when the pipeline loads, so `tunekit validate` names an unknown one. */
+export const encodingName = () =>
+  z.string().refine((name) => iconv.encodingExists(name), {
+    error: (issue) => `unknown encoding "${issue.input}": use e.g. utf-8, utf-16le, gbk, gb18030`,
+  });
 
 /** Validates an `encoding` option: iconv-lite must know it. */
 export function checkEncodingOption(encoding: string, step: string): string {
