@@ -10,10 +10,13 @@ export interface Template {
   fields: string[];
 }
 
-/** Thrown by `render` when a slot names a field the record does not have. */
+/** Thrown by `render` when a slot names a field the record does not have, or has empty. */
 export class MissingField extends Error {
-  constructor(readonly field: string) {
-    super(`template field "${field}" is missing`);
+  constructor(
+    readonly field: string,
+    readonly empty = false,
+  ) {
+    super(`template field "${field}" is ${empty ? 'empty' : 'missing'}`);
   }
 }
 
@@ -65,7 +68,7 @@ export function render(template: Template, data: unknown): string {
     if (typeof part === 'string') out += part;
     else {
       const value = lookup(data, part.path);
-      if (value === undefined || value === null || value === '') throw new MissingField(part.name);
+      if (value === undefined || value === null || value === '') throw new MissingField(part.name, value === '');
       out += stringify(value);
     }
   }

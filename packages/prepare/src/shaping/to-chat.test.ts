@@ -36,10 +36,30 @@ describe('to-chat', () => {
     expect(r.rejected).toEqual([
       expect.objectContaining({
         code: 'template_missing_field',
-        detail: expect.objectContaining({ key: 'D', line: 5 }),
+        detail: expect.objectContaining({ key: 'D', line: 5, message: 'template field "D" is empty' }),
       }),
     ]);
     await checkStepConformance(toChatStep, options, rows.slice(0, 5));
+  });
+
+  it('stops the run when a template field is in no record (a typo or a column the file lacks)', async () => {
+    const options = { user: '{{question}} {{contxt}}', assistant: '{{answer}}' };
+    const rows = (n: number, extra: object = {}) =>
+      Array.from({ length: n }, (_, i) => makeRecord({ question: `q${i}`, answer: `a${i}`, ...extra }));
+    await expect(runStep(toChatStep, options, rows(3))).rejects.toMatchObject({
+      code: 'OPTION_INVALID',
+      message: 'template field {{contxt}} of `user` is in none of the 3 records; their fields: question, answer',
+      context: { field: 'user' },
+    });
+    // A large input stops after its first thousand records instead of rejecting every row.
+    await expect(runStep(toChatStep, options, rows(5000))).rejects.toMatchObject({
+      message: expect.stringContaining('is in none of the first 1000 records'),
+    });
+    // A field some records have is a per-record problem: rejects, no error.
+    const mixed = [...rows(3), makeRecord({ question: 'q', answer: 'a', contxt: 'c' })];
+    const run = await runStep(toChatStep, options, mixed);
+    expect([run.out.length, run.rejected.length]).toEqual([1, 3]);
+    expect(run.rejected[0]!.detail).toMatchObject({ key: 'contxt', message: 'template field "contxt" is missing' });
   });
 
   it('generates statute Q&A from read-legal chunks, keeping each chunk group and declaring parents', async () => {

@@ -1,5 +1,6 @@
 import { type DataRecord, defineStep, type Step, type StepContext, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
+import { AbsentFieldWatch } from './absent-field-watch.js';
 import { BadTurns, chatLine, completionLine, existingLine, preferenceLine, turnsLine } from './chat-lines.js';
 import { statuteTaskOption, taskTemplates } from './statute-tasks.js';
 import { compileTemplate, MissingField, render, type Template, templateString } from './template.js';
@@ -97,8 +98,9 @@ function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
   return undefined;
 }
 
-function rejectFor(error: unknown, record: DataRecord, ctx: StepContext): undefined {
+function rejectFor(error: unknown, record: DataRecord, ctx: StepContext, watch?: AbsentFieldWatch): undefined {
   if (error instanceof MissingField) {
+    watch?.missed(record, error, ctx.step);
     ctx.reject(record, 'template_missing_field', {
       message: error.message,
       key: error.field,
@@ -176,6 +178,7 @@ function createToChat(opts: ToChatOptions): Step {
     };
   }
 
+  const watch = new AbsentFieldWatch((field) => templateOptionOf(opts, field));
   return {
     specVersion: 'v1',
     map(record, ctx) {
@@ -194,12 +197,33 @@ function createToChat(opts: ToChatOptions): Step {
           ctx.reject(record, 'completion_convention', { message: String(line.problem), line: record.source.line });
           return undefined;
         }
-        return output(record, line, groupOf(record));
+        const shaped = output(record, line, groupOf(record));
+        watch.shapedOne();
+        return shaped;
       } catch (error) {
-        return rejectFor(error, record, ctx);
+        return rejectFor(error, record, ctx, watch);
       }
     },
+    flush(ctx) {
+      watch.judge(ctx.step, true);
+      return undefined;
+    },
   };
+}
+
+/** The template option whose slots name `field` (for the error that says no record has it). */
+function templateOptionOf(opts: ToChatOptions, field: string): string | undefined {
+  const sources: [string, string | undefined][] = [
+    ['system', opts.system],
+    ['user', opts.user],
+    ['assistant', opts.assistant],
+    ['group', opts.group],
+    ['preference.chosen', opts.preference?.chosen],
+    ['preference.rejected', opts.preference?.rejected],
+    ['completion.prompt', opts.completion?.prompt],
+    ['completion.completion', opts.completion?.completion],
+  ];
+  return sources.find(([, source]) => source !== undefined && compileTemplate(source, '').fields.includes(field))?.[0];
 }
 
 export const toChatStep = defineStep({
