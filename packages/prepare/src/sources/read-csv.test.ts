@@ -78,6 +78,14 @@ describe('read-csv on broken files', () => {
     ]);
   });
 
+  it('names unnamed and repeated header columns apart, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    writeFileSync(join(dir, 'dup.csv'), 'q,q,,a\nx1,x2,x3,w\n');
+    const r = await runStep(readCsvStep, { path: 'dup.csv' }, [], { baseDir: dir });
+    expect(r.out.map((x) => x.data)).toEqual([{ q: 'x1', q_2: 'x2', col3: 'x3', a: 'w' }]);
+    expect(r.reports.renamed_columns).toEqual(['q_2', 'col3']);
+  });
+
   it('rejects rows that are not valid text in the detected encoding', async () => {
     const r = await runStep(readCsvStep, { path: 'wrong-encoding.csv' }, [], { baseDir: broken });
     expect(r.reports.dialect).toMatchObject({ encoding: 'utf-8' });

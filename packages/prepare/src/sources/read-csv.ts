@@ -114,7 +114,15 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
     const records: DataRecord[] = [];
     for (const { fields, line } of rows) {
       if (!names) {
-        names = uniqueNames(opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`)));
+        const given = opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`));
+        names = uniqueNames(given);
+        const renamed = names.filter((name, i) => name !== given[i]!.trim());
+        if (renamed.length > 0) {
+          ctx.logger.warn(
+            `${ctx.step}: ${file}: columns without a name or with a repeated one are named ${renamed.join(', ')}`,
+          );
+          ctx.report('renamed_columns', renamed);
+        }
         if (opts.header) continue;
       }
       const problem = rowProblem(fields, names.length, opts.max_field_length);
