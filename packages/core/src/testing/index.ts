@@ -3,7 +3,7 @@
  * early break runs cleanup, errors propagate, abort works, the ledger balances).
  */
 import { tmpdir } from 'node:os';
-import { silentLogger } from '../contracts/logger.js';
+import { type Logger, silentLogger } from '../contracts/logger.js';
 import type { ModelContext } from '../contracts/model.js';
 import type { StepPlugin } from '../contracts/plugin.js';
 import type { DataRecord } from '../contracts/record.js';
@@ -31,6 +31,8 @@ export interface StepRun {
   counters: Record<string, number>;
   reports: Record<string, unknown>;
   ledger: { in: number; out: number; rejected: number; discarded: number };
+  /** What the step warned about, in order. */
+  warnings: string[];
 }
 
 let sequence = 0;
@@ -51,12 +53,17 @@ function arrayStep(records: Iterable<DataRecord> | AsyncIterable<DataRecord>): S
   };
 }
 
-function deps(options: RunStepOptions, outlet: RecordOutlet, pool: OwnedWorkerPool): StepContextDeps {
+function deps(
+  options: RunStepOptions,
+  outlet: RecordOutlet,
+  pool: OwnedWorkerPool,
+  logger: Logger = silentLogger,
+): StepContextDeps {
   const model = options.model;
   return {
     pool,
     signal: options.signal ?? new AbortController().signal,
-    logger: silentLogger,
+    logger,
     baseDir: options.baseDir ?? process.cwd(),
     runDir: options.runDir ?? tmpdir(),
     workers: options.workers ?? 1,
@@ -91,10 +98,11 @@ export async function runStep<O>(
   });
   const isSource = plugin.role === 'source';
   const pool = createWorkerPool(runOptions.workers ?? 1);
+  const warnings: string[] = [];
   const chain = buildChain(
     isSource ? [{ name: plugin.id, step }] : [{ name: 'input', step: arrayStep(input) }],
     isSource ? [] : [{ name: plugin.id, step }],
-    deps(runOptions, outlet, pool),
+    deps(runOptions, outlet, pool, { ...silentLogger, warn: (message) => warnings.push(message) }),
   );
   const out: DataRecord[] = [];
   try {
@@ -103,7 +111,15 @@ export async function runStep<O>(
     await pool.close();
   }
   const tally = chain.tallies.at(-1)!;
-  return { out, rejected, discarded, counters: tally.counters, reports: tally.reports, ledger: tally.entry() };
+  return {
+    out,
+    rejected,
+    discarded,
+    counters: tally.counters,
+    reports: tally.reports,
+    ledger: tally.entry(),
+    warnings,
+  };
 }
 
 async function withinTime<T>(what: string, promise: Promise<T>, ms = 15_000): Promise<T> {

@@ -84,6 +84,18 @@ describe('split', () => {
     expect(run.out.map((r) => r.id)).toEqual(grouped().map((r) => r.id)); // input order is kept
   });
 
+  it('warns when a count takes every example, or when no record has the stratify field', async () => {
+    const records = grouped();
+    const all = await runStep(split, { validation: records.length + 5 }, records);
+    expect(all.out.every((r) => r.meta.split === 'validation')).toBe(true);
+    expect(all.warnings).toEqual([
+      `split: validation: ${records.length + 5} asks for at least as many examples as there are (${records.length}): every one goes to validation, none to train`,
+    ]);
+    const absent = await runStep(split, { validation: 0.2, stratify: 'labl' }, grouped());
+    expect(absent.warnings).toEqual(['split: stratify: no record has the field `labl`, so there are no strata']);
+    expect((await runStep(split, { validation: 60, stratify: 'label' }, grouped())).warnings).toEqual([]);
+  });
+
   it('moves training lines that leak evaluation items to rejects (exact and near)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'split-'));
     writeFileSync(join(dir, 'eval.json'), JSON.stringify(questions.slice(0, 50)));

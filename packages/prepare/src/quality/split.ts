@@ -91,7 +91,11 @@ async function* assignByBucket(
 const HELD_BATCH = 256;
 
 /** A count or strata need every group's size first: records are held until the end of the input. */
-async function* assignByTally(options: SplitOptions, input: AsyncIterable<DataRecord[]>): AsyncGenerator<DataRecord[]> {
+async function* assignByTally(
+  options: SplitOptions,
+  input: AsyncIterable<DataRecord[]>,
+  ctx: StepContext,
+): AsyncGenerator<DataRecord[]> {
   const held: DataRecord[] = [];
   const groups = new Map<string, GroupTally & { labels: Map<string, number> }>();
   for await (const record of flat(input)) {
@@ -114,10 +118,33 @@ async function* assignByTally(options: SplitOptions, input: AsyncIterable<DataRe
       if (count > best) [group.stratum, best] = [label, count];
     }
   }
+  warnAboutTally(options, held.length, groups.values(), ctx);
   const chosen = chooseValidationGroups([...groups.values()], options.validation);
   for (let start = 0; start < held.length; start += HELD_BATCH) {
     const records = held.slice(start, start + HELD_BATCH);
     yield records.map((record) => withSide(record, chosen.has(groupKey(record, options)) ? 'validation' : 'train'));
+  }
+}
+
+/** What a user asked for that the data cannot give: said once, the split still runs. */
+function warnAboutTally(
+  options: SplitOptions,
+  records: number,
+  groups: Iterable<{ labels: Map<string, number> }>,
+  ctx: StepContext,
+): void {
+  if (options.validation >= 1 && records > 0 && options.validation >= records) {
+    ctx.logger.warn(
+      `${ctx.step}: validation: ${options.validation} asks for at least as many examples as there are (${records}): every one goes to validation, none to train`,
+    );
+  }
+  if (
+    options.stratify &&
+    records > 0 &&
+    [...groups].every((group) => group.labels.size === 1 && group.labels.has(''))
+  ) {
+    ctx.logger.warn(`${ctx.step}: stratify: no record has the field \`${options.stratify}\`, so there are no strata`);
+    ctx.report('stratify_field_absent', true);
   }
 }
 
@@ -169,7 +196,7 @@ async function* splitRecords(
   ctx: StepContext,
 ): AsyncGenerator<DataRecord[]> {
   const held = options.validation >= 1 || options.stratify !== undefined;
-  let sided = held ? assignByTally(options, input) : assignByBucket(options, input);
+  let sided = held ? assignByTally(options, input, ctx) : assignByBucket(options, input);
   if (options.contamination) sided = dropContaminated(options, options.contamination, sided, ctx);
   for await (const records of sided) {
     for (const record of records) ctx.count(record.meta.split as Side);
