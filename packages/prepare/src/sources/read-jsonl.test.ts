@@ -37,6 +37,37 @@ describe('read-jsonl', () => {
     });
   });
 
+  it('detects UTF-16 without a byte-order mark, and a short GBK file chardet takes for Latin-1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    writeFileSync(join(dir, 'le.jsonl'), iconv.encode(`${text}\n`, 'utf-16le'));
+    writeFileSync(join(dir, 'be.jsonl'), iconv.encode(`${text}\n`, 'utf-16be'));
+    const short = [
+      { q: '合同', a: '是' },
+      { q: '违约', a: '否' },
+    ]
+      .map((row) => JSON.stringify(row))
+      .join('\n');
+    writeFileSync(join(dir, 'short-gbk.jsonl'), iconv.encode(`${short}\n`, 'gbk'));
+    writeFileSync(join(dir, 'latin1.jsonl'), iconv.encode('{"q":"café au lait","a":"été"}\n', 'latin1'));
+    const run = await runStep(readJsonl, { path: ['le.jsonl', 'be.jsonl', 'short-gbk.jsonl', 'latin1.jsonl'] }, [], {
+      baseDir: dir,
+    });
+    expect(run.reports.encodings).toEqual({
+      'le.jsonl': 'utf-16le',
+      'be.jsonl': 'utf-16be',
+      'short-gbk.jsonl': 'gb18030',
+      'latin1.jsonl': expect.stringMatching(/^(iso-8859|windows-125)/), // chardet's pick of a Latin one
+    });
+    expect(run.rejected).toEqual([]);
+    expect(run.out.map((r) => r.data)).toEqual([
+      ...rows,
+      ...rows,
+      { q: '合同', a: '是' },
+      { q: '违约', a: '否' },
+      { q: 'café au lait', a: 'été' },
+    ]);
+  });
+
   it('takes an explicit encoding, and refuses one it does not know', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
     writeFileSync(join(dir, 'gbk.jsonl'), iconv.encode(text, 'gbk'));

@@ -52,14 +52,55 @@ function isUtf8(sample: Buffer): boolean {
   return invalid === 0 || invalid * 2 <= multiByte;
 }
 
-/** Picks the encoding of a file from its BOM, a UTF-8 check, then chardet's guess (GBK-family guesses become gb18030). */
+/**
+ * UTF-16 without a BOM, from where its NUL bytes fall: text in UTF-8 or a legacy encoding has none, while UTF-16
+ * writes every ASCII character (line breaks, quotes, commas: there are always some) with a zero high byte.
+ */
+function utf16WithoutBom(sample: Buffer): string | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  if (odd > 0 && even === 0) return 'utf-16le';
+  if (even > 0 && odd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Whether non-ASCII bytes all come in GB2312 pairs (lead A1–F7, trail A1–FE), as in simplified Chinese text, at
+ * least two of them. Latin text in a single-byte encoding has accented letters between ASCII ones, not in such pairs:
+ * chardet, which needs more text than a short file has, may call a short Chinese file Latin-1 instead.
+ */
+function looksLikeGb2312(sample: Buffer): boolean {
+  let pairs = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
+    if (byte < 0x80) continue;
+    const trail = sample[i + 1];
+    if (trail === undefined) break; // a pair cut off by the end of the sample
+    if (byte < 0xa1 || byte > 0xf7 || trail < 0xa1 || trail > 0xfe) return false;
+    pairs++;
+    i++;
+  }
+  return pairs >= 2;
+}
+
+const SINGLE_BYTE = /^(?:iso-8859-\d+|windows-125\d|koi8-r)$/;
+
+/**
+ * Picks the encoding of a file from its BOM, the layout of NUL bytes (UTF-16 without a BOM), a UTF-8 check, then
+ * chardet's guess (GBK-family guesses become gb18030; a single-byte guess for text of GB2312 pairs too).
+ */
 export function detectEncoding(sample: Buffer): string {
-  const fromBom = bomEncoding(sample);
+  const fromBom = bomEncoding(sample) ?? utf16WithoutBom(sample);
   if (fromBom) return fromBom;
   if (isUtf8(sample)) return 'utf-8';
   const guess = chardet.detect(sample)?.toLowerCase();
   if (!guess) return 'utf-8';
   if (guess === 'gb18030' || guess === 'gbk' || guess === 'gb2312') return 'gb18030';
+  if (SINGLE_BYTE.test(guess) && looksLikeGb2312(sample)) return 'gb18030';
   return iconv.encodingExists(guess) ? guess : 'utf-8';
 }
 
