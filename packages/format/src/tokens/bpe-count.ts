@@ -2,8 +2,14 @@ import { BytePairCounter } from './byte-pair-count.js';
 import type { PreTokenizer } from './pre-tokenizer.js';
 import type { RankTable } from './rank-table.js';
 
-/** Counts of merged pieces remembered per counter (as many as gpt-tokenizer's merge cache; ~8 MB at most). */
+/** Counts of merged pieces remembered per counter (as many as gpt-tokenizer's merge cache; ~8 MB for real text). */
 const MERGED_PIECES = 100_000;
+/**
+ * Longer pieces are merged each time, not remembered: the pieces of real text are words and runs of at most a few
+ * hundred Chinese characters, and a piece of thousands of characters (a line of one letter, a long run without
+ * punctuation) is rare and merges in O(n log n). The cache holds 100,000 × 2 KB at most, not gigabytes.
+ */
+const MERGED_PIECE_MAX_CHARS = 1024;
 
 /**
  * Counts the tokens of ordinary text (special-token strings count as text) as tiktoken's `encode_ordinary` would:
@@ -15,7 +21,7 @@ export function createBpeCount(table: RankTable, split: PreTokenizer): (text: st
   const merge = new BytePairCounter(table);
   const { pattern, anchored, wordEnd } = split;
   let bytes = new Uint8Array(256);
-  // Merging costs O(n²) lookups in the piece's length, and pieces that are not tokens recur (rare words, and runs of
+  // Merging costs a few lookups per byte of the piece, and pieces that are not tokens recur (rare words, and runs of
   // Chinese characters, which the patterns keep whole): their counts are remembered, the oldest forgotten first.
   const merged = new Map<string, number>();
 
@@ -36,6 +42,7 @@ export function createBpeCount(table: RankTable, split: PreTokenizer): (text: st
       length = encodeUtf8(text, start, end, bytes);
       if (table.rankOfBytes(bytes, 0, length) >= 0) return 1;
     }
+    if (end - start > MERGED_PIECE_MAX_CHARS) return merge.count(bytes, length);
     const piece = text.slice(start, end);
     let tokens = merged.get(piece);
     if (tokens === undefined) {
