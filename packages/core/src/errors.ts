@@ -15,6 +15,10 @@ export const USER_ERROR_CODES = [
   'INPUT_INVALID',
   'UNKNOWN_MODEL',
   'MISSING_API_KEY',
+  /** The endpoint answered 401/403 to the key (wrong, revoked or without the needed permission). */
+  'API_KEY_REJECTED',
+  /** A configured endpoint could not be reached before anything was launched (closed port, unknown host). */
+  'ENDPOINT_UNREACHABLE',
   'COST_OVER_BUDGET',
   'RUN_FOLDER_INVALID',
   'USAGE',

@@ -7,6 +7,7 @@ import type { Batch } from 'openai/resources/batches';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { toChatResponse } from './chat.js';
 import { classifyError } from './classify-error.js';
+import type { EndpointInfo } from './client.js';
 
 const CHAT_URL = '/v1/chat/completions';
 
@@ -60,7 +61,7 @@ async function* readJsonLines(client: OpenAI, fileId: string, signal?: AbortSign
 }
 
 /** OpenAI's Batch API: one uploaded JSONL file of chat requests, results matched back by `custom_id`. */
-export function createBatchApi(client: OpenAI, endpoint: string): BatchApi {
+export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
   return {
     async submit(requests: BatchRequest[], options = {}) {
       try {
@@ -77,24 +78,28 @@ export function createBatchApi(client: OpenAI, endpoint: string): BatchApi {
         );
         return toState(batch);
       } catch (error) {
-        throw classifyError(error, endpoint, 'batch');
+        throw classifyError(error, target, 'batch');
       }
     },
     async status(batchId, options = {}) {
       try {
         return toState(await client.batches.retrieve(batchId, { signal: options.signal }));
       } catch (error) {
-        throw classifyError(error, endpoint, 'batch');
+        throw classifyError(error, target, 'batch');
       }
     },
     async *collect(batchId, options = {}) {
-      const batch = await client.batches.retrieve(batchId, { signal: options.signal });
-      for (const fileId of [batch.output_file_id, batch.error_file_id]) {
-        if (!fileId) continue;
-        for await (const line of readJsonLines(client, fileId, options.signal)) {
-          const result = toResult(line);
-          if (result) yield result;
+      try {
+        const batch = await client.batches.retrieve(batchId, { signal: options.signal });
+        for (const fileId of [batch.output_file_id, batch.error_file_id]) {
+          if (!fileId) continue;
+          for await (const line of readJsonLines(client, fileId, options.signal)) {
+            const result = toResult(line);
+            if (result) yield result;
+          }
         }
+      } catch (error) {
+        throw classifyError(error, target, 'batch');
       }
     },
   };

@@ -2,6 +2,7 @@ import type { ChatRequest, ChatResponse } from '@tunekit/core';
 import type OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { classifyError } from './classify-error.js';
+import type { EndpointInfo } from './client.js';
 
 /** Maps a chat completion body to the contract's response (shared by live calls and batch results). */
 export function toChatResponse(body: ChatCompletion, latencyMs: number, requestId?: string): ChatResponse {
@@ -26,7 +27,7 @@ export function toChatResponse(body: ChatCompletion, latencyMs: number, requestI
 
 export async function chatCompletion(
   client: OpenAI,
-  endpoint: string,
+  target: EndpointInfo,
   request: ChatRequest,
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<ChatResponse> {
@@ -42,6 +43,6 @@ export async function chatCompletion(
       .withResponse();
     return toChatResponse(data, performance.now() - started, request_id ?? undefined);
   } catch (error) {
-    throw classifyError(error, endpoint, request.model);
+    throw classifyError(error, target, request.model);
   }
 }

@@ -3,6 +3,8 @@ import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { classifyError, parseRetryAfter } from './classify-error.js';
 
+const at = (endpoint: string) => ({ endpoint, keyEnv: 'OPENAI_API_KEY', keySet: true });
+
 describe('classifyError', () => {
   it('reads retry-after-ms, retry-after seconds and HTTP dates', () => {
     expect(parseRetryAfter(new Headers({ 'retry-after-ms': '250' }))).toBe(250);
@@ -20,7 +22,7 @@ describe('classifyError', () => {
         undefined,
         new Headers({ 'retry-after': '1' }),
       ),
-      'http://x/v1',
+      at('http://x/v1'),
       'gpt-4o',
     );
     expect(TunekitError.is(rate, 'PROVIDER_ERROR') && rate.context).toMatchObject({
@@ -30,17 +32,17 @@ describe('classifyError', () => {
     });
     const quota = classifyError(
       APIError.generate(429, { error: { code: 'insufficient_quota', message: 'no' } }, undefined, new Headers()),
-      'x',
+      at('x'),
       'm',
     );
     expect(TunekitError.is(quota) && quota.context).toMatchObject({ retryable: false, rateLimited: false });
     const bad = classifyError(
       APIError.generate(400, { error: { message: 'bad' } }, undefined, new Headers()),
-      'x',
+      at('x'),
       'm',
     );
     expect(TunekitError.is(bad) && bad.context.retryable).toBe(false);
-    const down = classifyError(APIError.generate(503, undefined, 'unavailable', new Headers()), 'x', 'm');
+    const down = classifyError(APIError.generate(503, undefined, 'unavailable', new Headers()), at('x'), 'm');
     expect(TunekitError.is(down) && down.context.retryable).toBe(true);
   });
 });

@@ -15,16 +15,17 @@ export const providerOpenai: ProviderPlugin<ProviderOptions> = {
     'Chat completions on any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama, the sandbox), and the Batch API.',
   options: providerOptionsSchema,
   create(options, env): Provider {
-    const { client, endpoint } = createClient(options, env.env);
+    const handle = createClient(options, env.env);
+    const { client, endpoint } = handle;
     return {
       specVersion: 'v1',
       endpoint,
       chat: (request, callOptions) =>
-        chatCompletion(client, endpoint, request, {
+        chatCompletion(client, handle, request, {
           ...callOptions,
           timeoutMs: callOptions?.timeoutMs ?? options.timeout_ms,
         }),
-      batch: createBatchApi(client, endpoint),
+      batch: createBatchApi(client, handle),
     };
   },
 };

@@ -8,11 +8,51 @@ export interface TrainingClient {
   providerName: string;
   /** Where jobs go, without any secret; for messages. */
   endpoint: string;
+  /** The environment variable the API key comes from (its name, never its value), and whether it is set. */
+  keyEnv: string;
+  keySet: boolean;
+  /** The SDK's own retries of one request (`max_retries`), for messages that say what was tried. */
+  requestRetries: number;
+}
+
+/** A URL as messages show it: no login, no query (which some proxies use for keys). */
+export function secretFreeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/\/+$/, '');
+  } catch {
+    return '(an invalid URL)';
+  }
+}
+
+/**
+ * fetch refuses to send a request to a URL with a login in it (`https://user:password@host/v1`), so such a base URL
+ * could never work; and the key belongs in the environment, not in the pipeline file.
+ */
+function assertNoLogin(url: string, field: string, keyEnv: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TunekitError('CONFIG_INVALID', `${field}: ${secretFreeUrl(url)} is not a valid URL`, {
+      context: { field },
+    });
+  }
+  if (!parsed.username && !parsed.password) return;
+  throw new TunekitError(
+    'CONFIG_INVALID',
+    `${field} has a login in it (user:password@ before ${secretFreeUrl(url)}); requests cannot be sent to such a URL`,
+    { context: { field, hint: `remove the login; the API key goes in the environment variable ${keyEnv}` } },
+  );
+}
+
+function keyVariable(config: ProviderConfig): string {
+  return config.api_key_env ?? (config.azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY');
 }
 
 /** Hosted services need a real key; a local OpenAI-compatible server (vLLM, the sandbox) takes any. */
 function apiKeyFor(config: ProviderConfig, providerName: string, env: NodeJS.ProcessEnv): string {
-  const variable = config.api_key_env ?? (config.azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY');
+  const variable = keyVariable(config);
   const value = env[variable];
   if (value) return value;
   if (config.base_url && !config.azure && !/\.openai\.com(\/|$)/.test(new URL(config.base_url).host))
@@ -48,20 +88,24 @@ export function createTrainingClient(
     );
   }
   const entry = config ?? {};
+  const keyEnv = keyVariable(entry);
+  if (entry.base_url) assertNoLogin(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
+  if (entry.azure) assertNoLogin(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
   const common = {
     apiKey: apiKeyFor(entry, providerName, env),
     maxRetries: options.max_retries,
     timeout: entry.timeout_ms ?? options.timeout_ms,
     defaultHeaders: entry.headers,
   };
+  const described = { providerName, keyEnv, keySet: Boolean(env[keyEnv]), requestRetries: options.max_retries };
   if (entry.azure) {
     const { endpoint, api_version } = entry.azure;
     return {
       client: new AzureOpenAI({ ...common, endpoint, apiVersion: api_version }),
-      providerName,
-      endpoint: `azure ${endpoint}`,
+      endpoint: `azure ${secretFreeUrl(endpoint)}`,
+      ...described,
     };
   }
   const baseURL = entry.base_url ?? 'https://api.openai.com/v1';
-  return { client: new OpenAI({ ...common, baseURL }), providerName, endpoint: baseURL };
+  return { client: new OpenAI({ ...common, baseURL }), endpoint: secretFreeUrl(baseURL), ...described };
 }

@@ -2,19 +2,21 @@ import type { TrainerControl } from '@tunekit/core';
 import type OpenAI from 'openai';
 import type { FineTuningJob } from './api-types.js';
 import { jobMatches, METADATA_JOB_KEY } from './job-spec.js';
-import { persist } from './retry.js';
+import { type PersistOptions, persist } from './retry.js';
 
 /** How many jobs to look through when the server ignores the metadata filter. */
 const SCAN_LIMIT = 2000;
 
 /**
  * A live or finished-successfully job created earlier for the same key (found through its metadata). Failed and
- * cancelled jobs are ignored: without a state file, a rerun after a failure launches again.
+ * cancelled jobs are ignored: without a state file, a rerun after a failure launches again. `retry` bounds the
+ * attempts (unbounded by default: after a lost create request, only finding the job may decide what to do).
  */
 export async function findJobByKey(
   client: OpenAI,
   jobKey: string,
   rt: TrainerControl,
+  retry: Pick<PersistOptions, 'attempts' | 'baseDelayMs'> = {},
 ): Promise<FineTuningJob | undefined> {
   return persist(
     async () => {
@@ -28,6 +30,6 @@ export async function findJobByKey(
       }
       return undefined;
     },
-    { signal: rt.signal, logger: rt.logger, what: 'looking for a job launched earlier' },
+    { signal: rt.signal, logger: rt.logger, what: 'looking for a job launched earlier', ...retry },
   );
 }

@@ -27,11 +27,12 @@ describe('explainCreateRefusal', () => {
     expect(TunekitError.is(error, 'TRAINING_UNAVAILABLE')).toBe(true);
   });
 
-  it('keeps other 400s as a rejected job with the param, and 401 as a key problem', () => {
+  it('keeps other 400s as a rejected job with the param, and leaves a 401 to explainApiError', () => {
     const rejected = explainCreateRefusal(apiError(400, 'Invalid suffix', 'suffix'), 'x');
     expect(TunekitError.is(rejected, 'TRAINER_FAILED')).toBe(true);
     expect((rejected as TunekitError).message).toContain('(param suffix)');
-    expect(TunekitError.is(explainCreateRefusal(apiError(401, 'bad key'), 'x'), 'MISSING_API_KEY')).toBe(true);
+    const unauthorized = apiError(401, 'bad key');
+    expect(explainCreateRefusal(unauthorized, 'x')).toBe(unauthorized);
     const other = new Error('boom');
     expect(explainCreateRefusal(other, 'x')).toBe(other);
   });

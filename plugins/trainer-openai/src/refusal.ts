@@ -16,13 +16,8 @@ function isWindDown(error: APIError): boolean {
 
 /** Turns the service's refusal to create a job into one line a user can act on; other errors pass through. */
 export function explainCreateRefusal(error: unknown, endpoint: string): unknown {
+  // A 401 passes through: `explainApiError` words it the same whichever request met it.
   if (!(error instanceof APIError)) return error;
-  if (error.status === 401) {
-    return new TunekitError('MISSING_API_KEY', `${endpoint} rejected the API key (HTTP 401)`, {
-      cause: error,
-      context: { field: 'providers.api_key_env' },
-    });
-  }
   if (isWindDown(error)) {
     return new TunekitError(
       'TRAINING_UNAVAILABLE',

@@ -7,6 +7,7 @@ import {
   type TrainerState,
   TunekitError,
 } from '@tunekit/core';
+import { explainApiError, type TrainerOperation } from './api-errors.js';
 import type { FineTuningJob } from './api-types.js';
 import { createTrainingClient, type TrainingClient } from './client.js';
 import { collectResult } from './collect-result.js';
@@ -24,6 +25,21 @@ import { failureText, watchJob } from './watch-job.js';
 
 export const TRAINER_ID = 'trainer-openai';
 
+/**
+ * Attempts at the first contact (looking for a job launched earlier, before anything is launched), each with the
+ * SDK's own `max_retries`; with the 1 s backoff doubling in between, a closed port or an unknown host stops the run
+ * after about half a minute. Once a job is known, the trainer never gives up on it.
+ */
+export const CONNECT_ATTEMPTS = 5;
+
+/** Retry settings of the first contact; the defaults suit real services, tests make them small. */
+export interface TrainerTuning {
+  /** Attempts at reaching the service before any job is known (default `CONNECT_ATTEMPTS`). */
+  connectAttempts?: number;
+  /** The first wait between those attempts, doubled at each (default 1000 ms). */
+  retryBaseMs?: number;
+}
+
 /** What this trainer keeps in `trainer-state.json`: uploaded files by content hash, then the job. */
 export interface OpenAITrainerState extends TrainerState {
   files: Record<string, string>;
@@ -36,7 +52,12 @@ function jobIdOf(state: TrainerState): string {
   return state.jobId;
 }
 
-export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginEnv): Trainer {
+export function createOpenAITrainer(
+  options: TrainerOpenAIOptions,
+  _env: PluginEnv,
+  tuning: TrainerTuning = {},
+): Trainer {
+  const firstContact = { attempts: tuning.connectAttempts ?? CONNECT_ATTEMPTS, baseDelayMs: tuning.retryBaseMs };
   let connection: TrainingClient | undefined;
   const connect = (rt: TrainerControl) => {
     connection ??= createTrainingClient(options, rt.providers, rt.env);
@@ -77,7 +98,7 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
     }
   }
 
-  return {
+  const trainer: Trainer = {
     specVersion: 'v1',
 
     estimate(input: TrainerInput, rt: TrainerRuntime) {
@@ -102,7 +123,8 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
         );
       } else if (saved?.jobId)
         rt.logger.warn(`trainer-state.json names ${saved.jobId} for other data or settings; it is left running`);
-      const found = await findJobByKey(connect(rt).client, spec.jobKey, rt);
+      // Nothing launched yet, no job known: an endpoint that cannot be reached stops the run after a few attempts.
+      const found = await findJobByKey(connect(rt).client, spec.jobKey, rt, firstContact);
       if (!found) return undefined;
       const state: OpenAITrainerState = {
         trainer: TRAINER_ID,
@@ -172,5 +194,35 @@ export function createOpenAITrainer(options: TrainerOpenAIOptions, _env: PluginE
       const detail = status === 'failed' ? failureText(job) : await describeProgress(connect(rt).client, job, rt);
       return { status, rawStatus: job.status, detail };
     },
+  };
+  return explained(trainer, (error, operation) => explainApiError(error, connection, operation));
+}
+
+/** The trainer with every error leaving an operation passed through `explain` (the one place errors are mapped). */
+function explained(trainer: Trainer, explain: (error: unknown, operation: TrainerOperation) => unknown): Trainer {
+  const guard =
+    <A extends unknown[], R>(operation: TrainerOperation, run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        throw explain(error, operation);
+      }
+    };
+  return {
+    specVersion: 'v1',
+    estimate: trainer.estimate,
+    attach: guard('attach', trainer.attach),
+    launch: guard('launch', trainer.launch),
+    async *watch(state, rt) {
+      try {
+        yield* trainer.watch(state, rt);
+      } catch (error) {
+        throw explain(error, 'watch');
+      }
+    },
+    result: guard('result', trainer.result),
+    cancel: guard('cancel', trainer.cancel),
+    status: guard('status', trainer.status),
   };
 }
