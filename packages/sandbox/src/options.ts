@@ -1,3 +1,6 @@
+import { mkdir } from 'node:fs/promises';
+import { TunekitError } from '@tunekit/core';
+
 /** Options of `startSandbox`; every field is optional. See the package README for the behaviour of each. */
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -69,4 +72,26 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     refuseFineTuning: options.refuseFineTuning ?? false,
     org: options.org ?? 'sandbox',
   };
+}
+
+/**
+ * Creates the data folder (and the folders above it) before the server starts. A path that is a file, or lies under
+ * one, or that this user cannot create, is the caller's mistake: OPTION_INVALID naming the folder, not an EEXIST.
+ */
+export async function prepareDataDir(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST'
+        ? 'not a folder (the sandbox keeps its files, jobs and batches in a folder)'
+        : code === 'ENOTDIR'
+          ? 'cannot be the sandbox data folder: a part of this path is a file, not a folder'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'cannot create the sandbox data folder: permission denied'
+            : undefined;
+    if (why === undefined) throw error;
+    throw new TunekitError('OPTION_INVALID', why, { cause: error, context: { file: dataDir, field: 'dataDir' } });
+  }
 }

@@ -9,7 +9,7 @@ import { createRouter } from './http/router.js';
 import { nextRequestId } from './ids.js';
 import { faultFor } from './limits/fault-plan.js';
 import { modelTokens } from './models/model-tokens.js';
-import { resolveOptions, type SandboxOptions } from './options.js';
+import { prepareDataDir, resolveOptions, type SandboxOptions } from './options.js';
 import { batchRoutes } from './routes/batches.js';
 import { chatRoutes } from './routes/chat.js';
 import { fileRoutes } from './routes/files.js';
@@ -32,6 +32,7 @@ export interface Sandbox {
 /** Starts the OpenAI-compatible sandbox server (see the package README for its deterministic behaviour). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const resolved = resolveOptions(options);
+  if (resolved.dataDir !== undefined) await prepareDataDir(resolved.dataDir);
   const ctx: SandboxContext = {
     options: resolved,
     store: await openStore(resolved.dataDir),

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { TunekitError, writeFileAtomic } from '@tunekit/core';
-import { referencePages } from '../docs/reference-pages.js';
+import { GENERATED_MARK, referencePages } from '../docs/reference-pages.js';
 import { println } from '../io.js';
+import { checkFolderTarget } from '../path-checks.js';
 import type { RegisterCommand } from './command.js';
 
 export const REFERENCE_DIR = 'docs/reference';
@@ -32,6 +33,32 @@ export async function staleReferencePages(dir = REFERENCE_DIR): Promise<string[]
   return stale;
 }
 
+/**
+ * Before `--write` renders the pages into `dir`: refuses when the folder holds Markdown that this command did not
+ * write (it never deletes a folder or a user's file), then removes the generated pages that are no longer generated.
+ */
+async function removeGeneratedPages(dir: string, expected: Set<string>): Promise<void> {
+  await checkFolderTarget(dir, '--write');
+  const existing = await listMarkdown(dir);
+  const generated = new Set<string>();
+  for (const path of existing) {
+    const text = await readFile(join(dir, path), 'utf8').catch(() => '');
+    if (text.startsWith(GENERATED_MARK)) generated.add(path);
+  }
+  const foreign = existing.filter((path) => !generated.has(path));
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
+    throw new TunekitError('USAGE', `holds pages that tunekit docs did not write (${shown}): not overwriting them`, {
+      context: { file: dir, field: '--write', hint: 'write into an empty folder, or move those files away' },
+    });
+  }
+  for (const path of generated) {
+    if (expected.has(path)) continue;
+    await rm(join(dir, path), { force: true });
+    await rmdir(dirname(join(dir, path))).catch(() => undefined);
+  }
+}
+
 export const registerDocs: RegisterCommand = (program, io) => {
   program
     .command('docs')
@@ -55,8 +82,8 @@ export const registerDocs: RegisterCommand = (program, io) => {
         for (const p of await referencePages()) println(io.stdout, p.path);
         return;
       }
-      await rm(dir, { recursive: true, force: true });
       const pages = await referencePages();
+      await removeGeneratedPages(dir, new Set(pages.map((p) => p.path)));
       for (const p of pages) {
         await mkdir(dirname(join(dir, p.path)), { recursive: true });
         await writeFileAtomic(join(dir, p.path), p.text);

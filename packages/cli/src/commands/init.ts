@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
 import { TunekitError, writeFileAtomic } from '@tunekit/core';
 import { println } from '../io.js';
+import { checkFileTarget, checkInputFile } from '../path-checks.js';
 import type { RegisterCommand } from './command.js';
 
 interface Sniffed {
@@ -14,14 +15,21 @@ const USER_FIELD = /^(question|input|prompt|query|instruction|text|user|q)$/i;
 const ASSISTANT_FIELD = /^(answer|output|response|completion|label|target|assistant|a)$/i;
 
 async function firstLine(path: string): Promise<string> {
-  const handle = await open(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new TunekitError('INPUT_NOT_FOUND', cause.code === 'ENOENT' ? 'no such file' : cause.message, {
-      context: { file: path, field: '--from' },
-    });
-  });
+  await checkInputFile(path, '--from');
+  const unreadable = (cause: NodeJS.ErrnoException) => {
+    throw new TunekitError(
+      cause.code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID',
+      cause.code === 'ENOENT' ? 'no such file' : `cannot read it: ${cause.message}`,
+      {
+        cause,
+        context: { file: path, field: '--from' },
+      },
+    );
+  };
+  const handle = await open(path).catch(unreadable);
   try {
     const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).catch(unreadable);
     const text = buffer
       .subarray(0, bytesRead)
       .toString('utf8')
@@ -105,8 +113,10 @@ export const registerInit: RegisterCommand = (program, io) => {
     .command('init')
     .description('Write a commented starter pipeline, looking at the columns of a CSV or JSONL file.')
     .option('--from <file>', 'a CSV, TSV or JSONL file whose columns shape the starter')
-    .option('-o, --out <file>', 'write to this file instead of printing')
-    .action(async (flags: { from?: string; out?: string }) => {
+    .option('-o, --out <file>', 'write to this file instead of printing (an existing file is kept: see --force)')
+    .option('--force', 'with --out: overwrite the file if it exists')
+    .action(async (flags: { from?: string; out?: string; force?: boolean }) => {
+      if (flags.out) await checkFileTarget(flags.out, '--out', { force: flags.force });
       const outDir = flags.out ? resolve(flags.out, '..') : process.cwd();
       const sniffed: Sniffed = flags.from
         ? await sniff(flags.from)

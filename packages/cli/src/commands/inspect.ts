@@ -1,6 +1,6 @@
-import { TunekitError } from '@tunekit/core';
 import { inspectFile, renderInspectReport } from '@tunekit/format';
 import { println } from '../io.js';
+import { numberOption } from '../option-values.js';
 import type { RegisterCommand } from './command.js';
 
 interface InspectFlags {
@@ -26,8 +26,11 @@ export const registerInspect: RegisterCommand = (program, io) => {
     .option('--epochs <n>', "pin the number of epochs instead of the service's default")
     .option('--json', 'print one JSON object')
     .action(async (file: string, flags: InspectFlags) => {
-      const exampleTokenLimit = positiveInteger(flags.exampleTokenLimit, '--example-token-limit');
-      const nEpochs = positiveInteger(flags.epochs, '--epochs');
+      const exampleTokenLimit = numberOption(flags.exampleTokenLimit, '--example-token-limit', {
+        integer: true,
+        min: 1,
+      });
+      const nEpochs = numberOption(flags.epochs, '--epochs', { integer: true, min: 1 });
       const report = await inspectFile(file, {
         model: flags.model,
         ...(exampleTokenLimit ? { exampleTokenLimit } : {}),
@@ -38,12 +41,3 @@ export const registerInspect: RegisterCommand = (program, io) => {
       if (Object.keys(report.format_errors).length > 0 || report.file_problems.length > 0) io.exitCode = 1;
     });
 };
-
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) {
-    throw new TunekitError('USAGE', `${flag} must be a positive integer, got "${value}"`, { context: { field: flag } });
-  }
-  return parsed;
-}

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TunekitError } from '@tunekit/core';
 import { loadReportData, REPORT_FORMATS, type ReportFormat, readItemRows, writeReports } from '@tunekit/evaluate';
@@ -31,8 +31,8 @@ export const registerReport: RegisterCommand = (program, io) => {
       const dir = resolve(runDir);
       const data = await loadReportData(dir);
       const itemsFile = isAbsolute(data.items.file) ? data.items.file : join(dir, data.items.file);
-      const hasItems = await access(itemsFile).then(
-        () => true,
+      const hasItems = await stat(itemsFile).then(
+        (info) => !info.isDirectory(),
         () => false,
       );
       if (formats.includes('html') && !hasItems)

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { loadPipeline, type RunEvent, runPipeline, TunekitError } from '@tunekit/core';
 import { Option } from 'commander';
 import { type CliIO, println } from '../io.js';
+import { numberOption } from '../option-values.js';
+import { checkFolderTarget } from '../path-checks.js';
 import { datasetProgress } from '../render/dataset-progress.js';
 import { evaluateProgress } from '../render/evaluate-progress.js';
 import { renderRunSummary } from '../render/run-summary.js';
@@ -28,10 +30,8 @@ interface RunFlags {
  * the cores.
  */
 function workerCount(value: string | undefined, cores: number, warn: (message: string) => void): number {
-  if (value === undefined) return cores;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new TunekitError('USAGE', `--workers must be a positive integer, got \`${value}\``);
+  const parsed = numberOption(value, '--workers', { integer: true, min: 1 });
+  if (parsed === undefined) return cores;
   if (parsed <= cores) return parsed;
   warn(`--workers ${parsed} is more than the ${cores} cores here: using ${cores}`);
   return cores;
@@ -76,9 +76,14 @@ export const registerRun: RegisterCommand = (program, io) => {
       'threads that tokenize and dedupe, the main thread included (default and most: the number of cores)',
     )
     .option('--no-cache', 'do not reuse cached model responses')
-    .option('--time-scale <s>', 'sandbox clock: seconds a fine-tuning job takes')
+    .option('--time-scale <factor>', 'sandbox clock: multiplies simulated durations (1: a job takes about a minute)')
     .option('--json', 'print the manifest as JSON')
     .action(async (file: string, flags: RunFlags) => {
+      // Option values and the run folder are checked before any work.
+      const timeScale = numberOption(flags.timeScale, '--time-scale', { above: 0 });
+      const logger = cliLogger(io);
+      const workers = workerCount(flags.workers, availableParallelism(), (message) => logger.warn(message));
+      if (flags.out) await checkFolderTarget(flags.out, '--out');
       const pipeline = await loadPipeline(file, { env: io.env });
       const callsModels = pipeline.train !== undefined || pipeline.evaluate !== undefined;
       const useSandbox = decideSandbox(flags, callsModels, io.env);
@@ -89,9 +94,10 @@ export const registerRun: RegisterCommand = (program, io) => {
         );
       }
       const outDir = resolve(flags.out ?? join('runs', pipeline.config.name));
+      if (!flags.out) await checkFolderTarget(outDir, 'the run folder', 'choose another with --out');
       const sandbox = useSandbox
         ? await startSandboxSession(io, {
-            timeScale: flags.timeScale ? Number(flags.timeScale) : undefined,
+            timeScale,
             dataDir: join(outDir, 'sandbox-state'),
             reason: flags.sandbox ? undefined : 'OPENAI_API_KEY is not set (use --live for the real service)',
           })
@@ -117,13 +123,12 @@ export const registerRun: RegisterCommand = (program, io) => {
         else if (event.type === 'phase-start' && !io.isTTY && !flags.json)
           println(io.stdout, `tunekit: ${event.phase}…`);
       };
-      const logger = cliLogger(io);
       try {
         const result = await runPipeline(pipeline, {
           outDir,
           signal: controller.signal,
           logger,
-          workers: workerCount(flags.workers, availableParallelism(), (message) => logger.warn(message)),
+          workers,
           only: flags.only,
           yes: flags.yes,
           noCache: flags.cache === false,

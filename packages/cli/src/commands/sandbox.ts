@@ -1,7 +1,14 @@
 import { TunekitError } from '@tunekit/core';
 import { startSandbox } from '@tunekit/sandbox';
 import { println } from '../io.js';
+import { numberOption } from '../option-values.js';
 import type { RegisterCommand } from './command.js';
+
+/**
+ * The longest delay a Node timer takes is 2^31 − 1 ms (a longer one fires at once), and a slow answer (a fault) waits
+ * 5 × --latency-ms.
+ */
+const MAX_LATENCY_MS = Math.floor(2_147_483_647 / 5);
 
 interface SandboxFlags {
   port: string;
@@ -35,14 +42,15 @@ export const registerSandbox: RegisterCommand = (program, io) => {
     .option('--insufficient-quota', 'answer every spending request with 429 insufficient_quota')
     .option('--refuse-fine-tuning', 'answer job creation with 403 fine_tuning_unavailable (the 2027 wind-down)')
     .action(async (flags: SandboxFlags) => {
+      const port = numberOption(flags.port, '--port', { integer: true, min: 0, max: 65535 });
       const sandbox = await startSandbox({
-        port: number(flags.port, '--port'),
-        latencyMs: number(flags.latencyMs, '--latency-ms'),
-        failRate: number(flags.failRate, '--fail-rate'),
-        rpm: number(flags.rpm, '--rpm'),
-        tpm: number(flags.tpm, '--tpm'),
-        timeScale: number(flags.timeScale, '--time-scale'),
-        seed: number(flags.seed, '--seed'),
+        port,
+        latencyMs: numberOption(flags.latencyMs, '--latency-ms', { min: 0, max: MAX_LATENCY_MS }),
+        failRate: numberOption(flags.failRate, '--fail-rate', { min: 0, max: 1 }),
+        rpm: numberOption(flags.rpm, '--rpm', { integer: true, min: 0 }),
+        tpm: numberOption(flags.tpm, '--tpm', { integer: true, min: 0 }),
+        timeScale: numberOption(flags.timeScale, '--time-scale', { above: 0 }),
+        seed: numberOption(flags.seed, '--seed', { integer: true, min: 0 }),
         ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
         ...(flags.data ? { dataDir: flags.data } : {}),
         insufficientQuota: flags.insufficientQuota ?? false,
@@ -50,7 +58,12 @@ export const registerSandbox: RegisterCommand = (program, io) => {
       }).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') {
-          throw new TunekitError('USAGE', `port ${flags.port} is in use`, {
+          throw new TunekitError('USAGE', `port ${port} is in use`, {
+            context: { field: '--port', hint: 'pass --port 0 for a free port' },
+          });
+        }
+        if (code === 'EACCES' && (error as NodeJS.ErrnoException).syscall === 'listen') {
+          throw new TunekitError('USAGE', `port ${port} is not open to this user (ports below 1024 need privileges)`, {
             context: { field: '--port', hint: 'pass --port 0 for a free port' },
           });
         }
@@ -73,14 +86,3 @@ export const registerSandbox: RegisterCommand = (program, io) => {
       await sandbox.close();
     });
 };
-
-function number(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) {
-    throw new TunekitError('USAGE', `${flag} expects a non-negative number, got "${value}"`, {
-      context: { field: flag },
-    });
-  }
-  return parsed;
-}

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildPipelineJsonSchema, TunekitError, writeFileAtomic } from '@tunekit/core';
 import { println } from '../io.js';
+import { checkFileTarget } from '../path-checks.js';
 import type { RegisterCommand } from './command.js';
 
 export const SCHEMA_PATH = 'schema/pipeline.schema.json';
@@ -27,6 +28,8 @@ export const registerSchema: RegisterCommand = (program, io) => {
       }
       if (flags.write) {
         const path = resolve(typeof flags.write === 'string' ? flags.write : SCHEMA_PATH);
+        // The schema file is regenerated in place: replacing it is the point, but never a folder.
+        await checkFileTarget(path, '--write', { force: true });
         await writeFileAtomic(path, text);
         println(io.stdout, `wrote ${path}`);
         return;

@@ -17,15 +17,23 @@ type JsonSchema = {
   exclusiveMaximum?: number;
 };
 
+/**
+ * One GFM table cell on one line. Only `|` is escaped, as `\|`: the table parser unescapes it before anything else
+ * (inside code spans too). Backslashes are left alone: the cells hold Markdown (code spans of JSON values, authored
+ * descriptions), and inside a code span a doubled backslash would show as two.
+ */
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+
+/** Alternatives of a type, escaped later by `escapeCell` with the rest of the cell. */
+const OR = ' | ';
 
 export function describeType(schema: JsonSchema): string {
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
-  if (schema.enum) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (schema.enum) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(OR);
   const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return [...new Set(variants.map(describeType))].join(' \\| ');
+  if (variants) return [...new Set(variants.map(describeType))].join(OR);
   if (schema.type === 'array') return `${schema.items ? describeType(schema.items) : 'any'}[]`;
   if (
     schema.type === 'object' &&
@@ -35,7 +43,7 @@ export function describeType(schema: JsonSchema): string {
   ) {
     return `map of ${describeType(schema.additionalProperties)}`;
   }
-  const type = Array.isArray(schema.type) ? schema.type.join(' \\| ') : (schema.type ?? 'any');
+  const type = Array.isArray(schema.type) ? schema.type.join(OR) : (schema.type ?? 'any');
   const range = [
     schema.minimum !== undefined ? `≥ ${schema.minimum}` : '',
     schema.exclusiveMinimum !== undefined ? `> ${schema.exclusiveMinimum}` : '',

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
 import type { ModelOverrides } from '../catalog/model-info.js';
@@ -24,6 +24,7 @@ export interface InspectOptions {
  */
 export async function inspectFile(path: string, options: InspectOptions): Promise<InspectReport> {
   const bytes = await fileSize(path);
+  await assertNotBinary(path);
   const model = await createModelContext({
     model: options.model,
     ...(options.prices ? { prices: options.prices } : {}),
@@ -65,6 +66,70 @@ async function fileSize(path: string): Promise<number> {
     if (TunekitError.is(error)) throw error;
     throw new TunekitError('INPUT_NOT_FOUND', 'file not found', { cause: error, context: { file: path } });
   }
+}
+
+/** Magic numbers of the files most often given where JSONL is expected, with what to do instead. */
+const SIGNATURES: { magic: Buffer; what: string; todo: string }[] = [
+  { magic: Buffer.from([0x1f, 0x8b]), what: 'a gzip archive', todo: 'decompress it first (gunzip -k)' },
+  { magic: Buffer.from('PK\x03\x04', 'latin1'), what: 'a zip archive', todo: 'extract the JSONL file from it first' },
+  { magic: Buffer.from('PK\x05\x06', 'latin1'), what: 'an empty zip archive', todo: 'extract the JSONL file first' },
+  { magic: Buffer.from('BZh', 'latin1'), what: 'a bzip2 archive', todo: 'decompress it first (bunzip2 -k)' },
+  {
+    magic: Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]),
+    what: 'an xz archive',
+    todo: 'decompress it first (unxz -k)',
+  },
+  { magic: Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), what: 'a zstd archive', todo: 'decompress it first (unzstd)' },
+  {
+    magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+    what: 'a 7z archive',
+    todo: 'extract the JSONL file first',
+  },
+  { magic: Buffer.from('%PDF', 'latin1'), what: 'a PDF document', todo: 'convert it to JSONL first' },
+  { magic: Buffer.from('PAR1', 'latin1'), what: 'a Parquet file', todo: 'convert it to JSONL first' },
+  {
+    magic: Buffer.from('SQLite format 3\0', 'latin1'),
+    what: 'an SQLite database',
+    todo: 'export the rows as JSONL first',
+  },
+];
+
+const HEAD_BYTES = 4096;
+
+/**
+ * Looks at the first bytes: a compressed archive, a PDF or another binary file is named as such (INPUT_INVALID),
+ * rather than read as text and called UTF-16 or "not JSON". UTF-16 text (NULs on one side of each byte pair) is
+ * left to the line check, which says so.
+ */
+async function assertNotBinary(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const known = SIGNATURES.find((s) => head.subarray(0, s.magic.length).equals(s.magic));
+  const what = known?.what ?? (isNulHeavy(head) ? 'a binary file' : undefined);
+  if (what === undefined) return;
+  throw new TunekitError('INPUT_INVALID', `is ${what}, not JSONL: ${known?.todo ?? 'training files are UTF-8 text'}`, {
+    context: { file: path, hint: 'inspect reads one JSON training example per line' },
+  });
+}
+
+/** More than 1 in 100 bytes are NUL, and not in the pattern of UTF-16 text (a BOM, or NULs on one side only). */
+function isNulHeavy(head: Buffer): boolean {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    return false;
+  }
+  const nuls = [0, 0];
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) nuls[i & 1]! += 1;
+  const [even, odd] = nuls as [number, number];
+  if (even + odd <= head.length / 100) return false;
+  const utf16 = Math.min(even, odd) <= (even + odd) / 20;
+  return !utf16;
 }
 
 function assertJsonObjectLine(text: string, path: string, line: number): void {
