@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtomicLineWriter } from './atomic-writer.js';
+import { AtomicLineWriter, writeFileAtomic } from './atomic-writer.js';
 
 const lines = Array.from({ length: 5000 }, (_, i) => ({
   messages: [
@@ -40,5 +40,13 @@ describe('AtomicLineWriter', () => {
     for (const line of lines.slice(0, 500)) await writer.writeJson(line);
     await writer.abort();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writeFileAtomic leaves no temporary file when the rename fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tunekit-writer-'));
+    mkdirSync(join(dir, 'taken'));
+    writeFileSync(join(dir, 'taken', 'x'), 'x');
+    await expect(writeFileAtomic(join(dir, 'taken'), 'content')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['taken']);
   });
 });
