@@ -3,6 +3,11 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** `1 example`, `1,204 examples`: a count with its noun, singular for one. */
+export function formatCounted(value: number, noun: string): string {
+  return `${formatCount(value)} ${value === 1 ? noun : `${noun}s`}`;
+}
+
 export function formatUsd(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '—';
   return value >= 100 ? `$${value.toFixed(0)}` : value >= 1 ? `$${value.toFixed(2)}` : `$${value.toFixed(4)}`;

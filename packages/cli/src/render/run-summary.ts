@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { Manifest } from '@tunekit/core';
-import { formatCount, formatMs, formatUsd, table } from './format.js';
+import { formatCount, formatCounted, formatMs, formatUsd, table } from './format.js';
 
 function shown(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -23,8 +23,8 @@ function estimateLines(manifest: Manifest): string[] {
   const chosen = train ? { ...train, chargedTokens: train.trainingTokens } : dataset;
   if (chosen?.chargedTokens === undefined) return [];
   const scope = train
-    ? `train.jsonl, ${formatCount(train.examples ?? 0)} examples`
-    : `${formatCount(dataset?.examples ?? 0)} examples before the split`;
+    ? `train.jsonl, ${formatCounted(train.examples ?? 0, 'example')}`
+    : `${formatCounted(dataset?.examples ?? 0, 'example')} before the split`;
   return [
     `estimate  ${formatCount(chosen.billingTokens ?? 0)} billing tokens × ${chosen.epochs} epochs = ${formatCount(chosen.chargedTokens)} training tokens ≈ ${formatUsd(chosen.costUsd ?? chosen.estimatedCostUsd)} on ${manifest.model} (${scope})`,
   ];

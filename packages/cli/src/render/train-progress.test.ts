@@ -25,6 +25,9 @@ describe('train progress', () => {
     expect(describeTrainEvent({ type: 'estimate', estimate })).toBe(
       'estimate: 30 examples, 1,200 tokens × 3 epochs = 3,600 training tokens ≈ $0.0108',
     );
+    expect(describeTrainEvent({ type: 'estimate', estimate: { ...estimate, examples: 1 } })).toMatch(
+      /^estimate: 1 example, /,
+    );
     expect(
       describeTrainEvent({
         type: 'status',

@@ -1,12 +1,12 @@
 import type { TrainerEstimate, TrainPhaseEvent } from '@tunekit/core';
 import { type CliIO, println } from '../io.js';
-import { formatCount, formatUsd } from './format.js';
+import { formatCount, formatCounted, formatUsd } from './format.js';
 import { ttyBar } from './tty-bar.js';
 
 type Metric = Extract<TrainPhaseEvent, { type: 'metric' }>;
 
 export function describeEstimate(estimate: TrainerEstimate): string {
-  return `estimate: ${formatCount(estimate.examples)} examples, ${formatCount(estimate.billingTokens)} tokens × ${estimate.epochs} epochs = ${formatCount(estimate.trainingTokens)} training tokens ≈ ${formatUsd(estimate.costUsd)}`;
+  return `estimate: ${formatCounted(estimate.examples, 'example')}, ${formatCount(estimate.billingTokens)} tokens × ${estimate.epochs} epochs = ${formatCount(estimate.trainingTokens)} training tokens ≈ ${formatUsd(estimate.costUsd)}`;
 }
 
 function describeMetric(event: Metric): string {

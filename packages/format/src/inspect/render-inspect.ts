@@ -9,7 +9,7 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 export function renderInspectReport(report: InspectReport): string {
   const out: string[] = [];
   out.push(
-    `${basename(report.file)}: ${number.format(report.examples)} examples (${report.format}), ${report.valid_examples} valid`,
+    `${basename(report.file)}: ${number.format(report.examples)} example${report.examples === 1 ? '' : 's'} (${report.format}), ${report.valid_examples} valid`,
   );
   out.push(
     `model ${report.model} (${report.encoding}), per-example limit ${number.format(report.example_token_limit)} tokens`,
