@@ -108,6 +108,7 @@ export const evaluateOptionsSchema = z
     candidates: z.array(candidateSchema).min(1).describe('Models (or output files) to compare.'),
     scorers: z
       .array(scorerSpecSchema)
+      .min(1, 'list at least one scorer, e.g. [exact] (or leave `scorers` out for exact)')
       .default(['exact'])
       .describe('Scorers: names (exact, token-f1, rouge-l, ...) or objects ({ judge: { rubric } }).'),
     compare: z

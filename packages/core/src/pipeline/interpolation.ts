@@ -46,12 +46,20 @@ export function interpolateDocument(doc: Document, counter: LineCounter, file: s
       if (typeof node.value !== 'string' || !node.value.includes('${{')) return;
       const top = path.find((node) => isPair(node));
       const section = isPair(top) && isScalar(top.key) ? top.key.value : undefined;
+      const fail = (problem: string): never => {
+        const { line, col } = counter.linePos(node.range?.[0] ?? 0);
+        throw new TunekitError('UNKNOWN_REFERENCE', problem, { context: { file, line, column: col } });
+      };
+      // `${{` left over once every `${{ … }}` is taken out is an expression that never closes.
+      const leftover = node.value.replace(EXPRESSION, '');
+      const open = leftover.indexOf('${{');
+      if (open >= 0) {
+        const meant = /^\s*([A-Za-z_][\w.]*)/.exec(leftover.slice(open + 3))?.[1] ?? 'reference';
+        fail(`unclosed \`\${{\` in ${JSON.stringify(node.value)}: expected \`}}\`, as in \`\${{ ${meant} }}\``);
+      }
       node.value = node.value.replace(EXPRESSION, (whole, reference: string) => {
         const problem = checkReference(reference, section, scope);
-        if (problem) {
-          const { line, col } = counter.linePos(node.range?.[0] ?? 0);
-          throw new TunekitError('UNKNOWN_REFERENCE', problem, { context: { file, line, column: col } });
-        }
+        if (problem) fail(problem);
         return reference.startsWith('env.') ? (scope.env[reference.slice(4)] ?? '') : whole;
       });
     },

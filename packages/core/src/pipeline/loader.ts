@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Alias, type Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { EvaluatorPlugin } from '../contracts/evaluator.js';
 import type { StepPlugin } from '../contracts/plugin.js';
@@ -9,6 +9,7 @@ import type { TrainerPlugin } from '../contracts/trainer.js';
 import { TunekitError } from '../errors.js';
 import { loadPlugin } from '../registry/registry.js';
 import { interpolateDocument } from './interpolation.js';
+import { type CheckCode, checkInputFiles, checkProviderNames, checkTargetModel } from './pipeline-checks.js';
 import { type PipelineConfig, pipelineSchema, type StepRef } from './pipeline-schema.js';
 import { positionOf } from './yaml-positions.js';
 import { describeIssue } from './zod-issues.js';
@@ -41,7 +42,7 @@ class Locator {
   ) {}
 
   error(
-    code: 'CONFIG_INVALID' | 'OPTION_INVALID' | 'UNKNOWN_PLUGIN',
+    code: 'CONFIG_INVALID' | 'OPTION_INVALID' | 'UNKNOWN_PLUGIN' | CheckCode,
     message: string,
     path: PropertyKey[],
     key?: string,
@@ -57,8 +58,17 @@ function displayPath(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
+export interface LoadPipelineOptions {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The one phase about to run (`run --only`), if any. The sources' input files are checked only when the dataset
+   * phase may run: `--only train|evaluate` works from the run folder, without them.
+   */
+  only?: 'dataset' | 'train' | 'evaluate';
+}
+
 /** Reads, checks and resolves a pipeline file. Every problem is a one-line TunekitError at `file:line:column`. */
-export async function loadPipeline(file: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<LoadedPipeline> {
+export async function loadPipeline(file: string, options: LoadPipelineOptions = {}): Promise<LoadedPipeline> {
   const absolute = resolve(file);
   const shown = displayPath(absolute);
   let text: string;
@@ -74,11 +84,19 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = counter.linePos(yamlError.pos[0]);
+    const context = { file: shown, line, column: col };
+    if (yamlError.code === 'MULTIPLE_DOCS') {
+      // The library's own advice (parseAllDocuments) is for programmers; a pipeline is one document.
+      const found = text.startsWith('---', yamlError.pos[0]) ? 'a second `---`' : 'a second document';
+      throw new TunekitError('YAML_SYNTAX', `one YAML document per pipeline file (found ${found} at line ${line})`, {
+        context,
+      });
+    }
     const message = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new TunekitError('YAML_SYNTAX', `invalid YAML: ${message}`, { context: { file: shown, line, column: col } });
+    throw new TunekitError('YAML_SYNTAX', `invalid YAML: ${message}`, { context });
   }
   const locate = new Locator(shown, doc, counter);
-  const raw = doc.toJS() as unknown;
+  const raw = toJS(doc, counter, shown);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new TunekitError(
       'CONFIG_INVALID',
@@ -94,10 +112,10 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
     hasTrain: record.train !== undefined,
     hasDataset: record.dataset !== undefined,
   });
-  const parsed = pipelineSchema.safeParse(doc.toJS());
+  const parsed = pipelineSchema.safeParse(toJS(doc, counter, shown), { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const located = describeIssue(issue, [], (path) => schemaAtPath(pipelineSchema, path));
+    const located = describeIssue(issue, [], pipelineSchema);
     throw locate.error('CONFIG_INVALID', located.message, located.path, located.key);
   }
   const config = parsed.data;
@@ -128,12 +146,15 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
   };
 
   const sources: LoadedStep[] = [];
+  const sourcePaths: PropertyKey[][] = [];
   const steps: LoadedStep[] = [];
   if (config.dataset) {
     const from = Array.isArray(config.dataset.from) ? config.dataset.from : [config.dataset.from];
     const fromIsList = Array.isArray(config.dataset.from);
     for (const [index, ref] of from.entries()) {
-      sources.push(await loadStep(ref, fromIsList ? ['dataset', 'from', index] : ['dataset', 'from'], 'source'));
+      const path = fromIsList ? ['dataset', 'from', index] : ['dataset', 'from'];
+      sources.push(await loadStep(ref, path, 'source'));
+      sourcePaths.push([...path, 'with']);
     }
     for (const [index, ref] of (config.dataset.steps ?? []).entries()) {
       steps.push(await loadStep(ref, ['dataset', 'steps', index], 'transform'));
@@ -153,6 +174,16 @@ export async function loadPipeline(file: string, options: { env?: NodeJS.Process
     const plugin = await loadPluginAt(locate, 'evaluate', 'evaluator', baseDir, ['evaluate']);
     evaluate = { plugin, options: checkOptions(locate, plugin.options, config.evaluate, ['evaluate'], 'evaluate') };
   }
+  // Across sections, last: a mistake inside a section is reported first, where it is.
+  const fail = (code: CheckCode, message: string, path: PropertyKey[], hint?: string) =>
+    locate.error(code, message, path, undefined, hint);
+  await checkTargetModel(config, fail);
+  checkProviderNames(config, fail);
+  const readsSources = options.only === undefined || options.only === 'dataset';
+  const sourceChecks = readsSources
+    ? sources.map((source, i) => ({ use: source.use, options: source.options, path: sourcePaths[i]! }))
+    : [];
+  await checkInputFiles(config, sourceChecks, baseDir, fail);
   const hash = createHash('sha256').update(text).digest('hex');
   return { file: absolute, baseDir, hash, config, sources, steps, train, evaluate };
 }
@@ -175,27 +206,43 @@ async function loadPluginAt<K extends 'step' | 'trainer' | 'evaluator'>(
 }
 
 function checkOptions(locate: Locator, schema: z.ZodType, value: unknown, path: PropertyKey[], use: string): unknown {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const located = describeIssue(issue, path, (sub) => schemaAtPath(schema, sub));
+  const located = describeIssue(issue, path, schema);
   throw locate.error('OPTION_INVALID', `${use}: ${located.message}`, located.path, located.key);
 }
 
-/** Walks object shapes (through optional/default wrappers) to the schema at a path, for "did you mean". */
-function schemaAtPath(schema: z.ZodType, path: PropertyKey[]): z.ZodType | undefined {
-  let current: unknown = schema;
-  const unwrap = (s: unknown): unknown => {
-    let node = s as { def?: { innerType?: unknown; type?: string; element?: unknown } } | undefined;
-    while (node?.def?.innerType) node = node.def.innerType as typeof node;
-    return node;
-  };
-  current = unwrap(current);
-  for (const key of path) {
-    const node = current as { shape?: Record<string, unknown>; def?: { element?: unknown } } | undefined;
-    if (typeof key === 'number' && node?.def?.element) current = unwrap(node.def.element);
-    else if (node?.shape && typeof key === 'string') current = unwrap(node.shape[key]);
-    else return undefined;
+/**
+ * The document as plain values. Aliases are expanded here, so a file that nests anchors into millions of nodes
+ * (an "alias bomb") is refused by the library's alias budget: a user error, not an internal one. So is an alias
+ * without its anchor, at its position.
+ */
+function toJS(doc: Document, counter: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    if (/excessive alias count/i.test(error.message)) {
+      throw new TunekitError('YAML_SYNTAX', 'too many YAML aliases', { cause: error, context: { file } });
+    }
+    let unresolved: Alias | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.resolve(doc) !== undefined) return undefined;
+        unresolved = node;
+        return visit.BREAK;
+      },
+    });
+    if (!unresolved) throw error;
+    const { line, col } = counter.linePos(unresolved.range?.[0] ?? 0);
+    throw new TunekitError(
+      'YAML_SYNTAX',
+      `invalid YAML: alias \`*${unresolved.source}\` has no anchor \`&${unresolved.source}\` before it`,
+      {
+        cause: error,
+        context: { file, line, column: col },
+      },
+    );
   }
-  return current as z.ZodType | undefined;
 }

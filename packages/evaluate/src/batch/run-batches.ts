@@ -66,7 +66,7 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
     const caller = candidate.caller;
     const api = caller?.provider.batch;
     if (!caller || !api) continue;
-    const endpoint = caller.provider.endpoint;
+    const endpoint = caller.identity;
     let record = state[candidate.name];
     if (!record || record.collected || record.endpoint !== endpoint) {
       const requests = await uncachedRequests(candidate, caller, input);

@@ -14,6 +14,9 @@ export type ProviderFactory = (name: string, config: ProviderConfig) => Provider
 
 const DEFAULT_PROVIDER = 'openai';
 
+/** The built-in sandbox's identity in cache keys: its URL has a random port, different on every run. */
+export const SANDBOX_IDENTITY = 'sandbox';
+
 /** The entry a candidate or judge uses: the one it names, else `openai`, else the only/first one. */
 export function providerName(
   requested: string | undefined,
@@ -66,6 +69,8 @@ export class CallerPool {
     const provider = await this.factory(name, config);
     const limiter = new AdaptiveLimit(config.concurrency ?? this.settings.concurrency);
     return new ModelCaller(provider, limiter, this.cache, {
+      // In a sandbox run every provider points at the built-in sandbox (`rt.sandbox`); a real endpoint keeps its URL.
+      cacheIdentity: this.rt.sandbox ? SANDBOX_IDENTITY : provider.endpoint,
       maxRetries: this.settings.maxRetries,
       timeoutMs: config.timeout_ms ?? this.settings.timeoutMs,
       backoffBaseMs: this.settings.backoffBaseMs,

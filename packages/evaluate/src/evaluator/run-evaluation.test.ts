@@ -140,14 +140,16 @@ describe('runEvaluation', () => {
     expect(noCache).toHaveLength(60);
   });
 
-  it('records an item that keeps failing as an error and goes on', async () => {
+  it('records an item that keeps failing as an error and goes on (to fail the run: no candidate got an output)', async () => {
     const dir = await setup(10);
     const calls: ChatRequest[] = [];
-    const outcome = await runEvaluation({ ...section, max_retries: 1 }, runtime(dir), {
+    const run = runEvaluation({ ...section, max_retries: 1 }, runtime(dir), {
       createProvider: () => fakeProvider({ calls, failEvery: 1 }),
       backoffBaseMs: 1,
     });
-    expect(outcome.gatePassed).toBe(false);
+    await expect(run).rejects.toThrow(
+      /candidate `tuned` got no output for any of the 10 item\(s\) \(nor did `few-shot`\)/,
+    );
     const all = await rows(dir);
     expect(all).toHaveLength(10);
     expect(all[0]?.outputs.tuned?.error).toMatch(/failed after 2 attempt\(s\): HTTP 503/);

@@ -9,6 +9,7 @@ import { ResponseCache } from '../runner/response-cache.js';
 import { type RunItemsResult, runItems } from '../runner/run-items.js';
 import { buildReport } from './build-report.js';
 import { itemSource } from './data-paths.js';
+import { assertEveryCandidateAnswered } from './no-output.js';
 import { CallerPool, defaultProviderFactory, type ProviderFactory } from './providers.js';
 import { reportMeta } from './report-meta.js';
 import { setupCandidates } from './setup-candidates.js';
@@ -101,6 +102,7 @@ export async function runEvaluation(
       training: await trainingInfo(rt),
     });
     const reports = await writeReports(rt.runDir, data, options.report);
+    assertEveryCandidateAnswered(candidates, result, reports);
     return { gatePassed: data.gate?.passed ?? true, summary: summaryLine(data, result.errors), reports };
   } finally {
     await cache.close();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { EvaluatorRuntime } from '@tunekit/core';
+import { parseFineTunedId } from '@tunekit/format';
 import { parse } from 'csv-parse/sync';
 import type { LossPoint, TrainingInfo } from '../report/report-data.js';
 
@@ -29,5 +30,20 @@ export async function trainingInfo(rt: EvaluatorRuntime): Promise<TrainingInfo |
       rt.logger.warn(`cannot read the training metrics file ${train.metricsFile}; the report shows no loss curve`);
     }
   }
-  return { model: train.model, trainedTokens: train.trainedTokens, costUsd: train.costUsd, loss };
+  const baseModel = baseModelOf(train.model, rt.model);
+  return {
+    model: train.model,
+    ...(baseModel ? { baseModel } : {}),
+    trainedTokens: train.trainedTokens,
+    costUsd: train.costUsd,
+    loss,
+  };
+}
+
+/**
+ * The model the job trained from: what the fine-tuned id names (`ft:<base>:…`, right even when the trainer's own
+ * `model:` option overrode the pipeline's), else the pipeline's target model, which the trainer is given as its base.
+ */
+export function baseModelOf(tuned: string | undefined, target: string | undefined): string | undefined {
+  return (tuned ? parseFineTunedId(tuned)?.base : undefined) ?? target;
 }

@@ -12,8 +12,30 @@ export interface Verdict {
   subject?: { candidate: string; baseline: string; metric: string };
 }
 
+const NO_SCORES = 'No scores.';
+
+/** Candidates with errors and not one scored item: a report must say so, not only show empty cells. */
+function unscored(data: ReportData): string[] {
+  return data.candidates
+    .map((c) => c.name)
+    .filter((name) => {
+      const own = data.summaries.filter((s) => s.candidate === name);
+      return own.length > 0 && own.every((s) => s.n === 0 && s.errors > 0);
+    });
+}
+
 /** The verdict about the main candidate (the first gated one, else the first non-baseline) against the baseline. */
 export function buildVerdict(data: ReportData): Verdict {
+  const verdict = compareMain(data);
+  const failed = unscored(data);
+  if (failed.length === 0) return verdict;
+  const sentence = `${failed.join(', ')}: no item scored, every one failed (see the errors in the per-item results)`;
+  if (verdict.headline === NO_SCORES)
+    return { ...verdict, headline: `No scores: ${failed.join(', ')} failed on every item.` };
+  return { ...verdict, details: [sentence, ...verdict.details] };
+}
+
+function compareMain(data: ReportData): Verdict {
   const status = data.gate ? (data.gate.passed ? 'pass' : 'fail') : 'none';
   const baseline = data.baseline;
   const candidate = data.gate?.checks[0]?.candidate ?? data.candidates.find((c) => !c.isBaseline)?.name;
@@ -24,7 +46,7 @@ export function buildVerdict(data: ReportData): Verdict {
       .sort((a, b) => b.mean! - a.mean!)[0];
     const headline = best
       ? `Best on ${metric}: ${best.candidate} (${best.mean!.toFixed(3)} ${formatInterval(best.ci)})`
-      : 'No scores.';
+      : NO_SCORES;
     return { status, headline, details: [] };
   }
   const parts: string[] = [];

@@ -13,6 +13,11 @@ export interface CallOutcome {
 }
 
 export interface CallerOptions {
+  /**
+   * What the cache key says the endpoint is (default: the provider's endpoint). The built-in sandbox listens on a new
+   * port every run, so sandbox runs use a stable name instead, and a rerun finds the answers it already has.
+   */
+  cacheIdentity?: string;
   maxRetries: number;
   timeoutMs: number;
   signal: AbortSignal;
@@ -37,8 +42,13 @@ export class ModelCaller {
     private readonly options: CallerOptions,
   ) {}
 
+  /** The endpoint as the response cache and the batch state know it. */
+  get identity(): string {
+    return this.options.cacheIdentity ?? this.provider.endpoint;
+  }
+
   keyOf(request: ChatRequest): string {
-    return cacheKey(this.provider.endpoint, request);
+    return cacheKey(this.identity, request);
   }
 
   async call(request: ChatRequest): Promise<CallOutcome> {
@@ -56,6 +66,8 @@ export class ModelCaller {
         return { response, cached: false, attempts: attempt + 1 };
       } catch (error) {
         if (signal.aborted || TunekitError.is(error, 'ABORTED')) throw abortedError();
+        // A rejected key or an unreachable endpoint fails every item alike: the run stops with it.
+        if (TunekitError.is(error) && error.isUserError) throw error;
         const failure = failureOf(error);
         reason = failure.message;
         if (failure.rateLimited) this.limiter.onRateLimited();

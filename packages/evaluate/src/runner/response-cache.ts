@@ -15,7 +15,10 @@ interface CacheLine {
   response: CachedResponse;
 }
 
-/** Key of a request: endpoint, model and the whole body. Holds no secret: keys and headers are not part of it. */
+/**
+ * Key of a request: the endpoint's identity (its URL, or `sandbox` for the built-in sandbox), model and the whole body.
+ * Holds no secret: keys and headers are not part of it.
+ */
 export function cacheKey(endpoint: string, request: ChatRequest): string {
   return createHash('sha256').update(endpoint).update('\n').update(JSON.stringify(request)).digest('hex').slice(0, 40);
 }

@@ -23,6 +23,10 @@ export interface RunItemsResult {
   items: number;
   /** Items where at least one candidate has no output. */
   errors: number;
+  /** Per candidate: how many items got an output. */
+  outputs: number[];
+  /** Per candidate: the generation error of the earliest item that has one. */
+  firstErrors: Array<{ item: string; error: string } | undefined>;
   /** samples[candidate][scorer][item], aligned by item position. */
   samples: ScoreSample[][][];
 }
@@ -31,6 +35,10 @@ export interface RunItemsResult {
 export async function runItems(input: RunItemsInput): Promise<RunItemsResult> {
   const { candidates, plan, rows, signal } = input;
   const samples: ScoreSample[][][] = candidates.map(() => plan.scorers.map(() => []));
+  const produced = candidates.map(() => 0);
+  const firstErrors: Array<{ index: number; item: string; error: string } | undefined> = candidates.map(
+    () => undefined,
+  );
   const pending = new Set<Promise<void>>();
   let done = 0;
   let errors = 0;
@@ -42,6 +50,10 @@ export async function runItems(input: RunItemsInput): Promise<RunItemsResult> {
     const outputs: Record<string, ItemOutput> = {};
     candidates.forEach((candidate, c) => {
       const g = generated[c]!;
+      if (g.output !== null) produced[c]!++;
+      else if (g.error !== undefined && (firstErrors[c]?.index ?? Number.POSITIVE_INFINITY) > index) {
+        firstErrors[c] = { index, item: item.id, error: g.error };
+      }
       const itemScores: ItemOutput['scores'] = {};
       plan.scorers.forEach((scorer, s) => {
         const score = scores[c]?.[s];
@@ -83,5 +95,11 @@ export async function runItems(input: RunItemsInput): Promise<RunItemsResult> {
   await Promise.all(pending);
   if (failure) throw failure;
   if (signal.aborted) throw new TunekitError('ABORTED', 'evaluation interrupted');
-  return { items: index, errors, samples };
+  return {
+    items: index,
+    errors,
+    samples,
+    outputs: produced,
+    firstErrors: firstErrors.map((first) => first && { item: first.item, error: first.error }),
+  };
 }

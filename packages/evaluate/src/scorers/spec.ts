@@ -1,3 +1,4 @@
+import { didYouMean } from '@tunekit/core';
 import { z } from 'zod';
 
 /** Scorers named by a bare string in `scorers:`. */
@@ -31,25 +32,37 @@ export const pairwiseSpecSchema = z.strictObject({
   criteria: z.string().min(1).default('Which answer is more correct, complete and useful for the question?'),
 });
 
-export const scorerSpecSchema = z.union([
-  z.enum(SIMPLE_SCORERS),
-  z.strictObject({ contains: z.string().min(1).describe('Text the output must contain.'), name }),
-  z.strictObject({
-    regex: z.union([z.string().min(1), z.strictObject({ pattern: z.string().min(1), flags: z.string().optional() })]),
-    name,
-  }),
-  z.strictObject({ 'token-f1': z.strictObject({ chinese: z.enum(['char', 'word']).default('char') }), name }),
-  z.strictObject({
-    json_schema: z.record(z.string(), z.unknown()).describe('JSON Schema the output must satisfy.'),
-    name,
-  }),
-  z.strictObject({
-    language: z.string().min(2).describe('Expected language of the output: zh, en, ja, ko, ru, ar.'),
-    name,
-  }),
-  z.strictObject({ judge: judgeSpecSchema, name }),
-  z.strictObject({ pairwise: pairwiseSpecSchema, name }),
-]);
+/** Keys of the scorers written as a mapping, for the message about an unknown scorer. */
+const MAPPING_SCORERS = ['contains', 'regex', 'token-f1', 'json_schema', 'language', 'judge', 'pairwise'] as const;
+
+/** A bare name that is no scorer: name the closest and the known ones (zod alone says "Invalid input"). */
+function unknownScorer(issue: { input?: unknown }): string | undefined {
+  if (typeof issue.input !== 'string') return undefined;
+  return `unknown scorer \`${issue.input}\`${didYouMean(issue.input, SIMPLE_SCORERS)} (known: ${SIMPLE_SCORERS.join(', ')}; or a mapping: ${MAPPING_SCORERS.map((key) => `{ ${key}: … }`).join(', ')})`;
+}
+
+export const scorerSpecSchema = z.union(
+  [
+    z.enum(SIMPLE_SCORERS),
+    z.strictObject({ contains: z.string().min(1).describe('Text the output must contain.'), name }),
+    z.strictObject({
+      regex: z.union([z.string().min(1), z.strictObject({ pattern: z.string().min(1), flags: z.string().optional() })]),
+      name,
+    }),
+    z.strictObject({ 'token-f1': z.strictObject({ chinese: z.enum(['char', 'word']).default('char') }), name }),
+    z.strictObject({
+      json_schema: z.record(z.string(), z.unknown()).describe('JSON Schema the output must satisfy.'),
+      name,
+    }),
+    z.strictObject({
+      language: z.string().min(2).describe('Expected language of the output: zh, en, ja, ko, ru, ar.'),
+      name,
+    }),
+    z.strictObject({ judge: judgeSpecSchema, name }),
+    z.strictObject({ pairwise: pairwiseSpecSchema, name }),
+  ],
+  { error: unknownScorer },
+);
 
 export type ScorerSpec = z.input<typeof scorerSpecSchema>;
 export type ParsedScorerSpec = z.output<typeof scorerSpecSchema>;

@@ -1,0 +1,38 @@
+import { basename, dirname, relative } from 'node:path';
+import { TunekitError } from '@tunekit/core';
+import type { CandidateRuntime } from '../runner/candidate-runtime.js';
+import type { RunItemsResult } from '../runner/run-items.js';
+
+/**
+ * A candidate that got no output for any item has nothing to score: the evaluation failed, whatever the gate says (a
+ * run without a gate would otherwise end "succeeded" with "No scores."). Partial failures stay warnings. The reports
+ * are written before this is thrown, so the per-item errors can be read there.
+ */
+export function assertEveryCandidateAnswered(
+  candidates: readonly CandidateRuntime[],
+  result: RunItemsResult,
+  reports: readonly string[],
+): void {
+  if (result.items === 0) return;
+  const c = candidates.findIndex((_, i) => result.outputs[i] === 0);
+  if (c < 0) return;
+  const candidate = candidates[c]!;
+  const first = result.firstErrors[c];
+  const cause = first ? `; first error (item ${first.item}): ${first.error}` : '';
+  const others = candidates.filter((_, i) => i !== c && result.outputs[i] === 0).map((x) => `\`${x.name}\``);
+  const also = others.length > 0 ? ` (nor did ${others.join(', ')})` : '';
+  const where = reports.length > 0 ? `reports written: ${shown(reports)}` : undefined;
+  throw new TunekitError(
+    candidate.outputs ? 'STEP_FAILED' : 'PROVIDER_ERROR',
+    `evaluate: candidate \`${candidate.name}\` got no output for any of the ${result.items} item(s)${also}${cause}`,
+    { context: { field: `evaluate.candidates.${c}`, ...(where ? { hint: where } : {}) } },
+  );
+}
+
+/** `runs/x/: report.html, report.json` (the folder relative to the working directory when it is below it). */
+function shown(reports: readonly string[]): string {
+  const dir = dirname(reports[0]!);
+  const rel = relative(process.cwd(), dir);
+  const folder = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+  return `${folder}/: ${reports.map((r) => basename(r)).join(', ')}`;
+}
