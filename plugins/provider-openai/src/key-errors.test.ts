@@ -101,54 +101,58 @@ describe('provider-openai: a key the endpoint rejects', () => {
     expect(error.render()).not.toMatch(/hunter2pw|bob/);
   });
 
-  it('`tunekit run` with batch evaluation: one line, exit 2, the code in the manifest, the key in no file', async () => {
-    const dir = await mkdtemp(join(root, 'cli-'));
-    const rows = Array.from({ length: 6 }, (_, i) => ({
-      messages: [
-        { role: 'user', content: `Is statement ${i} hearsay?` },
-        { role: 'assistant', content: i % 2 ? 'Yes' : 'No' },
-      ],
-    }));
-    const data = join(dir, 'rows.jsonl');
-    await writeFile(data, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
-    const pipeline = join(dir, 'p.yaml');
-    await writeFile(
-      pipeline,
-      [
-        'name: wrong-key-eval',
-        `model: ${MODEL}`,
-        'providers:',
-        `  openai: { base_url: "${sandbox.baseURL}", api_key_env: ${KEY_ENV} }`,
-        'dataset:',
-        `  from: { use: read-jsonl, with: { path: "${data}" } }`,
-        '  steps:',
-        '    - use: split',
-        '      with: { validation: 2, seed: 1 }',
-        'evaluate:',
-        '  batch: true',
-        '  batch_poll_ms: 20',
-        `  candidates: [{ name: base, model: ${MODEL}, params: { max_tokens: 5 } }]`,
-        '  scorers: [exact-normalized]',
-        '',
-      ].join('\n'),
-    );
-    const out = join(dir, 'run');
-    const run = await runCli(['run', pipeline, '--live', '--out', out], { ...process.env, [KEY_ENV]: SECRET });
-    expect(run.code, run.stderr).toBe(2);
-    const errorLines = run.stderr.split('\n').filter((line) => line.includes('rejected the API key'));
-    expect(errorLines).toHaveLength(1);
-    expect(errorLines[0]).toContain(
-      `tunekit: batch at ${sandbox.baseURL}: the endpoint rejected the API key in ${KEY_ENV}`,
-    );
-    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.error.code).toBe('API_KEY_REJECTED');
-    expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET);
-    for (const name of await readdir(out, { recursive: true })) {
-      const text = await readFile(join(out, name), 'utf8').catch(() => '');
-      expect(text, name).not.toContain(SECRET);
-    }
-  });
+  it.each([
+    ['batch', true],
+    ['live chat', false],
+  ])(
+    '`tunekit run` with %s evaluation: one line, exit 2, the code in the manifest, the key in no file',
+    async (_, batch) => {
+      const dir = await mkdtemp(join(root, 'cli-'));
+      const rows = Array.from({ length: 6 }, (_, i) => ({
+        messages: [
+          { role: 'user', content: `Is statement ${i} hearsay?` },
+          { role: 'assistant', content: i % 2 ? 'Yes' : 'No' },
+        ],
+      }));
+      const data = join(dir, 'rows.jsonl');
+      await writeFile(data, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
+      const pipeline = join(dir, 'p.yaml');
+      await writeFile(
+        pipeline,
+        [
+          'name: wrong-key-eval',
+          `model: ${MODEL}`,
+          'providers:',
+          `  openai: { base_url: "${sandbox.baseURL}", api_key_env: ${KEY_ENV} }`,
+          'dataset:',
+          `  from: { use: read-jsonl, with: { path: "${data}" } }`,
+          '  steps:',
+          '    - use: split',
+          '      with: { validation: 2, seed: 1 }',
+          'evaluate:',
+          `  batch: ${batch}`,
+          '  batch_poll_ms: 20',
+          `  candidates: [{ name: base, model: ${MODEL}, params: { max_tokens: 5 } }]`,
+          '  scorers: [exact-normalized]',
+          '',
+        ].join('\n'),
+      );
+      const out = join(dir, 'run');
+      const run = await runCli(['run', pipeline, '--live', '--out', out], { ...process.env, [KEY_ENV]: SECRET });
+      expect(run.code, run.stderr).toBe(2);
+      const errorLines = run.stderr.split('\n').filter((line) => line.includes('rejected the API key'));
+      expect(errorLines).toHaveLength(1);
+      expect(errorLines[0]).toContain(`at ${sandbox.baseURL}: the endpoint rejected the API key in ${KEY_ENV}`);
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+      expect(manifest.error.code).toBe('API_KEY_REJECTED');
+      expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET);
+      for (const name of await readdir(out, { recursive: true })) {
+        const text = await readFile(join(out, name), 'utf8').catch(() => '');
+        expect(text, name).not.toContain(SECRET);
+      }
+    },
+  );
 });
 
 class Capture extends Writable {
