@@ -24,9 +24,35 @@ export interface TrainerStateFile {
   updatedAt: string;
 }
 
-/** Provider entries without `headers`, which may carry credentials. */
+/** Query parameters that carry credentials in some endpoints' URLs (`?api-key=`, `?sig=`, `?access_token=`). */
+const SECRET_PARAM = /key|token|secret|sig|pass|auth|credential/i;
+
+/** A URL without a login and without query parameters that look like credentials; other text as it is. */
+function credentialFree(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const secrets = [...parsed.searchParams.keys()].filter((name) => SECRET_PARAM.test(name));
+  if (!parsed.username && !parsed.password && secrets.length === 0) return url;
+  parsed.username = '';
+  parsed.password = '';
+  for (const name of secrets) parsed.searchParams.delete(name);
+  return parsed.href;
+}
+
+/** Provider entries without `headers` and without credentials in their URLs: the state file holds no secret. */
 export function secretFreeProviders(providers: Record<string, ProviderConfig>): Record<string, ProviderConfig> {
-  return Object.fromEntries(Object.entries(providers).map(([name, { headers: _headers, ...rest }]) => [name, rest]));
+  return Object.fromEntries(
+    Object.entries(providers).map(([name, { headers: _headers, ...rest }]) => {
+      const clean: ProviderConfig = { ...rest };
+      if (clean.base_url) clean.base_url = credentialFree(clean.base_url);
+      if (clean.azure) clean.azure = { ...clean.azure, endpoint: credentialFree(clean.azure.endpoint) };
+      return [name, clean];
+    }),
+  );
 }
 
 export async function readTrainerStateFile(runDir: string): Promise<TrainerStateFile | undefined> {
