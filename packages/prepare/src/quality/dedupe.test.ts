@@ -48,6 +48,19 @@ describe('dedupe', () => {
     expect(run.counters.exact_duplicates).toBe(1);
   });
 
+  it('normalize_punctuation: false keeps texts apart that differ only in symbols', async () => {
+    const pairs = [
+      [chat('Is x > 1?', 'Yes.'), chat('Is x > -1?', 'Yes.')],
+      [chat('Which language is this: C', 'It is.'), chat('Which language is this: C++', 'It is.')],
+    ];
+    const records = pairs.flat().map((data) => makeRecord(data));
+    expect((await runStep(dedupe, {}, records)).out).toHaveLength(2);
+    const kept = await runStep(dedupe, { normalize_punctuation: false, near: { threshold: 0.8 } }, records);
+    expect(kept.out).toHaveLength(4);
+    const copy = makeRecord(chat('  is X > -1? ', 'yes.'));
+    expect((await runStep(dedupe, { normalize_punctuation: false }, [...records, copy])).discarded).toHaveLength(1);
+  });
+
   it('key: prompt treats the same question with another answer as a duplicate', async () => {
     const a = makeRecord(chat('What is hearsay?', 'An out-of-court statement.'));
     const b = makeRecord(chat('What is hearsay?', 'Something else entirely.'));

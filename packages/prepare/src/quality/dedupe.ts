@@ -47,6 +47,12 @@ export const dedupeOptions = z
       .boolean()
       .default(false)
       .describe('Treat all numbers as equal when comparing (merges templated texts, but also "§ 1983" with "§ 1981").'),
+    normalize_punctuation: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Ignore punctuation and symbols when comparing (false keeps them: "C" vs "C++", "x > 1" vs "x > -1" stay apart).',
+      ),
     batch_size: z.number().int().min(1).max(65536).default(256).describe('Records per worker batch.'),
   })
   .strict();
@@ -61,7 +67,12 @@ async function* dedupeRecords(
 ): AsyncGenerator<DataRecord[]> {
   const near = options.near ?? { threshold: 0.8, bands: 16, rows: 8, shingle: 5 };
   const perms = near.bands * near.rows;
-  const task = signatureTask({ near: options.near !== undefined, ...near, numbers: options.normalize_numbers });
+  const task = signatureTask({
+    near: options.near !== undefined,
+    ...near,
+    numbers: options.normalize_numbers,
+    punctuation: options.normalize_punctuation,
+  });
   const { pool, release } = stepPool(ctx);
   const exactIndex = new Map<string, number>();
   const nearIndex = new NearIndex(near.bands, perms);

@@ -12,6 +12,8 @@ export interface SignatureInit {
   rows: number;
   shingle: number;
   numbers: boolean;
+  /** False keeps punctuation and symbols in the compared text (`normalize_punctuation: false`). */
+  punctuation?: boolean;
 }
 
 /** Per batch: exact hashes of the normalised texts; for near, LSH band keys and 4-bit signatures (flat arrays). */
@@ -43,7 +45,7 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
     };
     for (let i = 0; i < n; i++) {
       const item = texts[i]!;
-      const normalized = normalizeText(item, { numbers: init.numbers });
+      const normalized = normalizeText(item, { numbers: init.numbers, punctuation: init.punctuation });
       // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
       batch.exact[i] = normalized ? hash('sha256', normalized, 'base64url').slice(0, 22) : '';
       if (!init.near || !normalized) continue;

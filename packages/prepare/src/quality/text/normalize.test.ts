@@ -127,4 +127,11 @@ describe('normalizeText', () => {
     expect(normalizeText('§ 1983 v. § 1981', { numbers: true })).toBe('0 v 0');
     expect(normalizeText('...')).toBe('');
   });
+
+  it('keeps punctuation and symbols with punctuation: false, still folding case, forms and whitespace', () => {
+    expect(normalizeText('  Ｈｅｌｌｏ,\u00a0WORLD!!  😀 ﬁne ', { punctuation: false })).toBe('hello, world!! 😀 fine');
+    expect(normalizeText(['Is x > -1?', 'C++'], { punctuation: false })).toBe('is x > -1? c++');
+    expect(normalizeText('Is x > -1?')).toBe(normalizeText('Is x > 1?'));
+    expect(normalizeText('§ 1983', { punctuation: false, numbers: true })).toBe('§ 0');
+  });
 });

@@ -1,6 +1,19 @@
 export interface NormalizeOptions {
   /** Replace every digit run by `0`: merges templated texts, but also "§ 1983" with "§ 1981". Off by default. */
   numbers?: boolean;
+  /**
+   * Keep punctuation and symbols (`false`: only whitespace separates words), so "C" and "C++", or "x > 1" and
+   * "x > -1", stay apart. Dropped by default, as the dedupe practice of the reference prescribes.
+   */
+  punctuation?: boolean;
+}
+
+const WHITESPACE = /\s+/gu;
+
+/** NFKC, lower case, each whitespace run one space, no space at either end; punctuation and symbols kept. */
+function normalizeKeepingSymbols(text: string | readonly string[]): string {
+  const joined = typeof text === 'string' ? text : text.join('\n');
+  return joined.normalize('NFKC').toLowerCase().replace(WHITESPACE, ' ').trim();
 }
 
 /** Punctuation, symbols and whitespace: what separates words. */
@@ -151,6 +164,10 @@ function append(text: string): void {
  * neither NFKC nor lower-casing (final sigma included) looks across one.
  */
 export function normalizeText(text: string | readonly string[], options: NormalizeOptions = {}): string {
+  if (options.punctuation === false) {
+    const kept = normalizeKeepingSymbols(text);
+    return options.numbers ? kept.replace(DIGITS, '0') : kept;
+  }
   written = 0;
   spaceDue = false;
   if (typeof text === 'string') append(text);
