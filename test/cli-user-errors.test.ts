@@ -344,6 +344,24 @@ describe('tunekit report on a damaged report.json', () => {
       expect(run.stderr).toContain(join(folder, 'report.json'));
     }
   });
+
+  it('a damaged per-item line: one line naming items.jsonl, the line and the field, exit 2', async () => {
+    const folder = await reportDir('items', () => {});
+    const row = {
+      id: 'a',
+      prompt: 'p',
+      reference: 'r',
+      outputs: { a: { output: 'x', scores: { exact: { score: 1 } } } },
+    };
+    const damaged = { ...row, outputs: { a: { output: 'x', scores: 'none' } } };
+    await writeFile(join(folder, 'eval/items.jsonl'), `${JSON.stringify(row)}\n${JSON.stringify(damaged)}\n`);
+    // The HTML page is what reads the item rows.
+    const run = await runCli(['report', folder, '--format', 'html']);
+    expectUserError(run, /damaged per-item result: `outputs\.a\.scores` must be an object, not "none"/);
+    expect(run.stderr).toMatch(/items\.jsonl:2\b/);
+    await writeFile(join(folder, 'eval/items.jsonl'), `${JSON.stringify(row)}\n`);
+    expect((await runCli(['report', folder, '--format', 'html'])).code).toBe(0);
+  });
 });
 
 describe('generated files are written only where they may be', () => {

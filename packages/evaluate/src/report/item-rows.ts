@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
 import type { ItemRow } from './report-data.js';
+import { describeIssue, fieldPath, itemRowSchema } from './report-schema.js';
 
 /** Streams the per-item JSONL written by the engine, one `ItemRow` per line. */
 export async function* readItemRows(file: string): AsyncGenerator<ItemRow> {
@@ -13,13 +14,22 @@ export async function* readItemRows(file: string): AsyncGenerator<ItemRow> {
   for await (const text of lines) {
     line++;
     if (text.trim() === '') continue;
+    let row: unknown;
     try {
-      yield JSON.parse(text) as ItemRow;
+      row = JSON.parse(text);
     } catch (error) {
       throw new TunekitError('RUN_FOLDER_INVALID', `per-item results line is not JSON: ${(error as Error).message}`, {
         context: { file, line },
       });
     }
+    const checked = itemRowSchema.safeParse(row);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new TunekitError('RUN_FOLDER_INVALID', `damaged per-item result: ${describeIssue(issue, row)}`, {
+        context: { file, line, field: fieldPath(issue.path) },
+      });
+    }
+    yield checked.data as ItemRow;
   }
 }
 

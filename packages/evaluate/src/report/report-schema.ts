@@ -119,6 +119,28 @@ export const reportDataSchema = z.looseObject({
 });
 
 /** No cast: this compiles only while whatever the schema accepts is a ReportData (the two stay in step). */
+const itemScore = z.looseObject({
+  score: nullableNumber,
+  pass: z.boolean().optional(),
+  reason: z.string().optional(),
+  error: z.string().optional(),
+});
+const itemOutput = z.looseObject({
+  output: z.string().nullable(),
+  error: z.string().optional(),
+  latencyMs: z.number().optional(),
+  cached: z.boolean().optional(),
+  scores: z.record(z.string(), itemScore),
+});
+
+/** One line of the per-item JSONL, as the renderers read it. */
+export const itemRowSchema = z.looseObject({
+  id: z.string(),
+  prompt: z.string(),
+  reference: z.string(),
+  outputs: z.record(z.string(), itemOutput),
+});
+
 export function asReportData(data: z.infer<typeof reportDataSchema>): ReportData {
   return data;
 }
@@ -148,6 +170,7 @@ function describeValue(value: unknown): string {
 const EXPECTED: Record<string, string> = {
   array: 'an array',
   object: 'an object',
+  record: 'an object',
   string: 'a string',
   number: 'a number',
   boolean: 'true or false',
