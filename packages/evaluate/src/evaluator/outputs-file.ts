@@ -12,7 +12,12 @@ export async function loadOutputs(path: string, field: string): Promise<Map<stri
           context: { file: path, line, field },
         });
       }
-      outputs.set(String(row.id), row.output);
+      const id = String(row.id);
+      if (outputs.has(id))
+        throw new TunekitError('INPUT_INVALID', `two outputs for item id "${id}"`, {
+          context: { file: path, line, field: 'id' },
+        });
+      outputs.set(id, row.output);
     }
   } catch (error) {
     if (TunekitError.is(error)) throw error;

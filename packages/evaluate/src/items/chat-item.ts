@@ -1,7 +1,9 @@
 import type { EvalItem } from '@tunekit/core';
 
-interface ChatLine {
-  messages?: { role?: unknown; content?: unknown }[];
+/** Why a line is not an item, and the field of the line that says so. */
+export interface ItemProblem {
+  problem: string;
+  field: string;
 }
 
 export function contentText(content: unknown): string {
@@ -15,21 +17,20 @@ export function contentText(content: unknown): string {
 }
 
 /** An item's prompt is everything before its last assistant message; the reference is that message. */
-export function chatLineToItem(line: unknown, id: string): EvalItem | string {
-  const messages = (line as ChatLine | null)?.messages;
-  if (!Array.isArray(messages)) return 'a chat line needs a "messages" array';
-  let last = -1;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i]?.role === 'assistant') {
-      last = i;
-      break;
-    }
+export function chatLineToItem(line: unknown, id: string): EvalItem | ItemProblem {
+  const messages = (line as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) return { problem: 'a chat line needs a "messages" array', field: 'messages' };
+  for (const [i, m] of messages.entries()) {
+    if (typeof m !== 'object' || m === null || typeof (m as { role?: unknown }).role !== 'string')
+      return { problem: `messages[${i}] must be an object with a string "role"`, field: `messages[${i}]` };
   }
-  if (last < 0) return 'the example has no assistant message to use as the reference';
-  const prompt = messages.slice(0, last).map((m) => ({ role: String(m.role), content: m.content }));
+  const chat = messages as { role: string; content?: unknown }[];
+  const last = chat.findLastIndex((m) => m.role === 'assistant');
+  if (last < 0) return { problem: 'the example has no assistant message to use as the reference', field: 'messages' };
+  const prompt = chat.slice(0, last).map((m) => ({ role: m.role, content: m.content }));
   if (!prompt.some((m) => m.role === 'user'))
-    return 'the example has no user message before its last assistant message';
-  return { id, messages: prompt, reference: contentText(messages[last]?.content) };
+    return { problem: 'the example has no user message before its last assistant message', field: 'messages' };
+  return { id, messages: prompt, reference: contentText(chat[last]?.content) };
 }
 
 /** The last user message of an item, as text. */

@@ -13,12 +13,12 @@ function pick(spec: string, row: Record<string, unknown>): string {
   return spec.includes('{{') ? renderTemplate(spec, row) : renderTemplate(`{{${spec}}}`, row);
 }
 
-export function missingColumns(fields: FieldMapping, columns: string[]): string[] {
-  const known = new Set(columns);
+/** Columns the mapping names that the row does not have. */
+export function missingColumns(fields: FieldMapping, row: Record<string, unknown>): string[] {
   const wanted = [fields.input, fields.reference, fields.system, fields.id]
     .filter((s): s is string => s !== undefined)
     .flatMap((s) => (s.includes('{{') ? [...s.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1] ?? '') : [s]));
-  return wanted.filter((c) => !known.has(c));
+  return wanted.filter((c) => !Object.hasOwn(row, c) || row[c] === undefined);
 }
 
 export function rowToItem(row: Record<string, unknown>, fields: FieldMapping, fallbackId: string): EvalItem {

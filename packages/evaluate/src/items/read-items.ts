@@ -12,7 +12,27 @@ export interface ItemSource {
   field?: string;
 }
 
-/** Evaluation items, streamed: chat examples, or rows mapped by `fields`. */
+const FIELDS = 'evaluate.data.fields';
+
+/** A mapped row as an item; a row that is no object or lacks a mapped column is an error naming its line. */
+function mappedItem(value: unknown, fields: FieldMapping, fallbackId: string, path: string, line: number): EvalItem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TunekitError('INPUT_INVALID', 'a mapped items line must be an object of columns', {
+      context: { file: path, line, field: FIELDS },
+    });
+  const row = value as Record<string, unknown>;
+  const missing = missingColumns(fields, row);
+  if (missing.length > 0) {
+    throw new TunekitError(
+      'INPUT_INVALID',
+      `column ${missing.map((c) => `"${c}"`).join(', ')} not found (have: ${Object.keys(row).join(', ')})`,
+      { context: { file: path, line, field: FIELDS } },
+    );
+  }
+  return rowToItem(row, fields, fallbackId);
+}
+
+/** Evaluation items, streamed: chat examples, or rows mapped by `fields`. Item ids must be unique. */
 export async function* readItems(source: ItemSource, limit = Number.POSITIVE_INFINITY): AsyncGenerator<EvalItem> {
   const { path, fields } = source;
   try {
@@ -23,33 +43,26 @@ export async function* readItems(source: ItemSource, limit = Number.POSITIVE_INF
     });
   }
   const prefix = basename(path);
-  let count = 0;
-  let checked = false;
+  const firstLineOf = new Map<string, number>();
   for await (const { line, value } of readRows(path)) {
-    if (count >= limit) return;
+    if (firstLineOf.size >= limit) return;
     const fallbackId = `${prefix}:${line}`;
-    if (fields) {
-      const row = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-      if (!checked) {
-        const missing = missingColumns(fields, Object.keys(row));
-        if (missing.length > 0) {
-          throw new TunekitError(
-            'INPUT_INVALID',
-            `column ${missing.map((c) => `"${c}"`).join(', ')} not found (have: ${Object.keys(row).join(', ')})`,
-            {
-              context: { file: path, line, field: 'evaluate.data.fields' },
-            },
-          );
-        }
-        checked = true;
-      }
-      yield rowToItem(row, fields, fallbackId);
-    } else {
-      const item = chatLineToItem(value, fallbackId);
-      if (typeof item === 'string')
-        throw new TunekitError('INPUT_INVALID', item, { context: { file: path, line, field: 'messages' } });
-      yield item;
+    let item: EvalItem;
+    if (fields) item = mappedItem(value, fields, fallbackId, path, line);
+    else {
+      const chat = chatLineToItem(value, fallbackId);
+      if ('problem' in chat)
+        throw new TunekitError('INPUT_INVALID', chat.problem, { context: { file: path, line, field: chat.field } });
+      item = chat;
     }
-    count++;
+    const first = firstLineOf.get(item.id);
+    if (first !== undefined) {
+      // Outputs files and the per-item rows of the reports join on the id: two items cannot share one.
+      throw new TunekitError('INPUT_INVALID', `duplicate item id "${item.id}" (first on line ${first})`, {
+        context: { file: path, line, field: `${FIELDS}.id` },
+      });
+    }
+    firstLineOf.set(item.id, line);
+    yield item;
   }
 }

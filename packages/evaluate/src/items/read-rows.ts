@@ -66,7 +66,15 @@ async function* delimited(path: string, delimiter: string): AsyncGenerator<Sourc
 
 /** A JSON array of objects (small files: read whole). */
 async function* jsonArray(path: string): AsyncGenerator<SourceRow> {
-  const value = JSON.parse(await readFile(path, 'utf8')) as unknown;
+  let value: unknown;
+  try {
+    value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    throw new TunekitError('INPUT_INVALID', `not valid JSON: ${(cause as Error).message}`, {
+      cause,
+      context: { file: path },
+    });
+  }
   if (!Array.isArray(value))
     throw new TunekitError('INPUT_INVALID', 'a .json items file must hold an array', { context: { file: path } });
   for (const [i, row] of value.entries()) yield { line: i + 1, value: row };
