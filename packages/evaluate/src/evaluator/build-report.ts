@@ -63,6 +63,7 @@ export function buildReport(input: ReportInput): ReportData {
           samples,
           seed: BOOTSTRAP_SEED,
           corpus: plan.corpus[c]?.[s]?.value(),
+          binary: info.kind === 'binary',
         }),
       );
       const against = info.kind === 'pairwise' ? plan.pairwiseBaseline.get(s) : baseline;

@@ -20,7 +20,7 @@ export function renderMarkdown(data: ReportData): string {
     lines.push('> **sandbox: simulated models** — these numbers come from the offline sandbox, not real models.', '');
   lines.push(`**${mark}${md(verdict.headline)}**`, '');
   for (const detail of verdict.details) lines.push(`- ${md(detail)}`);
-  lines.push('', '### Scores (mean, 95% bootstrap CI)', '');
+  lines.push('', '### Scores (mean, 95% CI: Wilson for pass/fail, bootstrap otherwise)', '');
   const candidates = data.candidates.map((c) => c.name);
   const scoreRows = data.scorers.map((scorer) => [
     md(scorer.name),

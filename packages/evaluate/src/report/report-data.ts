@@ -52,7 +52,7 @@ export interface ScoreSummary {
   scorer: string;
   /** Mean of the per-item scores that did not error; null when none did. */
   mean: number | null;
-  /** Seeded 95% percentile bootstrap interval of the mean. */
+  /** 95% interval of the mean: Wilson for pass/fail scorers, else the seeded percentile bootstrap. */
   ci: Interval | null;
   /** Items scored (errors excluded). */
   n: number;
@@ -75,6 +75,7 @@ export interface Comparison {
   n: number;
   /** Mean of (candidate − baseline); for the pairwise judge, (wins − losses) / n. */
   diff: number | null;
+  /** 95% interval of `diff`: Newcombe's for pass/fail scorers and the pairwise judge, else the paired bootstrap. */
   ci: Interval | null;
   test: PairedTest;
   pValue: number | null;

@@ -1,6 +1,7 @@
 import type { Comparison, ScorerKind } from '../report/report-data.js';
-import { bootstrapMean, pairedDifference } from './bootstrap.js';
+import { pairedDifference } from './bootstrap.js';
 import { mcnemarExact } from './mcnemar.js';
+import { pairedProportionDifference } from './paired-proportions.js';
 import { isScored, type ScoreSample } from './summarize.js';
 import { wilcoxonSignedRank } from './wilcoxon.js';
 
@@ -8,9 +9,11 @@ const TIE_EPSILON = 1e-9;
 
 /**
  * A candidate against the baseline on one scorer, over the items both have a score for (samples are aligned by item).
- * - binary scorers: paired difference of pass rates, McNemar's exact test on the discordant pairs;
+ * - binary scorers: paired difference of pass rates with Newcombe's interval, McNemar's exact test on the discordant
+ *   pairs;
  * - continuous scorers: paired difference of means, Wilcoxon signed-rank test;
- * - pairwise judge: only the candidate's samples (1 win, 0.5 tie, 0 loss); diff = (wins − losses) / n, sign test.
+ * - pairwise judge: only the candidate's samples (1 win, 0.5 tie, 0 loss); diff = (wins − losses) / n with Newcombe's
+ *   interval, sign test.
  */
 export function compareToBaseline(input: {
   candidate: string;
@@ -22,18 +25,19 @@ export function compareToBaseline(input: {
   seed: number;
   resamples?: number;
 }): Comparison {
-  const options = { seed: input.seed, resamples: input.resamples ?? 2000 };
   const base = { candidate: input.candidate, baseline: input.baseline, scorer: input.scorer };
   if (input.kind === 'pairwise') {
     const signed = input.candidateSamples.filter(isScored).map((s) => 2 * s.score - 1);
     const wins = signed.filter((v) => v > TIE_EPSILON).length;
     const losses = signed.filter((v) => v < -TIE_EPSILON).length;
-    const { mean, ci, n } = bootstrapMean(signed, options);
+    const n = signed.length;
     const ties = n - wins - losses;
+    // Win and loss are paired indicators of one item (never both): Newcombe's interval of P(win) − P(loss).
+    const ci = pairedProportionDifference({ both: 0, onlyCandidate: wins, onlyBaseline: losses, neither: ties });
     return {
       ...base,
       n,
-      diff: mean,
+      diff: n ? (wins - losses) / n : null,
       ci,
       test: 'pairwise-judge-sign',
       pValue: n ? mcnemarExact(wins, losses) : null,
@@ -60,11 +64,18 @@ export function compareToBaseline(input: {
     if (d > TIE_EPSILON) wins++;
     else if (d < -TIE_EPSILON) losses++;
   }
-  const { mean, ci, n } = pairedDifference(candidate, baseline, options);
+  const n = candidate.length;
   const ties = n - wins - losses;
   if (n === 0) return { ...base, n, diff: null, ci: null, test: testOf(input.kind), pValue: null, wins, ties, losses };
-  const pValue = input.kind === 'binary' ? mcnemarExact(wins, losses) : wilcoxonSignedRank(candidate, baseline).pValue;
-  return { ...base, n, diff: mean, ci, test: testOf(input.kind), pValue, wins, ties, losses };
+  if (input.kind === 'binary') {
+    const both = candidate.filter((v, i) => v === 1 && baseline[i] === 1).length;
+    const ci = pairedProportionDifference({ both, onlyCandidate: wins, onlyBaseline: losses, neither: ties - both });
+    const diff = (wins - losses) / n;
+    return { ...base, n, diff, ci, test: 'mcnemar-exact', pValue: mcnemarExact(wins, losses), wins, ties, losses };
+  }
+  const { mean, ci } = pairedDifference(candidate, baseline, { seed: input.seed, resamples: input.resamples ?? 2000 });
+  const pValue = wilcoxonSignedRank(candidate, baseline).pValue;
+  return { ...base, n, diff: mean, ci, test: 'wilcoxon-signed-rank', pValue, wins, ties, losses };
 }
 
 function passValue(sample: ScoreSample & { score: number }): number {

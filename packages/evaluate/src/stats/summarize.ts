@@ -1,5 +1,6 @@
 import type { ScoreSummary } from '../report/report-data.js';
 import { bootstrapMean } from './bootstrap.js';
+import { wilsonInterval } from './wilson.js';
 
 /** One item's score as the statistics see it: `score: null` (or `error`) when the scorer or the generation failed. */
 export interface ScoreSample {
@@ -12,7 +13,10 @@ export function isScored(sample: ScoreSample | undefined): sample is ScoreSample
   return sample !== undefined && sample.score !== null && !sample.error && Number.isFinite(sample.score);
 }
 
-/** Mean, 95% bootstrap interval, pass rate and error count of one candidate × scorer. Errors never count as zeros. */
+/**
+ * Mean with its 95% interval (Wilson for pass/fail scorers, seeded bootstrap otherwise), pass rate and error count of one
+ * candidate × scorer. Errors never count as zeros.
+ */
 export function summarizeScores(input: {
   candidate: string;
   scorer: string;
@@ -20,6 +24,8 @@ export function summarizeScores(input: {
   seed: number;
   resamples?: number;
   corpus?: number | null;
+  /** Pass/fail scores (0 or 1): the interval is Wilson's. */
+  binary?: boolean;
 }): ScoreSummary {
   const values: number[] = [];
   let passes = 0;
@@ -32,7 +38,8 @@ export function summarizeScores(input: {
       if (sample.pass) passes++;
     }
   }
-  const { mean, ci, n } = bootstrapMean(values, { seed: input.seed, resamples: input.resamples ?? 2000 });
+  const { mean, ci: bootstrapCi, n } = bootstrapMean(values, { seed: input.seed, resamples: input.resamples ?? 2000 });
+  const ci = input.binary ? wilsonInterval(values.filter((v) => v >= 0.5).length, n) : bootstrapCi;
   const summary: ScoreSummary = {
     candidate: input.candidate,
     scorer: input.scorer,

@@ -13,7 +13,7 @@ const VALUE_COLUMN = 150;
  * candidate as a dot with its 95% interval as a whisker, the baseline's mean as a dashed line, the figures at the right.
  */
 export function scoresChart(data: ReportData): string {
-  const title = 'Scores: mean with 95% bootstrap interval';
+  const title = 'Scores: mean with 95% interval';
   if (data.scorers.length === 0 || data.candidates.length === 0) return emptyChart('chart-scores', title, 'no scores');
   const names = data.candidates.map((c) => c.name);
   const left = Math.min(220, Math.max(110, ...names.map((name) => textWidth(name, LABEL_FONT) + 20)));

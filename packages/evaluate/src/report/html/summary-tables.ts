@@ -32,7 +32,7 @@ export function summaryTable(data: ReportData): string {
         `${candidateLabel(data, c.name)}${c.isBaseline ? ' <span class="ci">(baseline)</span>' : ''}<div class="sub">${h(c.model)} · ${h(c.prompt)}</div>`,
     ),
   ];
-  return tag('Scores — mean and 95% bootstrap interval', 'summary-table', head, rows);
+  return tag('Scores — mean and 95% interval', 'summary-table', head, rows);
 }
 
 export function comparisonTable(data: ReportData): string {
