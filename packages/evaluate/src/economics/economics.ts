@@ -56,7 +56,8 @@ export class EconomicsTally {
 
 /**
  * Adds the comparison with the baseline: prompt tokens saved per request, and for the tuned candidate the number of
- * requests after which its saving per request has paid back the training cost (null when it saves nothing).
+ * requests after which its saving per request has paid back the training cost (null when it saves nothing, absent when
+ * a price is unknown).
  */
 export function compareEconomics(
   entries: EconomicsEntry[],
@@ -74,8 +75,9 @@ export function compareEconomics(
       out.trainingCostUsd = tuned.trainingCostUsd;
       const savingPerRequest =
         base.costPer1kUsd !== null && e.costPer1kUsd !== null ? (base.costPer1kUsd - e.costPer1kUsd) / 1000 : null;
-      out.breakEvenRequests =
-        savingPerRequest !== null && savingPerRequest > 0 ? Math.ceil(tuned.trainingCostUsd / savingPerRequest) : null;
+      // Unknown prices leave the break-even out (unknown), which is not "never".
+      if (savingPerRequest !== null)
+        out.breakEvenRequests = savingPerRequest > 0 ? Math.ceil(tuned.trainingCostUsd / savingPerRequest) : null;
     }
     return out;
   });

@@ -1,3 +1,4 @@
+import { formatBreakEven } from './break-even-cell.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
 import type { ReportData } from './report-data.js';
@@ -55,7 +56,7 @@ export function renderMarkdown(data: ReportData): string {
       formatUsd(e.costPer1kUsd),
       `${formatMs(e.latencyP50Ms)} / ${formatMs(e.latencyP95Ms)}`,
       e.promptTokensSavedPerRequest != null ? formatCount(e.promptTokensSavedPerRequest) : '–',
-      e.breakEvenRequests != null ? formatCount(e.breakEvenRequests) : e.trainingCostUsd != null ? 'never' : '–',
+      formatBreakEven(e),
     ]);
     lines.push(
       ...table(

@@ -122,7 +122,10 @@ export interface EconomicsEntry {
   promptTokensSavedPerRequest?: number | null;
   /** Training cost attributed to this candidate (the tuned model). */
   trainingCostUsd?: number | null;
-  /** Requests after which the saving per request has paid back the training cost; null when it never does. */
+  /**
+   * Requests after which the saving per request has paid back the training cost; null when it never does, absent when
+   * the cost per request of this candidate or the baseline is unknown.
+   */
   breakEvenRequests?: number | null;
   priceAsOf?: string;
   priceSource?: string;

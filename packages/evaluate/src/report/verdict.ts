@@ -80,7 +80,9 @@ function compareMain(data: ReportData): Verdict {
     );
   }
   if (mine?.trainingCostUsd != null) {
-    if (mine.breakEvenRequests != null)
+    if (mine.breakEvenRequests === undefined)
+      parts.push('its training pay-back is unknown (no catalog price for one of the two models)');
+    else if (mine.breakEvenRequests !== null)
       parts.push(`pays back training after ${formatCount(mine.breakEvenRequests)} requests`);
     else parts.push('never pays back its training cost at these prices');
     details.push(`training cost ${formatUsd(mine.trainingCostUsd)}`);

@@ -1,5 +1,6 @@
+import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
-import { formatCount, formatInterval, formatMs, formatP, formatSigned, formatUsd } from '../format.js';
+import { formatInterval, formatMs, formatP, formatSigned, formatUsd } from '../format.js';
 import type { ReportData } from '../report-data.js';
 import type { Verdict } from '../verdict.js';
 
@@ -57,8 +58,8 @@ function tiles(data: ReportData, subject: NonNullable<Verdict['subject']>): Tile
     out.push({
       id: 'kpi-break-even',
       label: 'training pays back after',
-      value: mine.breakEvenRequests != null ? `${formatCount(mine.breakEvenRequests)} requests` : 'never',
-      ...(mine.breakEvenRequests == null ? { tone: 'bad' as const } : {}),
+      value: typeof mine.breakEvenRequests === 'number' ? `${formatBreakEven(mine)} requests` : formatBreakEven(mine),
+      ...(mine.breakEvenRequests === null ? { tone: 'bad' as const } : {}),
       notes: [`training cost ${formatUsd(mine.trainingCostUsd)}`],
     });
   if (mine?.latencyP50Ms != null)

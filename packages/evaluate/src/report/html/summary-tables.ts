@@ -1,3 +1,4 @@
+import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
 import type { ReportData } from '../report-data.js';
@@ -63,7 +64,7 @@ export function economicsTable(data: ReportData): string {
     `${formatMs(e.latencyP50Ms)} / ${formatMs(e.latencyP95Ms)}`,
     e.promptTokensSavedPerRequest != null ? formatCount(e.promptTokensSavedPerRequest) : '–',
     e.trainingCostUsd != null ? formatUsd(e.trainingCostUsd) : '–',
-    e.breakEvenRequests != null ? formatCount(e.breakEvenRequests) : e.trainingCostUsd != null ? 'never' : '–',
+    formatBreakEven(e),
   ]);
   const head = [
     'candidate',
