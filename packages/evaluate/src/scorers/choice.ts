@@ -29,8 +29,11 @@ export function extractChoice(text: string): string | undefined {
 export function createChoiceScorer(name: string): PointScorer {
   return pointScorer(name, 'picked option letter equals the reference', true, (item, output) => {
     const expected = extractChoice(item.reference);
+    // The item cannot be scored, whatever the model said: an error, not a fail that drags the mean down.
+    if (expected === undefined)
+      return { score: 0, error: `no option letter found in the reference of item ${item.id}` };
     const picked = extractChoice(output);
     if (picked === undefined) return passFail(false, 'no option letter found in the output');
-    return passFail(picked === expected, `picked ${picked}, expected ${expected ?? '?'}`);
+    return passFail(picked === expected, `picked ${picked}, expected ${expected}`);
   });
 }

@@ -79,6 +79,12 @@ describe('choice extraction', () => {
       reason: 'picked A, expected B',
     });
   });
+
+  it('a reference without an option letter is a scorer error, never a fail', async () => {
+    const score = await scoreOf('choice', '选A', '根据《民法典》第五百条，本题无法确定');
+    expect(score.error).toBe('no option letter found in the reference of item i1');
+    expect(score.pass).toBeUndefined();
+  });
 });
 
 describe('token F1 and ROUGE-L', () => {
