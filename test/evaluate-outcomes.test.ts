@@ -136,3 +136,34 @@ describe('an evaluation where a candidate got no output at all', () => {
     expect((await json<{ status: string }>(join(out, 'manifest.json'))).status).toBe('succeeded');
   });
 });
+
+describe('an evaluation of outputs files only', () => {
+  it('starts no sandbox and no report calls its figures simulated', async () => {
+    const ids = await items();
+    for (const [name, answer] of [
+      ['ours.jsonl', 'Yes'],
+      ['theirs.jsonl', 'No'],
+    ] as const)
+      await writeFile(join(dir, name), `${ids.map((id) => JSON.stringify({ id, output: answer })).join('\n')}\n`);
+    const pipeline = join(dir, 'offline-only.yaml');
+    await writeFile(
+      pipeline,
+      [
+        'name: offline-only',
+        'evaluate:',
+        '  data: items.jsonl',
+        '  candidates:',
+        '    - { name: ours, outputs: ours.jsonl }',
+        '    - { name: theirs, outputs: theirs.jsonl }',
+        '  compare: { baseline: theirs }',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'run-offline-only');
+    const { code, stdout, stderr } = await runCli(['run', pipeline, '--out', out], env);
+    expect(code, stderr).toBe(0);
+    expect(`${stdout}\n${stderr}`).not.toMatch(/sandbox/i);
+    expect(await readFile(join(out, 'report.md'), 'utf8')).not.toMatch(/sandbox/i);
+    expect((await json<{ meta: { sandbox: boolean } }>(join(out, 'report.json'))).meta.sandbox).toBe(false);
+  });
+});

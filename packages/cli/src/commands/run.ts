@@ -85,7 +85,9 @@ export const registerRun: RegisterCommand = (program, io) => {
       const workers = workerCount(flags.workers, availableParallelism(), (message) => logger.warn(message));
       if (flags.out) await checkFolderTarget(flags.out, '--out');
       const pipeline = await loadPipeline(file, { env: io.env, only: flags.only });
-      const callsModels = pipeline.train !== undefined || pipeline.evaluate !== undefined;
+      const evaluation = pipeline.evaluate;
+      const evaluationCalls = evaluation !== undefined && (evaluation.plugin.callsModels?.(evaluation.options) ?? true);
+      const callsModels = pipeline.train !== undefined || evaluationCalls;
       const useSandbox = decideSandbox(flags, callsModels, io.env);
       if (!useSandbox && flags.live && callsModels && !io.env.OPENAI_API_KEY && !pipeline.config.providers) {
         throw new TunekitError(

@@ -34,4 +34,9 @@ export interface EvaluationOutcome {
 /** The engine of the `evaluate:` section (built in: @tunekit/evaluate). */
 export interface EvaluatorPlugin<O = any> extends PluginBase<'evaluator', O> {
   run(options: O, rt: EvaluatorRuntime): Promise<EvaluationOutcome>;
+  /**
+   * False when these options call no model (every candidate reads a file of outputs, no judge): such a run needs no
+   * sandbox, and its reports must not say their figures are simulated. Absent: it calls models.
+   */
+  callsModels?(options: O): boolean;
 }

@@ -1,5 +1,6 @@
 import type { EvaluatorPlugin } from '@tunekit/core';
 import { type EvaluateOptions, evaluateOptionsSchema } from '../options.js';
+import { evaluationCallsModels } from './calls-models.js';
 import { runEvaluation } from './run-evaluation.js';
 
 export const evaluatePlugin: EvaluatorPlugin<EvaluateOptions> = {
@@ -10,4 +11,5 @@ export const evaluatePlugin: EvaluatorPlugin<EvaluateOptions> = {
     'Evaluates candidate models (the tuned one and baselines) on the same items: scores with intervals, paired comparisons, a gate, cost and latency.',
   options: evaluateOptionsSchema,
   run: (options, rt) => runEvaluation(options, rt),
+  callsModels: evaluationCallsModels,
 };
