@@ -179,3 +179,27 @@ describe('runEvaluation', () => {
     );
   });
 });
+
+describe('a judge whose provider rejects the key', () => {
+  it('stops the run with that one error instead of a judge error on every item', async () => {
+    const dir = await setup(5);
+    const calls: ChatRequest[] = [];
+    const rejecting: Provider = {
+      specVersion: 'v1',
+      endpoint: 'fake://judge',
+      async chat() {
+        throw new TunekitError('API_KEY_REJECTED', 'the key in JUDGE_KEY was rejected (HTTP 401)');
+      },
+    };
+    const run = runEvaluation(
+      {
+        candidates: [{ name: 'tuned', model: 'good' }],
+        scorers: [{ judge: { provider: 'judge', model: 'gpt-4o', rubric: 'Is it right?' } }],
+        report: ['json'],
+      },
+      runtime(dir, { providers: { openai: {}, judge: {} } }),
+      { createProvider: (name) => (name === 'judge' ? rejecting : fakeProvider({ calls })) },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'API_KEY_REJECTED' });
+  });
+});

@@ -11,6 +11,14 @@ export function failureOf(error: unknown): ProviderFailure & { message: string }
   return { retryable: true, message };
 }
 
+/**
+ * An interruption, or a user error such as a rejected key or an unreachable endpoint: it would fail every item
+ * alike, so it stops the run instead of becoming one item's error.
+ */
+export function stopsTheRun(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (TunekitError.is(error) && error.isUserError);
+}
+
 /** Exponential backoff with jitter, unless the service said how long to wait. */
 export function backoffMs(attempt: number, baseMs: number, retryAfterMs?: number, random = Math.random): number {
   if (retryAfterMs !== undefined) return retryAfterMs;

@@ -2,6 +2,7 @@ import type { EvalItem } from '@tunekit/core';
 import type { ItemScore } from '../report/report-data.js';
 import { type CorpusAccumulator, type EvalScorer, isPairwise } from '../scorers/index.js';
 import type { GeneratedOutput } from './candidate-runtime.js';
+import { stopsTheRun } from './failure.js';
 
 export interface ScoringPlan {
   scorers: readonly EvalScorer[];
@@ -54,7 +55,7 @@ export async function scoreOutputs(
               error: result.error,
             };
           } catch (error) {
-            if (signal.aborted) throw error;
+            if (stopsTheRun(error, signal)) throw error;
             return { score: null, error: `scorer failed: ${errorMessage(error)}` };
           }
         }),

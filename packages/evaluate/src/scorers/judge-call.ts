@@ -1,6 +1,7 @@
 import type { ChatMessage, Provider } from '@tunekit/core';
+import { stopsTheRun } from '../runner/failure.js';
 
-/** One judge request at temperature 0. Provider failures become a judge error; an abort propagates. */
+/** One judge request at temperature 0. Provider failures become a judge error; an abort or a user error propagates. */
 export async function askJudge(
   provider: Provider,
   model: string,
@@ -14,7 +15,7 @@ export async function askJudge(
     );
     return { ok: true, text: response.text };
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (stopsTheRun(error, signal)) throw error;
     return { ok: false, error: `judge request failed: ${(error as Error).message ?? String(error)}` };
   }
 }
