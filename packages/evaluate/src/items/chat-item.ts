@@ -23,10 +23,18 @@ export function chatLineToItem(line: unknown, id: string): EvalItem | ItemProble
   for (const [i, m] of messages.entries()) {
     if (typeof m !== 'object' || m === null || typeof (m as { role?: unknown }).role !== 'string')
       return { problem: `messages[${i}] must be an object with a string "role"`, field: `messages[${i}]` };
+    const content = (m as { content?: unknown }).content;
+    if (content !== undefined && content !== null && typeof content !== 'string' && !Array.isArray(content))
+      return { problem: `messages[${i}].content must be a string or a list of parts`, field: `messages[${i}].content` };
   }
   const chat = messages as { role: string; content?: unknown }[];
   const last = chat.findLastIndex((m) => m.role === 'assistant');
   if (last < 0) return { problem: 'the example has no assistant message to use as the reference', field: 'messages' };
+  if (chat[last]?.content === undefined || chat[last]?.content === null)
+    return {
+      problem: `messages[${last}].content: the reference (last assistant message) has no text`,
+      field: `messages[${last}].content`,
+    };
   const prompt = chat.slice(0, last).map((m) => ({ role: m.role, content: m.content }));
   if (!prompt.some((m) => m.role === 'user'))
     return { problem: 'the example has no user message before its last assistant message', field: 'messages' };

@@ -44,6 +44,19 @@ describe('readItems on damaged files', () => {
     expect(error.render()).toBe(`${path}:2: messages[0] must be an object with a string "role"`);
   });
 
+  it('names a content that is not text, and a reference without text', async () => {
+    const numeric = '{"messages":[{"role":"user","content":42},{"role":"assistant","content":"a"}]}';
+    const toolCall = '{"messages":[{"role":"user","content":"q"},{"role":"assistant","tool_calls":[]}]}';
+    const path = await file('items.jsonl', `${numeric}\n`);
+    expect((await failure(() => collect({ path }))).render()).toBe(
+      `${path}:1: messages[0].content must be a string or a list of parts`,
+    );
+    const other = await file('items.jsonl', `${chat('q', 'a')}\n${toolCall}\n`);
+    expect((await failure(() => collect({ path: other }))).render()).toBe(
+      `${other}:2: messages[1].content: the reference (last assistant message) has no text`,
+    );
+  });
+
   it('turns a broken .json array into a one-line error naming the file', async () => {
     const path = await file('items.json', '[{"messages": ');
     const error = await failure(() => collect({ path }));
