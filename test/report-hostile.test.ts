@@ -277,6 +277,14 @@ describe('report.md and junit.xml with hostile data', () => {
     expect(isWellFormedXml(failed)).toBe(true);
     expect(failed).toContain('<failure message="');
   });
+
+  it('fails in junit.xml a failed gate that had no candidate to check', () => {
+    const lonely = fixture().data;
+    lonely.gate = { ...lonely.gate!, passed: false, checks: [], explanation: 'gate failed on exact: no candidate' };
+    const xml = renderJunit(lonely);
+    expect(isWellFormedXml(xml)).toBe(true);
+    expect(xml).toContain('tests="1" failures="1"');
+  });
 });
 
 /** A small XML well-formedness check: balanced tags, quoted attributes, no raw `<` or bare `&` in text. */

@@ -11,20 +11,24 @@ export function renderJunit(data: ReportData): string {
   let failures = 0;
   if (data.gate) {
     const gate = data.gate;
+    const classname = `tunekit.gate.${x(gate.metric)}`;
+    const failed = (name: string, message: string, body: string) => {
+      failures++;
+      cases.push(
+        `    <testcase classname="${classname}" name="${x(name)}"><failure message="${x(message)}" type="${gate.kind}">${x(body)}</failure></testcase>`,
+      );
+    };
     for (const check of gate.checks) {
       const name = `${check.candidate} vs ${gate.baseline} on ${gate.metric}`;
       const body = `${check.explanation}; difference ${formatSigned(check.diff)} ${formatInterval(check.ci, true)}`;
       if (check.passed)
         cases.push(
-          `    <testcase classname="tunekit.gate.${x(gate.metric)}" name="${x(name)}"><system-out>${x(body)}</system-out></testcase>`,
+          `    <testcase classname="${classname}" name="${x(name)}"><system-out>${x(body)}</system-out></testcase>`,
         );
-      else {
-        failures++;
-        cases.push(
-          `    <testcase classname="tunekit.gate.${x(gate.metric)}" name="${x(name)}"><failure message="${x(check.explanation)}" type="${gate.kind}">${x(body)}</failure></testcase>`,
-        );
-      }
+      else failed(name, check.explanation, body);
     }
+    // A gate that fails with nothing to check (no candidate but the baseline) must still fail in CI.
+    if (gate.checks.length === 0 && !gate.passed) failed(`gate on ${gate.metric}`, gate.explanation, gate.explanation);
   } else {
     for (const s of data.summaries) {
       const text = `mean ${s.mean ?? '–'} ${formatInterval(s.ci)} n=${s.n} errors=${s.errors}`;
