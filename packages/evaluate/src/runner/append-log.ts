@@ -11,8 +11,21 @@ export class AppendLog {
 
   private constructor(private readonly handle: FileHandle) {}
 
+  /** In `a` mode a torn last line (a killed run) is ended first, so the next line is not glued onto it and lost. */
   static async open(path: string, mode: 'a' | 'w' = 'a'): Promise<AppendLog> {
-    return new AppendLog(await open(path, mode));
+    const handle = await open(path, mode === 'a' ? 'a+' : 'w');
+    try {
+      const { size } = await handle.stat();
+      if (mode === 'a' && size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) await handle.write('\n');
+      }
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return new AppendLog(handle);
   }
 
   append(value: unknown): void {
