@@ -1,5 +1,6 @@
 import { TunekitError } from '@tunekit/core';
 import { z } from 'zod';
+import { recordKeyName } from './record-key-name.js';
 import { scorerSpecSchema } from './scorers/spec.js';
 
 const fieldsSchema = z
@@ -68,7 +69,7 @@ export const paramsSchema = z
 
 export const candidateSchema = z
   .strictObject({
-    name: z.string().min(1).describe('Name shown in the reports; unique.'),
+    name: recordKeyName.describe('Name shown in the reports; unique.'),
     model: z.string().min(1).optional().describe('Model id (e.g. gpt-4o, or "${{ train.model }}").'),
     provider: z.string().optional().describe('Name of an entry of the pipeline’s providers: map.'),
     prompt: promptSchema.optional(),

@@ -1,5 +1,6 @@
 import { didYouMean } from '@tunekit/core';
 import { z } from 'zod';
+import { recordKeyName } from '../record-key-name.js';
 
 /** Scorers named by a bare string in `scorers:`. */
 export const SIMPLE_SCORERS = [
@@ -16,7 +17,7 @@ export const SIMPLE_SCORERS = [
 ] as const;
 export type SimpleScorerId = (typeof SIMPLE_SCORERS)[number];
 
-const name = z.string().min(1).optional().describe('Name in reports and in `gate.metric` (default: the scorer id).');
+const name = recordKeyName.optional().describe('Name in reports and in `gate.metric` (default: the scorer id).');
 
 export const judgeSpecSchema = z.strictObject({
   model: z.string().min(1).optional().describe('Judge model (default: the pipeline-wide judge model).'),
