@@ -11,8 +11,14 @@ export function splitPath(split: 'train' | 'validation', rt: EvaluatorRuntime): 
 export function itemSource(data: EvaluateOptions['data'], rt: EvaluatorRuntime): ItemSource {
   if (typeof data === 'object')
     return { path: resolve(rt.baseDir, data.path), fields: data.fields, field: 'evaluate.data.path' };
-  if (data === 'validation' || data === 'train') return { path: splitPath(data, rt), field: 'evaluate.data' };
+  if (data === 'validation' || data === 'train')
+    return { path: splitPath(data, rt), field: 'evaluate.data', hint: splitHint(data, 'set evaluate.data to a file') };
   return { path: resolve(rt.baseDir, data), field: 'evaluate.data' };
+}
+
+/** Where a missing split comes from, and the way around it. */
+export function splitHint(split: 'train' | 'validation', instead: string): string {
+  return `${split}.jsonl is written by the dataset section: add one, or ${instead}`;
 }
 
 /** A model id left with an unresolved `${{ ... }}` means the reference had nothing to point at. */

@@ -5,7 +5,7 @@ import { pricesOf } from '../economics/request-cost.js';
 import type { EvaluateOptions } from '../options.js';
 import { createShotPicker, loadShots, type Shot } from '../prompts/few-shot.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
-import { resolvedModel, splitPath } from './data-paths.js';
+import { resolvedModel, splitHint, splitPath } from './data-paths.js';
 import { loadOutputs } from './outputs-file.js';
 import { type CallerPool, providerName } from './providers.js';
 
@@ -37,7 +37,8 @@ export async function setupCandidates(
       if (fewShot !== undefined) {
         const spec = typeof fewShot === 'number' ? { k: fewShot, select: 'fixed' as const, from: undefined } : fewShot;
         const path = spec.from ? resolve(rt.baseDir, spec.from) : splitPath('train', rt);
-        const loading = shotFiles.get(path) ?? loadShots(path, `${field}.prompt.few_shot`);
+        const hint = spec.from ? undefined : splitHint('train', 'set few_shot.from to a file of chat examples');
+        const loading = shotFiles.get(path) ?? loadShots(path, `${field}.prompt.few_shot`, hint);
         shotFiles.set(path, loading);
         shots = createShotPicker(await loading, spec.k, spec.select);
       }

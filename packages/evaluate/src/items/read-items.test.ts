@@ -57,6 +57,14 @@ describe('readItems on damaged files', () => {
     );
   });
 
+  it('names the field a missing file came from, and how to get it', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'tunekit-items-')), 'train.jsonl');
+    const source = { path, field: 'evaluate.candidates.1.prompt.few_shot', hint: 'set few_shot.from' };
+    expect((await failure(() => collect(source))).render()).toBe(
+      `evaluate.candidates.1.prompt.few_shot: file not found: ${path} — set few_shot.from`,
+    );
+  });
+
   it('turns a broken .json array into a one-line error naming the file', async () => {
     const path = await file('items.json', '[{"messages": ');
     const error = await failure(() => collect({ path }));

@@ -10,6 +10,8 @@ export interface ItemSource {
   fields?: FieldMapping;
   /** Where the path came from, for one-line errors (e.g. `evaluate.data`). */
   field?: string;
+  /** What to do when the file is missing (a split that only the dataset section writes). */
+  hint?: string;
 }
 
 const FIELDS = 'evaluate.data.fields';
@@ -38,8 +40,9 @@ export async function* readItems(source: ItemSource, limit = Number.POSITIVE_INF
   try {
     await access(path);
   } catch {
-    throw new TunekitError('INPUT_NOT_FOUND', `evaluation data not found: ${path}`, {
-      context: { field: source.field ?? 'evaluate.data' },
+    const field = source.field ?? 'evaluate.data';
+    throw new TunekitError('INPUT_NOT_FOUND', `${field}: file not found: ${path}`, {
+      context: { field, ...(source.hint ? { hint: source.hint } : {}) },
     });
   }
   const prefix = basename(path);

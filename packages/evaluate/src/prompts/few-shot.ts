@@ -13,9 +13,9 @@ export interface ShotPicker {
 }
 
 /** Examples a few-shot prompt can draw on (the train split): loaded once, shared by candidates. */
-export async function loadShots(path: string, field: string, max = 200_000): Promise<Shot[]> {
+export async function loadShots(path: string, field: string, hint?: string, max = 200_000): Promise<Shot[]> {
   const shots: Shot[] = [];
-  for await (const item of readItems({ path, field }, max))
+  for await (const item of readItems({ path, field, ...(hint ? { hint } : {}) }, max))
     shots.push({ user: lastUserText(item), assistant: item.reference });
   return shots;
 }
