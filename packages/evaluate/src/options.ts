@@ -1,7 +1,7 @@
-import { TunekitError } from '@tunekit/core';
+import { didYouMean, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { recordKeyName } from './record-key-name.js';
-import { scorerSpecSchema } from './scorers/spec.js';
+import { scorerName, scorerSpecSchema } from './scorers/spec.js';
 
 const fieldsSchema = z
   .strictObject({
@@ -162,6 +162,16 @@ export const evaluateOptionsSchema = z
         code: 'custom',
         path: ['compare', 'baseline'],
         message: `no candidate is named "${o.compare.baseline}"`,
+      });
+    }
+    // A misspelt metric would only show after every paid call, as a gate with "no paired scores".
+    const metric = o.compare?.gate?.metric;
+    const scorers = o.scorers.map(scorerName);
+    if (metric !== undefined && !scorers.includes(metric)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'gate', 'metric'],
+        message: `no scorer is named "${metric}"${didYouMean(metric, scorers)} (scorers: ${scorers.join(', ')})`,
       });
     }
     const gated = o.compare?.gate?.candidate;
