@@ -367,6 +367,19 @@ describe('train phase against the sandbox', () => {
     expect(forced.warnings.join('\n')).toContain('launching anyway');
   });
 
+  it("estimates and costs train.with.model at its own price, not at the pipeline model's", async () => {
+    const runDir = await newRunDir();
+    const { args, warnings } = trainArgs(runDir, { with: { model: 'gpt-4o-2024-08-06', max_cost_usd: 0.02 } });
+    const error = await expectTunekitError(runTrainPhase(args), 'COST_OVER_BUDGET');
+    expect(error.message).toContain('is over max_cost_usd $0.02');
+
+    const { estimate, result } = await runTrainPhase({ ...args, yes: true });
+    expect(estimate.pricePerMillion).toBe(25);
+    expect(result.model).toMatch(/^ft:gpt-4o-2024-08-06:/);
+    expect(result.costUsd).toBeCloseTo((result.trainedTokens! * 25) / 1_000_000, 10);
+    expect(warnings.join('\n')).toContain('launching anyway');
+  });
+
   it('says in one line that OpenAI no longer creates jobs, naming the other trainers', async () => {
     const refusing = await startSandbox({ port: 0, refuseFineTuning: true });
     try {

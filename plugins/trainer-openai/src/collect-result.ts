@@ -1,4 +1,4 @@
-import type { TrainerCheckpoint, TrainerResult, TrainerRuntime } from '@tunekit/core';
+import type { ModelContext, TrainerCheckpoint, TrainerResult, TrainerRuntime } from '@tunekit/core';
 import type OpenAI from 'openai';
 import type { FineTuningJob } from './api-types.js';
 import { mapJobStatus } from './job-status.js';
@@ -44,15 +44,16 @@ async function listCheckpoints(client: OpenAI, jobId: string, rt: TrainerRuntime
   );
 }
 
-/** Final figures of a terminal job: model id, billed tokens at the catalog price, checkpoints and `metrics.csv`. */
+/** Final figures of a terminal job: model id, billed tokens at the trained model's catalog price, checkpoints and `metrics.csv`. */
 export async function collectResult(
   client: OpenAI,
   job: FineTuningJob,
   rt: TrainerRuntime,
   providerName: string,
+  trained: ModelContext,
 ): Promise<TrainerResult> {
   const status = mapJobStatus(job.status);
-  const price = rt.model.prices.training;
+  const price = trained.prices.training;
   const trainedTokens = job.trained_tokens ?? undefined;
   const result: TrainerResult = {
     status: status === 'succeeded' || status === 'cancelled' ? status : 'failed',

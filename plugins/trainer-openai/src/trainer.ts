@@ -1,4 +1,5 @@
 import {
+  type ModelContext,
   type PluginEnv,
   type Trainer,
   type TrainerControl,
@@ -20,6 +21,7 @@ import { assertUploadable } from './preflight.js';
 import { explainCreateRefusal } from './refusal.js';
 import { isTransient, persist } from './retry.js';
 import { describeProgress } from './status-detail.js';
+import { trainingModel } from './training-model.js';
 import { uploadOnce } from './upload-file.js';
 import { failureText, watchJob } from './watch-job.js';
 
@@ -59,6 +61,12 @@ export function createOpenAITrainer(
 ): Trainer {
   const firstContact = { attempts: tuning.connectAttempts ?? CONNECT_ATTEMPTS, baseDelayMs: tuning.retryBaseMs };
   let connection: TrainingClient | undefined;
+  let target: Promise<ModelContext> | undefined;
+  /** Prices and tokenizer of the model the job trains (estimate and cost), loaded once. */
+  const targetModel = (rt: TrainerRuntime) => {
+    target ??= trainingModel(options.model, rt.model, rt.logger);
+    return target;
+  };
   const connect = (rt: TrainerControl) => {
     connection ??= createTrainingClient(options, rt.providers, rt.env);
     return connection;
@@ -101,9 +109,9 @@ export function createOpenAITrainer(
   const trainer: Trainer = {
     specVersion: 'v1',
 
-    estimate(input: TrainerInput, rt: TrainerRuntime) {
+    async estimate(input: TrainerInput, rt: TrainerRuntime) {
       buildJobSpec(options, input);
-      return estimateTraining(input.trainFile, rt.model, options.hyperparameters.n_epochs);
+      return estimateTraining(input.trainFile, await targetModel(rt), options.hyperparameters.n_epochs);
     },
 
     async attach(input, rt) {
@@ -175,7 +183,7 @@ export function createOpenAITrainer(
 
     async result(state, rt) {
       const job = await retrieve(jobIdOf(state), rt);
-      return collectResult(connect(rt).client, job, rt, connect(rt).providerName);
+      return collectResult(connect(rt).client, job, rt, connect(rt).providerName, await targetModel(rt));
     },
 
     async cancel(state, rt) {
