@@ -142,6 +142,50 @@ describe('fine-tuning against the sandbox with the official SDK', () => {
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('training_file');
   });
 
+  it('refuses at once a model it does not fine-tune, and an ft: model this organisation does not have', async () => {
+    const file = await upload(
+      Array.from({ length: 10 }, (_, i) => chatLine({ input: `q${i}`, output: 'a' })).join('\n'),
+    );
+    for (const model of ['gpt-4o-mini-2024-07-81', 'gpt-4-0613', 'ft:gpt-4o-mini-2024-07-18:elsewhere::abcdefgh']) {
+      const error = await client.fineTuning.jobs.create({ model, training_file: file.id }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toEqual({
+        message: `Model ${model} is not available for fine-tuning or does not exist.`,
+        type: 'invalid_request_error',
+        param: 'model',
+        code: 'model_not_available',
+      });
+    }
+  });
+
+  it('fails a job whose lines are not of the format its method and model train on', async () => {
+    const chat = Array.from({ length: 10 }, (_, i) => chatLine({ input: `q${i}`, output: 'a' })).join('\n');
+    const preference = Array.from({ length: 10 }, (_, i) =>
+      JSON.stringify({
+        input: { messages: [{ role: 'user', content: `q${i}` }] },
+        preferred_output: [{ role: 'assistant', content: 'a' }],
+        non_preferred_output: [{ role: 'assistant', content: 'b' }],
+      }),
+    ).join('\n');
+    const cases = [
+      { model: 'gpt-4.1-mini-2025-04-14', text: chat, method: { type: 'dpo' as const }, found: 'chat' },
+      {
+        model: 'gpt-4o-mini-2024-07-18',
+        text: preference,
+        method: { type: 'supervised' as const },
+        found: 'preference',
+      },
+      { model: 'babbage-002', text: chat, method: { type: 'supervised' as const }, found: 'chat' },
+    ];
+    for (const { model, text, method, found } of cases) {
+      const created = await client.fineTuning.jobs.create({ model, method, training_file: (await upload(text)).id });
+      const job = await waitForJob(created.id);
+      expect(job.status).toBe('failed');
+      expect(job.error).toMatchObject({ code: 'invalid_training_file', param: 'training_file' });
+      expect(job.error!.message).toMatch(new RegExp(`^Invalid file format\\. Line 1: expected .* found ${found}`));
+    }
+  });
+
   it('paginates jobs with after/limit/has_more and auto-paging', async () => {
     const lines = Array.from({ length: 10 }, (_, i) =>
       JSON.stringify({

@@ -1,6 +1,8 @@
+import { detectFormat, type TrainingFormat } from '@tunekit/format';
 import type { ModelTokens } from '../models/model-tokens.js';
 import type { ServiceError } from '../store/records.js';
 import { firstLineProblem } from './line-problem.js';
+import { formatMismatch } from './trainable-model.js';
 
 export const MIN_TRAINING_EXAMPLES = 10;
 
@@ -16,6 +18,7 @@ export function checkTrainingFile(
   content: Buffer,
   tokens: ModelTokens,
   param: 'training_file' | 'validation_file',
+  format: TrainingFormat,
 ): CheckedFile {
   const code = param === 'training_file' ? 'invalid_training_file' : 'invalid_validation_file';
   const fail = (message: string): CheckedFile => ({ examples: 0, exampleTokens: [], error: { code, message, param } });
@@ -32,6 +35,9 @@ export function checkTrainingFile(
     } catch {
       return fail(`Invalid file format. Line ${lineNumber} is not valid JSON.`);
     }
+    const found = detectFormat(value);
+    if (found !== 'unknown' && found !== format)
+      return fail(`Invalid file format. Line ${lineNumber}: ${formatMismatch(format, found)}.`);
     const problem = firstLineProblem(value);
     if (problem) return fail(`Invalid file format. Line ${lineNumber}, ${problem}`);
     exampleTokens.push(tokens.countExample(value).total);

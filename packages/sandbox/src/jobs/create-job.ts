@@ -6,6 +6,7 @@ import { modelTokens } from '../models/model-tokens.js';
 import type { JobRecord, ServiceError, TrainingPlan } from '../store/records.js';
 import { checkTrainingFile } from './check-training-file.js';
 import { readHyperparameters, readMetadata } from './job-request.js';
+import { trainingFormatOf } from './trainable-model.js';
 
 /** Base durations of a job at timeScale 1 (about a minute in all). */
 const PHASES_MS = { validatingMs: 5_000, queuedMs: 5_000, runningMs: 50_000 };
@@ -32,16 +33,12 @@ export async function createJob(ctx: SandboxContext, body: Record<string, unknow
     throw badRequest("Invalid 'seed': expected an integer between 0 and 2147483647.", 'seed');
   }
 
+  const format = trainingFormatOf(ctx, model, method.type);
   const tokens = await modelTokens(model);
-  const training = checkTrainingFile(
-    await readFineTuneFile(ctx, trainingFile, 'training_file'),
-    tokens,
-    'training_file',
-  );
-  const validation =
-    typeof validationFile === 'string'
-      ? checkTrainingFile(await readFineTuneFile(ctx, validationFile, 'validation_file'), tokens, 'validation_file')
-      : undefined;
+  const check = async (id: string, param: 'training_file' | 'validation_file') =>
+    checkTrainingFile(await readFineTuneFile(ctx, id, param), tokens, param, format);
+  const training = await check(trainingFile, 'training_file');
+  const validation = typeof validationFile === 'string' ? await check(validationFile, 'validation_file') : undefined;
   const validationError: ServiceError | null = training.error ?? validation?.error ?? null;
 
   const nEpochs = typeof hyperparameters.n_epochs === 'number' ? hyperparameters.n_epochs : undefined;
