@@ -81,4 +81,19 @@ describe('evaluation through the Batch API (sandbox)', () => {
     expect(again.batchesCreated).toBe(after.batchesCreated);
     expect(again.chatCompletions).toBe(after.chatCompletions);
   });
+
+  it('a run stopped before it saved the batch id collects that batch on the rerun instead of paying again', async () => {
+    await runEvaluation(section, runtime());
+    const before = sandbox.stats();
+    // What a run killed between `batches.create` and saving its answer leaves: no batch id, nothing collected.
+    await rm(join(dir, 'eval/batches.json'));
+    await rm(join(dir, 'eval/responses.jsonl'));
+
+    await runEvaluation(section, runtime());
+    const after = sandbox.stats();
+    expect(after.batchesCreated).toBe(before.batchesCreated);
+    expect(after.chatCompletions).toBe(before.chatCompletions);
+    const rows = (await readFile(join(dir, 'eval/items.jsonl'), 'utf8')).trim().split('\n');
+    expect(rows).toHaveLength(ITEMS);
+  });
 });

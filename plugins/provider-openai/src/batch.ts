@@ -5,6 +5,7 @@ import type OpenAI from 'openai';
 import { toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { batchKey, findBatch, METADATA_BATCH_KEY } from './batch-key.js';
 import { toChatResponse } from './chat.js';
 import { classifyError } from './classify-error.js';
 import type { EndpointInfo } from './client.js';
@@ -60,7 +61,10 @@ async function* readJsonLines(client: OpenAI, fileId: string, signal?: AbortSign
   }
 }
 
-/** OpenAI's Batch API: one uploaded JSONL file of chat requests, results matched back by `custom_id`. */
+/**
+ * OpenAI's Batch API: one uploaded JSONL file of chat requests, results matched back by `custom_id`. Submitting the
+ * same requests again returns the batch already running or completed for them (found by `tunekit_batch` metadata).
+ */
 export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
   return {
     async submit(requests: BatchRequest[], options = {}) {
@@ -68,12 +72,16 @@ export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
         const body = requests
           .map((r) => JSON.stringify({ custom_id: r.customId, method: 'POST', url: CHAT_URL, body: r.request }))
           .join('\n');
+        const key = batchKey(body);
+        const earlier = await findBatch(client, key, options.signal);
+        if (earlier) return toState(earlier);
         const file = await client.files.create(
           { file: await toFile(Buffer.from(`${body}\n`), 'tunekit-batch.jsonl'), purpose: 'batch' },
           { signal: options.signal },
         );
+        const metadata = { ...options.metadata, [METADATA_BATCH_KEY]: key };
         const batch = await client.batches.create(
-          { input_file_id: file.id, endpoint: CHAT_URL, completion_window: '24h', metadata: options.metadata },
+          { input_file_id: file.id, endpoint: CHAT_URL, completion_window: '24h', metadata },
           { signal: options.signal },
         );
         return toState(batch);

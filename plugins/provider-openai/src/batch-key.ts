@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type OpenAI from 'openai';
+import type { Batch } from 'openai/resources/batches';
+
+/** The metadata key a submitted batch carries: the sha256 of its input file, so a rerun can find it. */
+export const METADATA_BATCH_KEY = 'tunekit_batch';
+
+/** Batches to look through, newest first, before deciding that none was submitted. */
+const SCAN_LIMIT = 1000;
+/** Batches that will not answer (any more): the same requests are submitted again. */
+const GIVEN_UP = new Set<Batch['status']>(['failed', 'expired', 'cancelling', 'cancelled']);
+
+export function batchKey(inputFile: string): string {
+  return createHash('sha256').update(inputFile).digest('hex');
+}
+
+/**
+ * A batch of the same requests submitted earlier that is running or completed. The runner saves a batch's id only
+ * after `batches.create` answers: a run stopped in between (Ctrl-C, a crash, a lost answer) would otherwise pay for
+ * the same requests twice on the rerun.
+ */
+export async function findBatch(client: OpenAI, key: string, signal?: AbortSignal): Promise<Batch | undefined> {
+  let scanned = 0;
+  for await (const batch of client.batches.list({ limit: 100 }, { signal })) {
+    if (batch.metadata?.[METADATA_BATCH_KEY] === key && !GIVEN_UP.has(batch.status)) return batch;
+    if (++scanned >= SCAN_LIMIT) break;
+  }
+  return undefined;
+}
