@@ -287,6 +287,30 @@ describe('train phase against the sandbox', () => {
     expect(count('POST /v1/uploads')).toBe(1);
   });
 
+  it('an upload completed on the service whose answer was lost is found, not completed again', async () => {
+    let lost = 0;
+    // The first `complete` reaches the sandbox and completes the upload; its answer never reaches the client.
+    const losing: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/complete') && lost++ === 0) throw new TypeError('fetch failed');
+      return response;
+    };
+    const rt = {
+      signal: new AbortController().signal,
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    } as unknown as TrainerControl;
+    const path = join(root, 'lost-complete.jsonl');
+    const content = Buffer.from(`${(await readFile(files.sft, 'utf8')).trim()}\n${jsonl([{ lost: Date.now() }])}`);
+    await writeFile(path, content);
+    const before = sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/complete'] ?? 0;
+    const lossy = new OpenAI({ baseURL: sandbox.baseURL, apiKey: KEY, maxRetries: 0, fetch: losing });
+    const { id } = await uploadOnce(lossy, path, {}, rt, 2_000);
+    expect(lost).toBe(1);
+    expect((sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/complete'] ?? 0) - before).toBe(1);
+    const stored = Buffer.from(await (await client().files.content(id)).arrayBuffer());
+    expect(stored.equals(content)).toBe(true);
+  });
+
   it('a part upload survives a 30% fault rate: retried parts, the same bytes in one file', async () => {
     const faulty = await startSandbox({ port: 0, timeScale: 0.02, failRate: 0.3, seed: 31, slowMs: 50 });
     try {

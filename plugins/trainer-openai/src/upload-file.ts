@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { hashFile, type TrainerControl } from '@tunekit/core';
 import type OpenAI from 'openai';
 import { toStreamingFile } from 'openai';
+import { findUploaded } from './find-uploaded.js';
 import { persist } from './retry.js';
 import { MAX_PART_BYTES, uploadInParts } from './upload-parts.js';
 
@@ -14,22 +15,6 @@ export interface UploadedFile {
 /** The uploaded name embeds the content hash, so a later run can find the same bytes among the account's files. */
 export function uploadName(path: string, sha256: string): string {
   return `${basename(path, '.jsonl')}-${sha256.slice(0, 16)}.jsonl`;
-}
-
-async function findUploaded(
-  client: OpenAI,
-  name: string,
-  bytes: number,
-  knownId: string | undefined,
-): Promise<string | undefined> {
-  if (knownId) {
-    const file = await client.files.retrieve(knownId).catch(() => undefined);
-    if (file && file.status !== 'error') return file.id;
-  }
-  for await (const file of client.files.list({ purpose: 'fine-tune' })) {
-    if (file.filename === name && file.bytes === bytes && file.status !== 'error') return file.id;
-  }
-  return undefined;
 }
 
 /**

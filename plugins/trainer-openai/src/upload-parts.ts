@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { TrainerControl } from '@tunekit/core';
 import type OpenAI from 'openai';
 import { toStreamingFile } from 'openai';
+import { findUploaded } from './find-uploaded.js';
 import { persist } from './retry.js';
 
 /** The md5 `complete` checks the joined parts against (read once more: a retried part must not count twice). */
@@ -59,10 +60,21 @@ export async function uploadInParts(
     partIds.push(created.id);
   }
   const md5 = await md5OfFile(path);
-  const completed = await persist(
-    () => client.uploads.complete(upload.id, { part_ids: partIds, md5 }, { maxRetries: 0, signal: rt.signal }),
+  // An answer lost on the way back leaves the upload completed: sent again, it would be refused as no longer pending.
+  let sent = false;
+  return persist(
+    async () => {
+      const made = sent ? await findUploaded(client, name, bytes, undefined) : undefined;
+      if (made) return made;
+      sent = true;
+      const completed = await client.uploads.complete(
+        upload.id,
+        { part_ids: partIds, md5 },
+        { maxRetries: 0, signal: rt.signal },
+      );
+      if (!completed.file) throw new Error(`the upload of ${name} completed without a file`);
+      return completed.file.id;
+    },
     { ...retry, what: `completing the upload of ${name}` },
   );
-  if (!completed.file) throw new Error(`the upload of ${name} completed without a file`);
-  return completed.file.id;
 }
