@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -285,6 +286,20 @@ describe('train phase against the sandbox', () => {
     // The same content again: found by its hash-bearing name, nothing sent.
     await uploadOnce(client(), path, {}, rt, partBytes);
     expect(count('POST /v1/uploads')).toBe(1);
+  });
+
+  it("leaves no abort listener on the run's signal after an upload of many parts (Node warns past 10)", async () => {
+    const controller = new AbortController();
+    const rt = {
+      signal: controller.signal,
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    } as unknown as TrainerControl;
+    const path = join(root, 'many-parts.jsonl');
+    await writeFile(path, `${(await readFile(files.sft, 'utf8')).trim()}\n${jsonl([{ many: Date.now() }])}`);
+    const before = sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/parts'] ?? 0;
+    await uploadOnce(client(), path, {}, rt, 500);
+    expect((sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/parts'] ?? 0) - before).toBeGreaterThan(10);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('an upload completed on the service whose answer was lost is found, not completed again', async () => {

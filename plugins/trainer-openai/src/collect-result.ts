@@ -15,7 +15,7 @@ export function decodeResultsFile(text: string): string {
 async function saveMetrics(client: OpenAI, job: FineTuningJob, rt: TrainerRuntime): Promise<string | undefined> {
   const fileId = job.result_files[0];
   if (!fileId) return undefined;
-  const text = await persist(async () => (await client.files.content(fileId, { signal: rt.signal })).text(), {
+  const text = await persist(async (signal) => (await client.files.content(fileId, { signal })).text(), {
     signal: rt.signal,
     logger: rt.logger,
     what: `downloading results ${fileId}`,
@@ -25,13 +25,9 @@ async function saveMetrics(client: OpenAI, job: FineTuningJob, rt: TrainerRuntim
 
 async function listCheckpoints(client: OpenAI, jobId: string, rt: TrainerRuntime): Promise<TrainerCheckpoint[]> {
   return persist(
-    async () => {
+    async (signal) => {
       const checkpoints: TrainerCheckpoint[] = [];
-      for await (const checkpoint of client.fineTuning.jobs.checkpoints.list(
-        jobId,
-        { limit: 100 },
-        { signal: rt.signal },
-      )) {
+      for await (const checkpoint of client.fineTuning.jobs.checkpoints.list(jobId, { limit: 100 }, { signal })) {
         checkpoints.push({
           id: checkpoint.id,
           step: checkpoint.step_number,

@@ -19,11 +19,11 @@ export async function findJobByKey(
   retry: Pick<PersistOptions, 'attempts' | 'baseDelayMs'> = {},
 ): Promise<FineTuningJob | undefined> {
   return persist(
-    async () => {
+    async (signal) => {
       let scanned = 0;
       for await (const job of client.fineTuning.jobs.list(
         { metadata: { [METADATA_JOB_KEY]: jobKey }, limit: 100 },
-        { signal: rt.signal },
+        { signal },
       )) {
         if (jobMatches(job, jobKey) && job.status !== 'failed' && job.status !== 'cancelled') return job;
         if (++scanned >= SCAN_LIMIT) break;

@@ -10,12 +10,13 @@ export async function findUploaded(
   name: string,
   bytes: number,
   knownId: string | undefined,
+  signal: AbortSignal,
 ): Promise<string | undefined> {
   if (knownId) {
-    const file = await client.files.retrieve(knownId).catch(() => undefined);
+    const file = await client.files.retrieve(knownId, { signal }).catch(() => undefined);
     if (file && file.status !== 'error') return file.id;
   }
-  for await (const file of client.files.list({ purpose: 'fine-tune' })) {
+  for await (const file of client.files.list({ purpose: 'fine-tune' }, { signal })) {
     if (file.filename === name && file.bytes === bytes && file.status !== 'error') return file.id;
   }
   return undefined;

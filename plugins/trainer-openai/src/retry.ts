@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Logger, TunekitError } from '@tunekit/core';
+import { type Logger, TunekitError, withScopedSignal } from '@tunekit/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 const MAX_WAIT_MS = 60_000;
@@ -59,13 +59,15 @@ export interface PersistOptions {
 
 /**
  * Runs `operation` until it succeeds, retrying transient failures (on top of the SDK's own short retries) with
- * exponential backoff that honours `retry-after`. Other errors and an abort end it at once.
+ * exponential backoff that honours `retry-after`. Other errors and an abort end it at once. Each attempt gets its
+ * own child of `options.signal` for its requests: the SDK adds an abort listener to a request's signal and never
+ * removes it, so requests on the run's one signal would pile them up (Node warns past 10).
  */
-export async function persist<T>(operation: () => Promise<T>, options: PersistOptions): Promise<T> {
+export async function persist<T>(operation: (signal: AbortSignal) => Promise<T>, options: PersistOptions): Promise<T> {
   const base = options.baseDelayMs ?? 1000;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await operation();
+      return await withScopedSignal(options.signal, operation);
     } catch (error) {
       if (options.signal.aborted) throw abortError(options.what);
       if (!isTransient(error)) throw error;

@@ -73,7 +73,7 @@ export function createOpenAITrainer(
   };
   /** `attempts` bounds the retries of a one-shot command (`train status`); the run itself never gives up on its job. */
   const retrieve = (jobId: string, rt: TrainerControl, attempts?: number) =>
-    persist(() => connect(rt).client.fineTuning.jobs.retrieve(jobId, { signal: rt.signal }), {
+    persist((signal) => connect(rt).client.fineTuning.jobs.retrieve(jobId, { signal }), {
       signal: rt.signal,
       logger: rt.logger,
       what: `reading ${jobId}`,
@@ -91,13 +91,13 @@ export function createOpenAITrainer(
     };
     try {
       return await persist(
-        async () => {
+        async (signal) => {
           if (sent) {
             const earlier = await findJobByKey(client, spec.jobKey, rt);
             if (earlier) return earlier;
           }
           sent = true;
-          return await client.fineTuning.jobs.create(params, { maxRetries: 0, signal: rt.signal });
+          return await client.fineTuning.jobs.create(params, { maxRetries: 0, signal });
         },
         { signal: rt.signal, logger: rt.logger, what: 'creating the fine-tuning job', attempts: 8 },
       );
@@ -188,7 +188,7 @@ export function createOpenAITrainer(
 
     async cancel(state, rt) {
       const jobId = jobIdOf(state);
-      await persist(() => connect(rt).client.fineTuning.jobs.cancel(jobId, { signal: rt.signal }), {
+      await persist((signal) => connect(rt).client.fineTuning.jobs.cancel(jobId, { signal }), {
         signal: rt.signal,
         logger: rt.logger,
         what: `cancelling ${jobId}`,

@@ -32,8 +32,8 @@ export async function uploadOnce(
   const { sha256, bytes } = await hashFile(path);
   const name = uploadName(path, sha256);
   const id = await persist(
-    async () => {
-      const existing = await findUploaded(client, name, bytes, knownIds[sha256]);
+    async (signal) => {
+      const existing = await findUploaded(client, name, bytes, knownIds[sha256], signal);
       if (existing) {
         rt.logger.info(`reusing ${existing} for ${basename(path)} (same content already uploaded)`);
         return existing;
@@ -47,7 +47,7 @@ export async function uploadOnce(
       }
       const file = toStreamingFile(createReadStream(path), name, { type: 'application/jsonl' });
       // A streamed body cannot be replayed by the SDK's own retries; `persist` re-opens the file instead.
-      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal: rt.signal });
+      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal });
       rt.logger.info(`uploaded ${basename(path)} as ${created.id} (${bytes} bytes)`);
       return created.id;
     },

@@ -32,10 +32,10 @@ export async function uploadInParts(
 ): Promise<string> {
   const retry = { signal: rt.signal, logger: rt.logger, attempts: 8 };
   const upload = await persist(
-    () =>
+    (signal) =>
       client.uploads.create(
         { bytes, filename: name, mime_type: 'application/jsonl', purpose: 'fine-tune' },
-        { maxRetries: 0, signal: rt.signal },
+        { maxRetries: 0, signal },
       ),
     { ...retry, what: `starting the upload of ${name}` },
   );
@@ -44,7 +44,7 @@ export async function uploadInParts(
     const last = Math.min(offset + partBytes, bytes) - 1;
     const index = partIds.length + 1;
     const created = await persist(
-      () =>
+      (signal) =>
         client.uploads.parts.create(
           upload.id,
           {
@@ -53,7 +53,7 @@ export async function uploadInParts(
               type: 'application/octet-stream',
             }),
           },
-          { maxRetries: 0, signal: rt.signal },
+          { maxRetries: 0, signal },
         ),
       { ...retry, what: `uploading part ${index} of ${name}` },
     );
@@ -63,15 +63,11 @@ export async function uploadInParts(
   // An answer lost on the way back leaves the upload completed: sent again, it would be refused as no longer pending.
   let sent = false;
   return persist(
-    async () => {
-      const made = sent ? await findUploaded(client, name, bytes, undefined) : undefined;
+    async (signal) => {
+      const made = sent ? await findUploaded(client, name, bytes, undefined, signal) : undefined;
       if (made) return made;
       sent = true;
-      const completed = await client.uploads.complete(
-        upload.id,
-        { part_ids: partIds, md5 },
-        { maxRetries: 0, signal: rt.signal },
-      );
+      const completed = await client.uploads.complete(upload.id, { part_ids: partIds, md5 }, { maxRetries: 0, signal });
       if (!completed.file) throw new Error(`the upload of ${name} completed without a file`);
       return completed.file.id;
     },
