@@ -1,7 +1,7 @@
 import type { CliIO } from './io.js';
 import { println } from './io.js';
 
-interface SandboxHandle {
+export interface SandboxHandle {
   baseURL: string;
   close(): Promise<void>;
 }

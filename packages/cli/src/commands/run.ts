@@ -8,6 +8,7 @@ import { checkFolderTarget } from '../path-checks.js';
 import { datasetProgress } from '../render/dataset-progress.js';
 import { evaluateProgress } from '../render/evaluate-progress.js';
 import { renderRunSummary } from '../render/run-summary.js';
+import { SANDBOX_STATE_DIR } from '../run-sandbox.js';
 import { startSandboxSession } from '../sandbox-session.js';
 import { cliLogger } from './cli-logger.js';
 import type { RegisterCommand } from './command.js';
@@ -100,7 +101,7 @@ export const registerRun: RegisterCommand = (program, io) => {
       const sandbox = useSandbox
         ? await startSandboxSession(io, {
             timeScale,
-            dataDir: join(outDir, 'sandbox-state'),
+            dataDir: join(outDir, SANDBOX_STATE_DIR),
             reason: flags.sandbox ? undefined : 'OPENAI_API_KEY is not set (use --live for the real service)',
           })
         : undefined;

@@ -1,5 +1,6 @@
-import { type TrainJobStatus, trainCancel, trainStatus } from '@tunekit/core';
+import { type TrainControlOptions, type TrainJobStatus, trainCancel, trainStatus } from '@tunekit/core';
 import { type CliIO, println } from '../io.js';
+import { restartRunSandbox } from '../run-sandbox.js';
 import { cliLogger } from './cli-logger.js';
 import type { RegisterCommand } from './command.js';
 
@@ -12,6 +13,20 @@ function printStatus(io: CliIO, status: TrainJobStatus, json: boolean | undefine
   println(io.stdout, `${status.jobId ?? '(no job yet)'} ${status.rawStatus}${detail}`.replace(/[\r\n]+/g, ' '));
 }
 
+/** Runs a train command on a run folder, against the sandbox again when the run was a sandbox run. */
+async function onRunFolder<T>(
+  io: CliIO,
+  runDir: string,
+  command: (runDir: string, options: TrainControlOptions) => Promise<T>,
+): Promise<T> {
+  const sandbox = await restartRunSandbox(runDir, io);
+  try {
+    return await command(runDir, { logger: cliLogger(io), env: io.env, sandbox });
+  } finally {
+    await sandbox?.close();
+  }
+}
+
 /** `tunekit train status|cancel RUN_DIR`: the job of a run folder, read from its trainer-state.json. */
 export const registerTrain: RegisterCommand = (program, io) => {
   const train = program.command('train').description('Show or stop the fine-tuning job of a run folder.');
@@ -21,7 +36,7 @@ export const registerTrain: RegisterCommand = (program, io) => {
     .argument('<run-dir>', 'run folder holding trainer-state.json')
     .option('--json', 'print the status as JSON')
     .action(async (runDir: string, flags: { json?: boolean }) => {
-      printStatus(io, await trainStatus(runDir, { logger: cliLogger(io), env: io.env }), flags.json);
+      printStatus(io, await onRunFolder(io, runDir, trainStatus), flags.json);
     });
   train
     .command('cancel')
@@ -29,6 +44,6 @@ export const registerTrain: RegisterCommand = (program, io) => {
     .argument('<run-dir>', 'run folder holding trainer-state.json')
     .option('--json', 'print the status as JSON')
     .action(async (runDir: string, flags: { json?: boolean }) => {
-      printStatus(io, await trainCancel(runDir, { logger: cliLogger(io), env: io.env }), flags.json);
+      printStatus(io, await onRunFolder(io, runDir, trainCancel), flags.json);
     });
 };

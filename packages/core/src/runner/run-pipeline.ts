@@ -15,6 +15,7 @@ import type { RunEvent } from './events.js';
 import { lazyModel } from './model-loader.js';
 import { runDatasetPhase } from './run-dataset.js';
 import { runTrainPhase } from './run-train.js';
+import { pointAtSandbox, type SandboxTarget } from './sandbox-providers.js';
 
 export type Phase = 'dataset' | 'train' | 'evaluate';
 
@@ -30,7 +31,7 @@ export interface RunPipelineOptions {
   yes?: boolean;
   noCache?: boolean;
   /** Points every provider of the run at this OpenAI-compatible base URL (the sandbox). */
-  sandbox?: { baseURL: string; apiKeyEnv: string };
+  sandbox?: SandboxTarget;
   env?: NodeJS.ProcessEnv;
   onEvent?(event: RunEvent): void;
 }
@@ -54,13 +55,7 @@ export function effectiveProviders(
     openai: { api_key_env: 'OPENAI_API_KEY' },
     ...(pipeline.config.providers ?? {}),
   };
-  if (!sandbox) return declared;
-  return Object.fromEntries(
-    Object.entries(declared).map(([name, entry]) => [
-      name,
-      { ...entry, azure: undefined, base_url: sandbox.baseURL, api_key_env: sandbox.apiKeyEnv },
-    ]),
-  );
+  return sandbox ? pointAtSandbox(declared, sandbox) : declared;
 }
 
 async function exists(path: string): Promise<boolean> {

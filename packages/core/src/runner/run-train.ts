@@ -15,7 +15,7 @@ import { createTrainerControl, openTrainer } from './trainer-runtime.js';
 import { readTrainerStateFile, secretFreeProviders, type TrainerStateFile } from './trainer-state-file.js';
 import { detectTrainingFormat } from './training-format.js';
 
-export { type TrainJobStatus, trainCancel, trainStatus } from './train-control.js';
+export { type TrainControlOptions, type TrainJobStatus, trainCancel, trainStatus } from './train-control.js';
 export { readTrainerStateFile, TRAINER_STATE_FILE, type TrainerStateFile } from './trainer-state-file.js';
 
 export type TrainPhaseEvent =

@@ -1,6 +1,7 @@
 import type { Logger } from '../contracts/logger.js';
 import type { TrainerState, TrainerStatus } from '../contracts/trainer.js';
 import { TunekitError } from '../errors.js';
+import { pointAtSandbox, type SandboxTarget } from './sandbox-providers.js';
 import { createTrainerControl, openTrainer } from './trainer-runtime.js';
 import { readTrainerStateFile, TRAINER_STATE_FILE } from './trainer-state-file.js';
 
@@ -8,6 +9,8 @@ export interface TrainControlOptions {
   logger: Logger;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** The sandbox a sandbox run's job lives in (restarted from the run folder): every saved provider points at it. */
+  sandbox?: SandboxTarget;
 }
 
 export interface TrainJobStatus {
@@ -40,7 +43,7 @@ async function reopen(runDir: string, options: TrainControlOptions) {
     runDir,
     logger: options.logger,
     signal,
-    providers: file.providers,
+    providers: options.sandbox ? pointAtSandbox(file.providers, options.sandbox) : file.providers,
     env,
     envelope: file,
   });
@@ -74,11 +77,19 @@ export async function trainStatus(runDir: string, options: TrainControlOptions):
 
 /** `tunekit train cancel RUN_DIR`: asks the service to cancel; the job's final state shows in `train status`. */
 export async function trainCancel(runDir: string, options: TrainControlOptions): Promise<TrainJobStatus> {
-  const { trainer, state, control } = await reopen(runDir, options);
+  const { trainer, state, control, file } = await reopen(runDir, options);
   if (!state.jobId)
     throw new TunekitError('RUN_FOLDER_INVALID', 'no job was created in this run folder, nothing to cancel', {
       context: { file: runDir },
     });
+  if (state.phase === 'finished' && file.result)
+    throw new TunekitError(
+      'RUN_FOLDER_INVALID',
+      `${state.jobId} has ended (${file.result.status}); nothing to cancel`,
+      {
+        context: { file: runDir, hint: `\`tunekit train status ${runDir}\` shows the job` },
+      },
+    );
   await trainer.cancel(state, control);
   return trainStatus(runDir, options);
 }
