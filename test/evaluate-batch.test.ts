@@ -96,4 +96,41 @@ describe('evaluation through the Batch API (sandbox)', () => {
     const rows = (await readFile(join(dir, 'eval/items.jsonl'), 'utf8')).trim().split('\n');
     expect(rows).toHaveLength(ITEMS);
   });
+
+  it('an expired batch gives the answers it has; the rest are asked live, with a warning about the price', async () => {
+    const expiring = await startSandbox({ port: 0, expireBatchesAt: 0.5 });
+    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-expired-'));
+    try {
+      for (const name of ['validation.jsonl', 'train.jsonl'])
+        await writeFile(join(runDir, name), await readFile(join(dir, name)));
+      const warnings: string[] = [];
+      const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+      const rt = {
+        ...runtime(),
+        runDir,
+        baseDir: runDir,
+        logger,
+        providers: { openai: { base_url: expiring.baseURL, api_key_env: KEY_ENV } },
+      };
+      await runEvaluation(section, rt);
+      const stats = expiring.stats();
+      expect(stats.batchesCreated).toBe(2);
+      const live = stats.requestsByEndpoint['POST /v1/chat/completions'] ?? 0;
+      // Each candidate asks ITEMS requests: about half answered by its batch, the others live.
+      expect(live).toBeGreaterThan(0);
+      expect(live).toBeLessThan(2 * ITEMS);
+      expect(warnings.filter((w) => /batch \S+ of .* expired; .* asked live, at the full price/.test(w))).toHaveLength(
+        2,
+      );
+      const rows = (await readFile(join(runDir, 'eval/items.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as ItemRow);
+      expect(rows).toHaveLength(ITEMS);
+      expect(JSON.stringify(rows)).not.toContain('batch_expired');
+    } finally {
+      await expiring.close();
+      await rm(runDir, { recursive: true, force: true });
+    }
+  });
 });

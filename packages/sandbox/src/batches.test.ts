@@ -28,6 +28,16 @@ async function waitFor<T extends { status: string }>(get: () => Promise<T>, done
   }
 }
 
+/** Uploads the lines as a batch input file and creates a chat batch over it. */
+async function submitBatch(client: OpenAI, text: string, name = 'batch.jsonl') {
+  const input = await client.files.create({ file: await toFile(Buffer.from(text), name), purpose: 'batch' });
+  return client.batches.create({
+    input_file_id: input.id,
+    endpoint: '/v1/chat/completions',
+    completion_window: '24h',
+  });
+}
+
 describe('batches and persistence', () => {
   it('runs a batch end to end with output and error files keyed by custom_id', async () => {
     sandbox = await startSandbox({ timeScale: 0.02 });
@@ -39,15 +49,7 @@ describe('batches and persistence', () => {
       .slice(0, 6);
     const lines = articles.map((article, i) => request(`req-${i}`, article));
     lines.push(request('req-bad', 'hi', 'ft:gpt-4o-mini-2024-07-18:sandbox::missing'));
-    const input = await client.files.create({
-      file: await toFile(Buffer.from(lines.join('\n')), 'batch.jsonl'),
-      purpose: 'batch',
-    });
-    const created = await client.batches.create({
-      input_file_id: input.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
+    const created = await submitBatch(client, lines.join('\n'));
     expect(created.status).toBe('validating');
     const batch = await waitFor(() => client.batches.retrieve(created.id), ['completed', 'failed']);
     expect(batch.status).toBe('completed');
@@ -71,19 +73,40 @@ describe('batches and persistence', () => {
     });
   });
 
+  it('expires a batch at the end of its window: the output holds the work done, the error file the rest', async () => {
+    sandbox = await startSandbox({ timeScale: 0.02, expireBatchesAt: 0.5 });
+    const client = new OpenAI({ baseURL: sandbox.baseURL, apiKey: 'sk-test', maxRetries: 0 });
+    const lines = Array.from({ length: 10 }, (_, i) => request(`req-${i}`, `Question ${i}?`));
+    const created = await submitBatch(client, lines.join('\n'));
+    const batch = await waitFor(() => client.batches.retrieve(created.id), ['completed', 'expired']);
+    expect(batch).toMatchObject({
+      status: 'expired',
+      completed_at: null,
+      request_counts: { total: 10, completed: 5, failed: 5 },
+    });
+    expect(batch.expired_at).toBeGreaterThanOrEqual(batch.created_at);
+    const read = async (id: string) =>
+      (await (await client.files.content(id)).text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    expect((await read(batch.output_file_id!)).map((line) => line.custom_id)).toEqual([
+      'req-0',
+      'req-1',
+      'req-2',
+      'req-3',
+      'req-4',
+    ]);
+    const expired = await read(batch.error_file_id!);
+    expect(expired).toHaveLength(5);
+    expect(expired[0]).toMatchObject({ custom_id: 'req-5', response: null, error: { code: 'batch_expired' } });
+  });
+
   it('fails a batch whose custom_ids repeat, and cancels a running one', async () => {
     sandbox = await startSandbox({ timeScale: 0.05 });
     const client = new OpenAI({ baseURL: sandbox.baseURL, apiKey: 'sk-test', maxRetries: 0 });
     const duplicate = [request('a', 'x'), request('a', 'y')].join('\n');
-    const input = await client.files.create({
-      file: await toFile(Buffer.from(duplicate), 'b.jsonl'),
-      purpose: 'batch',
-    });
-    const created = await client.batches.create({
-      input_file_id: input.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
+    const created = await submitBatch(client, duplicate, 'b.jsonl');
     const failed = await waitFor(() => client.batches.retrieve(created.id), ['failed', 'completed']);
     expect(failed.status).toBe('failed');
     expect(failed.errors?.data?.[0]).toMatchObject({ code: 'duplicate_custom_id', line: 2 });

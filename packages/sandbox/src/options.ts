@@ -31,6 +31,11 @@ export interface SandboxOptions {
   insufficientQuota?: boolean;
   /** Job creation answers 403 `fine_tuning_unavailable`, like the 2026–27 wind-down of self-serve fine-tuning. */
   refuseFineTuning?: boolean;
+  /**
+   * Batches expire (their completion window ends) once this share (0..1) of their requests is done: the output file
+   * holds those, the error file the rest as `batch_expired`. Absent: batches complete.
+   */
+  expireBatchesAt?: number;
   /** Organisation name used in fine-tuned model ids (`ft:<base>:<org>:<suffix>:<id>`). Default `sandbox`. */
   org?: string;
 }
@@ -49,6 +54,7 @@ export interface ResolvedOptions {
   dataDir: string | undefined;
   insufficientQuota: boolean;
   refuseFineTuning: boolean;
+  expireBatchesAt: number | undefined;
   org: string;
 }
 
@@ -70,6 +76,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     dataDir: options.dataDir,
     insufficientQuota: options.insufficientQuota ?? false,
     refuseFineTuning: options.refuseFineTuning ?? false,
+    expireBatchesAt:
+      options.expireBatchesAt === undefined ? undefined : Math.min(1, Math.max(0, options.expireBatchesAt)),
     org: options.org ?? 'sandbox',
   };
 }

@@ -14,10 +14,14 @@ const CHAT_URL = '/v1/chat/completions';
 
 function toState(batch: Batch): BatchState {
   const counts = batch.request_counts;
+  const errors = batch.errors?.data?.map(
+    (error) => `${error.code ?? 'error'}: ${error.message ?? ''}${error.line ? ` (line ${error.line})` : ''}`,
+  );
   return {
     id: batch.id,
     status: batch.status as BatchStatus,
     counts: counts ? { total: counts.total, completed: counts.completed, failed: counts.failed } : undefined,
+    ...(errors?.length ? { errors } : {}),
   };
 }
 

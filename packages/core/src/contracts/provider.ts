@@ -80,6 +80,8 @@ export interface BatchState {
   id: string;
   status: BatchStatus;
   counts?: { total: number; completed: number; failed: number };
+  /** Why a batch failed validation, one line per problem (the service's code, message and input line). */
+  errors?: string[];
 }
 
 export interface BatchResult {

@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type BatchApi, type BatchRequest, type EvalItem, type Logger, TunekitError } from '@tunekit/core';
+import {
+  type BatchApi,
+  type BatchRequest,
+  type BatchState,
+  type EvalItem,
+  type Logger,
+  TunekitError,
+} from '@tunekit/core';
 import { buildRequest } from '../prompts/build-request.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
 import type { ModelCaller } from '../runner/model-caller.js';
@@ -37,7 +44,10 @@ async function uncachedRequests(
 async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput, name: string): Promise<number> {
   for (;;) {
     const state = await api.status(id, { signal: input.signal });
-    if (FINISHED.has(state.status)) break;
+    if (FINISHED.has(state.status)) {
+      if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
+      break;
+    }
     input.logger.info(
       `batch ${id} of ${name}: ${state.status} ${state.counts ? `${state.counts.completed}/${state.counts.total}` : ''}`,
     );
@@ -53,6 +63,14 @@ async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput,
     }
   }
   return collected;
+}
+
+/** A batch that ended without answering everything: what is left is asked live, at the full price. */
+function warnUnfinished(state: BatchState, name: string, logger: Logger): void {
+  const why = state.errors?.length ? `: ${state.errors.slice(0, 3).join('; ')}` : '';
+  logger.warn(
+    `batch ${state.id} of ${name} ${state.status}${why}; the requests it did not answer are asked live, at the full price`,
+  );
 }
 
 /**

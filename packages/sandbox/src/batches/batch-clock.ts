@@ -6,6 +6,7 @@ export type BatchStatus =
   | 'in_progress'
   | 'finalizing'
   | 'completed'
+  | 'expired'
   | 'cancelling'
   | 'cancelled';
 
@@ -15,7 +16,9 @@ export const BATCH_PHASES_MS = { validatingMs: 2_000, inProgressMs: 30_000, fina
 export function batchClock(batch: BatchRecord, nowMs: number): { status: BatchStatus; processed: number } {
   const { validatingMs, inProgressMs, finalizingMs } = batch.phases;
   const processedAt = (at: number) => {
-    const progress = (at - batch.createdAtMs - validatingMs) / inProgressMs;
+    const expiresAt = expiryOf(batch);
+    const until = expiresAt === undefined ? at : Math.min(at, batch.createdAtMs + expiresAt);
+    const progress = (until - batch.createdAtMs - validatingMs) / inProgressMs;
     return Math.floor(batch.total * Math.min(1, Math.max(0, progress)));
   };
   const elapsed = nowMs - batch.createdAtMs;
@@ -26,7 +29,15 @@ export function batchClock(batch: BatchRecord, nowMs: number): { status: BatchSt
     return { status: nowMs < batch.cancelledAtMs + finalizingMs ? 'cancelling' : 'cancelled', processed };
   }
   if (elapsed < validatingMs) return { status: 'validating', processed: 0 };
+  const expiresAt = expiryOf(batch);
+  if (expiresAt !== undefined && elapsed >= expiresAt) return { status: 'expired', processed: processedAt(nowMs) };
   if (elapsed < validatingMs + inProgressMs) return { status: 'in_progress', processed: processedAt(nowMs) };
   if (elapsed < validatingMs + inProgressMs + finalizingMs) return { status: 'finalizing', processed: batch.total };
   return { status: 'completed', processed: batch.total };
+}
+
+/** When (ms after creation) the batch's completion window ends before it is done, if it does. */
+export function expiryOf(batch: BatchRecord): number | undefined {
+  if (batch.expiresAtShare === undefined) return undefined;
+  return batch.phases.validatingMs + batch.phases.inProgressMs * batch.expiresAtShare;
 }

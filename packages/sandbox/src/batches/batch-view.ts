@@ -1,5 +1,5 @@
 import type { BatchRecord } from '../store/records.js';
-import { BATCH_PHASES_MS, batchClock } from './batch-clock.js';
+import { BATCH_PHASES_MS, batchClock, expiryOf } from './batch-clock.js';
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000));
 const DAY_S = 24 * 60 * 60;
@@ -29,7 +29,7 @@ export function batchView(batch: BatchRecord, nowMs: number): Record<string, unk
     finalizing_at: status === 'finalizing' || status === 'completed' ? seconds(started + inProgressMs) : null,
     completed_at: status === 'completed' ? seconds(started + inProgressMs + finalizingMs) : null,
     failed_at: failed ? seconds(started) : null,
-    expired_at: null,
+    expired_at: status === 'expired' ? seconds(batch.createdAtMs + (expiryOf(batch) ?? 0)) : null,
     cancelling_at: seconds(batch.cancelledAtMs),
     cancelled_at:
       status === 'cancelled' && batch.cancelledAtMs !== null ? seconds(batch.cancelledAtMs + finalizingMs) : null,

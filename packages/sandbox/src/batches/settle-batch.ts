@@ -7,13 +7,14 @@ import { batchClock } from './batch-clock.js';
 import { readBatchInput } from './read-batch-input.js';
 
 /**
- * Once a batch has completed or been cancelled, runs its requests (those processed before a cancel) through the
- * sandbox models and writes the output and error files, keyed by `custom_id`. Runs once per batch.
+ * Once a batch has completed, expired or been cancelled, runs its requests (those processed before a cancel or the
+ * end of its window) through the sandbox models and writes the output and error files, keyed by `custom_id`; an
+ * expired batch's other requests go to the error file as `batch_expired`. Runs once per batch.
  */
 export async function settleBatch(ctx: SandboxContext, batch: BatchRecord): Promise<void> {
   if (batch.finishedAtMs !== null) return;
   const { status, processed } = batchClock(batch, ctx.now());
-  if (status !== 'completed' && status !== 'cancelled') return;
+  if (status !== 'completed' && status !== 'cancelled' && status !== 'expired') return;
   const { requests } = readBatchInput(await ctx.store.contents.read(batch.inputFileId), batch.endpoint);
   const output: string[] = [];
   const errors: string[] = [];
@@ -32,6 +33,9 @@ export async function settleBatch(ctx: SandboxContext, batch: BatchRecord): Prom
       );
     }
   }
+  if (status === 'expired') {
+    for (const request of requests.slice(processed)) errors.push(expiredLine(request.customId));
+  }
   usage.total_tokens = usage.input_tokens + usage.output_tokens;
   batch.counts = { completed: output.length, failed: errors.length };
   batch.usage = usage;
@@ -43,6 +47,14 @@ export async function settleBatch(ctx: SandboxContext, batch: BatchRecord): Prom
 
 function resultLine(customId: string, response: { status_code: number; request_id: string; body: unknown }): string {
   return JSON.stringify({ id: newId.batchRequest(), custom_id: customId, response, error: null });
+}
+
+function expiredLine(customId: string): string {
+  const error = {
+    code: 'batch_expired',
+    message: 'This request could not be executed before the completion window expired.',
+  };
+  return JSON.stringify({ id: newId.batchRequest(), custom_id: customId, response: null, error });
 }
 
 async function writeResultFile(

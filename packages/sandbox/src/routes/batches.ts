@@ -54,6 +54,7 @@ export function batchRoutes(ctx: SandboxContext): Route[] {
           metadata,
           createdAtMs: ctx.now(),
           phases: batchPhases(ctx.options.timeScale),
+          ...(ctx.options.expireBatchesAt === undefined ? {} : { expiresAtShare: ctx.options.expireBatchesAt }),
           validationErrors: errors,
           total: requests.length,
           cancelledAtMs: null,

@@ -95,6 +95,8 @@ export interface BatchRecord {
   metadata: Record<string, string> | null;
   createdAtMs: number;
   phases: { validatingMs: number; inProgressMs: number; finalizingMs: number };
+  /** Share of the requests done when the completion window ends and the batch expires; absent: it completes. */
+  expiresAtShare?: number;
   validationErrors: { code: string; message: string; param: string | null; line: number | null }[];
   total: number;
   cancelledAtMs: number | null;
