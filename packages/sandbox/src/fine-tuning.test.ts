@@ -186,6 +186,24 @@ describe('fine-tuning against the sandbox with the official SDK', () => {
     }
   });
 
+  it('takes fine-tune and batch files only as .jsonl, through /files and /uploads', async () => {
+    const refused = async (promise: Promise<unknown>) => {
+      const error = await promise.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      return (error as InstanceType<typeof OpenAI.BadRequestError>).error;
+    };
+    expect(await refused(upload('{}', 'train.txt'))).toMatchObject({
+      message: 'Invalid file format for Fine-Tuning API. Must be .jsonl',
+      param: 'file',
+    });
+    expect(await refused(upload('{}', 'requests.json', 'batch'))).toMatchObject({
+      message: 'Invalid file format for Batch API. Must be .jsonl',
+    });
+    const create = { bytes: 2, filename: 'train.csv', mime_type: 'text/csv', purpose: 'fine-tune' as const };
+    expect(await refused(client.uploads.create(create))).toMatchObject({ param: 'file' });
+    expect((await client.files.list()).data.map((file) => file.filename)).not.toContain('train.txt');
+  });
+
   it('paginates jobs with after/limit/has_more and auto-paging', async () => {
     const lines = Array.from({ length: 10 }, (_, i) =>
       JSON.stringify({

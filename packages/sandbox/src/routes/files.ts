@@ -5,6 +5,7 @@ import { paginate } from '../http/pagination.js';
 import type { Route } from '../http/router.js';
 import { newId } from '../ids.js';
 import type { FileRecord } from '../store/records.js';
+import { notJsonl } from './jsonl-purposes.js';
 import { readMultipart } from './multipart.js';
 import { settleAll } from './settle-all.js';
 
@@ -52,9 +53,10 @@ export function fileRoutes(ctx: SandboxContext): Route[] {
         const { fields, file } = await readMultipart(req, (source) => store.contents.write(id, source));
         if (!file) throw badRequest("Missing required parameter: 'file'.", 'file');
         const purpose = fields.purpose ?? '';
-        if (!PURPOSES.has(purpose)) {
+        const refused = PURPOSES.has(purpose) ? notJsonl(purpose, file.filename) : purposeError(purpose);
+        if (refused) {
           await store.contents.delete(id);
-          throw purposeError(purpose);
+          throw refused;
         }
         sendJson(res, 200, await addFile(ctx, { id, filename: file.filename, bytes: file.bytes, purpose }));
       },

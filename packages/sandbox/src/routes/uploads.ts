@@ -5,6 +5,7 @@ import type { Route } from '../http/router.js';
 import { newId } from '../ids.js';
 import type { UploadRecord } from '../store/records.js';
 import { addFile, PURPOSES, purposeError } from './files.js';
+import { notJsonl } from './jsonl-purposes.js';
 import { readMultipart } from './multipart.js';
 
 /** The service's limits (reference/openai-fine-tuning.md §2): 8 GB an upload, 64 MB a part, an hour to finish. */
@@ -44,6 +45,8 @@ export function uploadRoutes(ctx: SandboxContext): Route[] {
         if (typeof mimeType !== 'string' || mimeType === '')
           throw badRequest("Missing required parameter: 'mime_type'.", 'mime_type');
         if (typeof purpose !== 'string' || !PURPOSES.has(purpose)) throw purposeError(String(purpose ?? ''));
+        const refused = notJsonl(purpose, filename);
+        if (refused) throw refused;
         const createdAt = Math.floor(ctx.now() / 1000);
         const upload: UploadRecord = {
           id: newId.upload(),
