@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,22 @@ describe('evaluation through the Batch API (sandbox)', () => {
       expect(JSON.stringify(rows)).not.toContain('batch_expired');
     } finally {
       await expiring.close();
+      await rm(runDir, { recursive: true, force: true });
+    }
+  });
+
+  it("polls a batch without piling abort listeners on the run's signal", async () => {
+    const controller = new AbortController();
+    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-signal-'));
+    try {
+      for (const name of ['validation.jsonl', 'train.jsonl'])
+        await writeFile(join(runDir, name), await readFile(join(dir, name)));
+      await runEvaluation(
+        { ...section, batch_poll_ms: 10 },
+        { ...runtime(), runDir, baseDir: runDir, signal: controller.signal },
+      );
+      expect(getEventListeners(controller.signal, 'abort').length).toBeLessThanOrEqual(1);
+    } finally {
       await rm(runDir, { recursive: true, force: true });
     }
   });

@@ -6,6 +6,7 @@ import {
   type EvalItem,
   type Logger,
   TunekitError,
+  withScopedSignal,
 } from '@tunekit/core';
 import { buildRequest } from '../prompts/build-request.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
@@ -43,7 +44,8 @@ async function uncachedRequests(
 
 async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput, name: string): Promise<number> {
   for (;;) {
-    const state = await api.status(id, { signal: input.signal });
+    // A child signal per request: the SDK leaves a listener on the signal of every request it sends.
+    const state = await withScopedSignal(input.signal, (signal) => api.status(id, { signal }));
     if (FINISHED.has(state.status)) {
       if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
       break;
@@ -55,14 +57,16 @@ async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput,
       throw new TunekitError('ABORTED', `interrupted while waiting for batch ${id} (rerun collects it)`);
     });
   }
-  let collected = 0;
-  for await (const result of api.collect(id, { signal: input.signal })) {
-    if (result.response) {
-      input.cache.put(result.customId, { ...result.response, batch: true });
-      collected++;
+  return withScopedSignal(input.signal, async (signal) => {
+    let collected = 0;
+    for await (const result of api.collect(id, { signal })) {
+      if (result.response) {
+        input.cache.put(result.customId, { ...result.response, batch: true });
+        collected++;
+      }
     }
-  }
-  return collected;
+    return collected;
+  });
 }
 
 /** A batch that ended without answering everything: what is left is asked live, at the full price. */
@@ -95,10 +99,8 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
         );
       }
       const chunk = requests.slice(0, MAX_REQUESTS_PER_BATCH);
-      const submitted = await api.submit(chunk, {
-        signal: input.signal,
-        metadata: { tunekit_candidate: candidate.name.slice(0, 64) },
-      });
+      const metadata = { tunekit_candidate: candidate.name.slice(0, 64) };
+      const submitted = await withScopedSignal(input.signal, (signal) => api.submit(chunk, { signal, metadata }));
       record = { id: submitted.id, endpoint, requests: chunk.length, collected: false };
       state[candidate.name] = record;
       await writeBatchState(input.statePath, state);
