@@ -419,6 +419,18 @@ describe('train phase against the sandbox', () => {
     expect(warnings.join('\n')).toContain('launching anyway');
   });
 
+  it('says in one line that the account has no quota left to create the job (429 insufficient_quota)', async () => {
+    const broke = await startSandbox({ port: 0, insufficientQuota: true });
+    try {
+      const { args } = trainArgs(await newRunDir(), { baseURL: broke.baseURL });
+      const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
+      expect(error.render()).toMatch(/rejected the job: .*quota.* \(HTTP 429 insufficient_quota\)/);
+      expect(broke.stats().jobsCreated).toBe(0);
+    } finally {
+      await broke.close();
+    }
+  });
+
   it('says in one line that OpenAI no longer creates jobs, naming the other trainers', async () => {
     const refusing = await startSandbox({ port: 0, refuseFineTuning: true });
     try {

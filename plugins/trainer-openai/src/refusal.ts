@@ -27,12 +27,16 @@ export function explainCreateRefusal(error: unknown, endpoint: string): unknown 
       },
     );
   }
-  if (error.status === 400) {
+  // Any other refusal that waiting does not cure: a bad request, a missing file (404), no quota left (429
+  // insufficient_quota). A 401 is worded by `explainApiError`.
+  if (error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401) {
     const param = error.param ? ` (param ${error.param})` : '';
-    return new TunekitError('TRAINER_FAILED', `${endpoint} rejected the job: ${error.message.split('\n')[0]}${param}`, {
-      cause: error,
-      context: { field: error.param ?? undefined },
-    });
+    const status = error.status === 400 ? '' : ` (${describe(error)})`;
+    return new TunekitError(
+      'TRAINER_FAILED',
+      `${endpoint} rejected the job: ${error.message.split('\n')[0]}${param}${status}`,
+      { cause: error, context: { field: error.param ?? undefined } },
+    );
   }
   return error;
 }

@@ -7,6 +7,7 @@ import { createJob } from '../jobs/create-job.js';
 import { cancelJob, pauseJob, resumeJob } from '../jobs/job-clock.js';
 import { visibleCheckpoints, visibleEvents } from '../jobs/job-events.js';
 import { jobView, settleJob } from '../jobs/job-view.js';
+import { assertQuota } from '../limits/quota.js';
 import type { JobRecord } from '../store/records.js';
 
 export function fineTuningRoutes(ctx: SandboxContext): Route[] {
@@ -57,6 +58,7 @@ export function fineTuningRoutes(ctx: SandboxContext): Route[] {
           );
         }
         const job = await createJob(ctx, body);
+        assertQuota(ctx);
         store.jobs.set(job.id, job);
         ctx.stats.jobsCreated += 1;
         await store.save();
