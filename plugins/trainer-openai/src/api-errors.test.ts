@@ -258,7 +258,7 @@ describe('explainApiError', () => {
     );
   });
 
-  it('says what was tried when the connection gave up (exit 2 only at the first contact), passes others through', () => {
+  it('says what was tried when the connection gave up (exit 2 only at the first contact)', () => {
     const refused = new APIConnectionError({
       message: 'Connection error.',
       cause: new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
@@ -271,8 +271,17 @@ describe('explainApiError', () => {
     );
     const first = explainApiError(new ConnectionGaveUp('looking', 5, refused), connection(true), 'attach');
     expect(TunekitError.is(first, 'ENDPOINT_UNREACHABLE') && first.isUserError).toBe(true);
-    const server = apiError(500, 'boom');
-    expect(explainApiError(server, connection(true), 'watch')).toBe(server);
+  });
+
+  it('words any other answer of the service in one line with its status and code; passes other errors through', () => {
+    const gone = explainApiError(apiError(404, 'No such job: ftjob-1', 'not_found'), connection(true), 'result');
+    expect(TunekitError.is(gone, 'PROVIDER_ERROR') && gone.render()).toBe(
+      'provider `local` (http://127.0.0.1:8000/v1) answered HTTP 404 not_found while collecting the result: No such job: ftjob-1 — a rerun re-attaches to any job already launched',
+    );
+    const server = explainApiError(apiError(500, 'boom'), connection(true), 'watch');
+    expect(TunekitError.is(server, 'PROVIDER_ERROR') && server.message).toContain('answered HTTP 500 while watching');
+    const other = new Error('boom');
+    expect(explainApiError(other, connection(true), 'watch')).toBe(other);
   });
 });
 

@@ -1,7 +1,7 @@
 import { TunekitError } from '@tunekit/core';
-import { APIConnectionError, AuthenticationError, PermissionDeniedError } from 'openai';
+import { APIConnectionError, APIError, AuthenticationError, PermissionDeniedError } from 'openai';
 import type { TrainingClient } from './client.js';
-import { ConnectionGaveUp, connectionReason, scrubSecrets } from './retry.js';
+import { ConnectionGaveUp, connectionReason, describe, scrubSecrets } from './retry.js';
 
 /** Which trainer operation failed: the first contact (`attach`) has launched nothing yet. */
 export type TrainerOperation = 'attach' | 'launch' | 'watch' | 'result' | 'cancel' | 'status';
@@ -16,7 +16,8 @@ function firstLine(text: string): string {
  * 401/403 → API_KEY_REJECTED, naming the provider and the variable the key came from (never the key, nor the
  * service's message for a 401, which can quote part of the key); connection failures that outlasted their retries →
  * one line naming the endpoint without credentials and what was tried: ENDPOINT_UNREACHABLE (exit 2) at the first
- * contact, when nothing is launched yet; PROVIDER_ERROR (exit 1) later. Anything else passes through.
+ * contact, when nothing is launched yet; PROVIDER_ERROR (exit 1) later; any other answer of the service with its
+ * status, code and first line as PROVIDER_ERROR. Anything else passes through.
  */
 export function explainApiError(
   error: unknown,
@@ -51,6 +52,14 @@ export function explainApiError(
           hint: `use a key (in ${keyEnv}) whose project may fine-tune, or another provider`,
         },
       },
+    );
+  }
+  // Any other answer of the service that retries did not cure (a 404, a 5xx that lasted): one line, not a raw error.
+  if (error instanceof APIError && error.status !== undefined) {
+    return new TunekitError(
+      'PROVIDER_ERROR',
+      `${who} answered ${describe(error)} while ${operationText[operation]}: ${firstLine(error.message)}`,
+      { cause: error, context: { hint: 'a rerun re-attaches to any job already launched' } },
     );
   }
   const gaveUp = error instanceof ConnectionGaveUp ? error : undefined;
