@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type EvaluatorRuntime, silentLogger } from '@tunekit/core';
 import { type ItemRow, runEvaluation } from '@tunekit/evaluate';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DATA } from './helpers/temp-dir.js';
 
@@ -96,6 +97,16 @@ describe('evaluation through the Batch API (sandbox)', () => {
     expect(after.chatCompletions).toBe(before.chatCompletions);
     const rows = (await readFile(join(dir, 'eval/items.jsonl'), 'utf8')).trim().split('\n');
     expect(rows).toHaveLength(ITEMS);
+
+    // Output files the service no longer keeps: those batches cannot be collected, the requests go in new ones.
+    const client = new OpenAI({ baseURL: sandbox.baseURL, apiKey: 'sk-batch-test', maxRetries: 0 });
+    for await (const batch of client.batches.list())
+      if (batch.output_file_id) await client.files.delete(batch.output_file_id);
+    await rm(join(dir, 'eval/batches.json'));
+    await rm(join(dir, 'eval/responses.jsonl'));
+    await runEvaluation(section, runtime());
+    expect(sandbox.stats().batchesCreated).toBe(before.batchesCreated + 2);
+    expect((await readFile(join(dir, 'eval/items.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(ITEMS);
   });
 
   it('an expired batch gives the answers it has; the rest are asked live, with a warning about the price', async () => {

@@ -15,15 +15,29 @@ export function batchKey(inputFile: string): string {
 }
 
 /**
- * A batch of the same requests submitted earlier that is running or completed. The runner saves a batch's id only
- * after `batches.create` answers: a run stopped in between (Ctrl-C, a crash, a lost answer) would otherwise pay for
- * the same requests twice on the rerun.
+ * A batch of the same requests submitted earlier that is running, or completed with its output still there. The
+ * runner saves a batch's id only after `batches.create` answers: a run stopped in between (Ctrl-C, a crash, a lost
+ * answer) would otherwise pay for the same requests twice on the rerun.
  */
 export async function findBatch(client: OpenAI, key: string, signal?: AbortSignal): Promise<Batch | undefined> {
   let scanned = 0;
   for await (const batch of client.batches.list({ limit: 100 }, { signal })) {
-    if (batch.metadata?.[METADATA_BATCH_KEY] === key && !GIVEN_UP.has(batch.status)) return batch;
+    if (batch.metadata?.[METADATA_BATCH_KEY] === key && !GIVEN_UP.has(batch.status)) {
+      if (await outputKept(client, batch, signal)) return batch;
+    }
     if (++scanned >= SCAN_LIMIT) break;
   }
   return undefined;
+}
+
+/** Output files expire: a completed batch whose output is gone cannot be collected, so it is not reused. */
+async function outputKept(client: OpenAI, batch: Batch, signal?: AbortSignal): Promise<boolean> {
+  if (batch.status !== 'completed' || !batch.output_file_id) return true;
+  return client.files.retrieve(batch.output_file_id, { signal }).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
+    },
+  );
 }
