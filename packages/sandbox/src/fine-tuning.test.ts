@@ -204,6 +204,24 @@ describe('fine-tuning against the sandbox with the official SDK', () => {
     expect((await client.files.list()).data.map((file) => file.filename)).not.toContain('train.txt');
   });
 
+  it('refuses request fields and hyperparameters the service does not know, naming them', async () => {
+    const file = await upload(
+      Array.from({ length: 10 }, (_, i) => chatLine({ input: `q${i}`, output: 'a' })).join('\n'),
+    );
+    const refused = async (params: Record<string, unknown>) => {
+      const request = { model: 'gpt-4o-mini-2024-07-18', training_file: file.id, ...params };
+      const error = await client.fineTuning.jobs.create(request as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      return (error as InstanceType<typeof OpenAI.BadRequestError>).error;
+    };
+    expect(await refused({ n_epochs: 3 })).toMatchObject({
+      message: 'Unrecognized request argument supplied: n_epochs',
+      param: 'n_epochs',
+    });
+    const beta = await refused({ method: { type: 'supervised', supervised: { hyperparameters: { beta: 0.1 } } } });
+    expect(beta).toMatchObject({ param: 'method.supervised.hyperparameters.beta' });
+  });
+
   it('paginates jobs with after/limit/has_more and auto-paging', async () => {
     const lines = Array.from({ length: 10 }, (_, i) =>
       JSON.stringify({

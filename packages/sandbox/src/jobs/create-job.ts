@@ -5,13 +5,14 @@ import { newId, randomId } from '../ids.js';
 import { modelTokens } from '../models/model-tokens.js';
 import type { JobRecord, ServiceError, TrainingPlan } from '../store/records.js';
 import { checkTrainingFile } from './check-training-file.js';
-import { readHyperparameters, readMetadata } from './job-request.js';
+import { assertKnownFields, readHyperparameters, readMetadata } from './job-request.js';
 import { trainingFormatOf } from './trainable-model.js';
 
 /** Base durations of a job at timeScale 1 (about a minute in all). */
 const PHASES_MS = { validatingMs: 5_000, queuedMs: 5_000, runningMs: 50_000 };
 
 export async function createJob(ctx: SandboxContext, body: Record<string, unknown>): Promise<JobRecord> {
+  assertKnownFields(body);
   const { model, training_file: trainingFile, validation_file: validationFile, suffix } = body;
   if (typeof model !== 'string' || model === '') throw badRequest("Missing required parameter: 'model'.", 'model');
   if (typeof trainingFile !== 'string')

@@ -8,6 +8,40 @@ const RANGES: Record<string, [number, number, boolean]> = {
   beta: [Number.MIN_VALUE, 2, false],
 };
 
+/** The fields of a job creation request; the service refuses any other. */
+const REQUEST_FIELDS = new Set([
+  'model',
+  'training_file',
+  'validation_file',
+  'suffix',
+  'seed',
+  'method',
+  'hyperparameters',
+  'integrations',
+  'metadata',
+]);
+
+/** The hyperparameters each method takes (reference/openai-fine-tuning.md §5). */
+const METHOD_HYPERPARAMETERS: Record<string, string[]> = {
+  supervised: ['n_epochs', 'batch_size', 'learning_rate_multiplier'],
+  dpo: ['n_epochs', 'batch_size', 'learning_rate_multiplier', 'beta'],
+  reinforcement: [
+    'n_epochs',
+    'batch_size',
+    'learning_rate_multiplier',
+    'reasoning_effort',
+    'compute_multiplier',
+    'eval_interval',
+    'eval_samples',
+  ],
+};
+
+/** The service's 400 for a request field it does not know. */
+export function assertKnownFields(body: Record<string, unknown>): void {
+  const unknown = Object.keys(body).find((key) => !REQUEST_FIELDS.has(key));
+  if (unknown !== undefined) throw badRequest(`Unrecognized request argument supplied: ${unknown}`, unknown);
+}
+
 /** `method.<type>.hyperparameters` or the deprecated top-level `hyperparameters`, checked against the service's ranges. */
 export function readHyperparameters(body: Record<string, unknown>): {
   method: JobRecord['method'];
@@ -27,6 +61,12 @@ export function readHyperparameters(body: Record<string, unknown>): {
     ...(isObject(inner.hyperparameters) ? inner.hyperparameters : {}),
   };
   for (const [name, value] of Object.entries(hyperparameters)) {
+    if (!METHOD_HYPERPARAMETERS[type]!.includes(name)) {
+      throw badRequest(
+        `Invalid hyperparameter '${name}' for method '${type}': expected one of ${METHOD_HYPERPARAMETERS[type]!.join(', ')}.`,
+        `method.${type}.hyperparameters.${name}`,
+      );
+    }
     const range = RANGES[name];
     if (!range || value === 'auto') continue;
     const [min, max, integer] = range;
