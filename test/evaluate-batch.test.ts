@@ -109,6 +109,14 @@ describe('evaluation through the Batch API (sandbox)', () => {
     expect((await readFile(join(dir, 'eval/items.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(ITEMS);
   });
 
+  it('--no-cache asks for new answers: a completed batch of the same requests is not reused', async () => {
+    await runEvaluation(section, runtime());
+    const before = sandbox.stats();
+    await runEvaluation(section, { ...runtime(), noCache: true });
+    expect(sandbox.stats().batchesCreated).toBe(before.batchesCreated + 2);
+    expect((await readFile(join(dir, 'eval/items.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(ITEMS);
+  });
+
   it('an expired batch gives the answers it has; the rest are asked live, with a warning about the price', async () => {
     const expiring = await startSandbox({ port: 0, expireBatchesAt: 0.5 });
     const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-expired-'));

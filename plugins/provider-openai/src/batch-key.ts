@@ -15,14 +15,21 @@ export function batchKey(inputFile: string): string {
 }
 
 /**
- * A batch of the same requests submitted earlier that is running, or completed with its output still there. The
- * runner saves a batch's id only after `batches.create` answers: a run stopped in between (Ctrl-C, a crash, a lost
- * answer) would otherwise pay for the same requests twice on the rerun.
+ * A batch of the same requests submitted earlier that is running, or (unless `runningOnly`: --no-cache asks for new
+ * answers) completed with its output still there. The runner saves a batch's id only after `batches.create` answers:
+ * a run stopped in between (Ctrl-C, a crash, a lost answer) would otherwise pay for the same requests twice on the
+ * rerun.
  */
-export async function findBatch(client: OpenAI, key: string, signal?: AbortSignal): Promise<Batch | undefined> {
+export async function findBatch(
+  client: OpenAI,
+  key: string,
+  options: { signal?: AbortSignal; runningOnly?: boolean } = {},
+): Promise<Batch | undefined> {
+  const { signal, runningOnly = false } = options;
   let scanned = 0;
   for await (const batch of client.batches.list({ limit: 100 }, { signal })) {
-    if (batch.metadata?.[METADATA_BATCH_KEY] === key && !GIVEN_UP.has(batch.status)) {
+    const skipped = GIVEN_UP.has(batch.status) || (runningOnly && batch.status === 'completed');
+    if (batch.metadata?.[METADATA_BATCH_KEY] === key && !skipped) {
       if (await outputKept(client, batch, signal)) return batch;
     }
     if (++scanned >= SCAN_LIMIT) break;

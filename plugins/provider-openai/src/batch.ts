@@ -67,7 +67,8 @@ async function* readJsonLines(client: OpenAI, fileId: string, signal?: AbortSign
 
 /**
  * OpenAI's Batch API: one uploaded JSONL file of chat requests, results matched back by `custom_id`. Submitting the
- * same requests again returns the batch already running or completed for them (found by `tunekit_batch` metadata).
+ * same requests again returns the batch already running or completed for them (found by `tunekit_batch` metadata);
+ * with `fresh`, only one still running.
  */
 export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
   return {
@@ -77,7 +78,7 @@ export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
           .map((r) => JSON.stringify({ custom_id: r.customId, method: 'POST', url: CHAT_URL, body: r.request }))
           .join('\n');
         const key = batchKey(body);
-        const earlier = await findBatch(client, key, options.signal);
+        const earlier = await findBatch(client, key, { signal: options.signal, runningOnly: options.fresh });
         if (earlier) return toState(earlier);
         const file = await client.files.create(
           { file: await toFile(Buffer.from(`${body}\n`), 'tunekit-batch.jsonl'), purpose: 'batch' },

@@ -92,9 +92,13 @@ export interface BatchResult {
 
 /** Asynchronous batch execution (OpenAI's Batch API): submit once, poll, collect by `custom_id`. */
 export interface BatchApi {
+  /**
+   * Submits the requests, or returns a batch of the same requests submitted earlier (a rerun after a stop between
+   * create and saving its id). `fresh` (--no-cache) reuses only a batch still running, never a completed one.
+   */
   submit(
     requests: BatchRequest[],
-    options?: { signal?: AbortSignal; metadata?: Record<string, string> },
+    options?: { signal?: AbortSignal; metadata?: Record<string, string>; fresh?: boolean },
   ): Promise<BatchState>;
   status(batchId: string, options?: { signal?: AbortSignal }): Promise<BatchState>;
   /** Results of a finished batch (completed or expired: the work already done), in any order. */

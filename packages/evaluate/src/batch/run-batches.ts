@@ -25,6 +25,8 @@ export interface BatchPhaseInput {
   pollMs: number;
   signal: AbortSignal;
   logger: Logger;
+  /** --no-cache: new answers are wanted, so a completed batch of the same requests is not reused. */
+  fresh?: boolean;
 }
 
 /** The requests of a candidate not answered yet, keyed by their cache key (which is also the `custom_id`). */
@@ -100,7 +102,9 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
       }
       const chunk = requests.slice(0, MAX_REQUESTS_PER_BATCH);
       const metadata = { tunekit_candidate: candidate.name.slice(0, 64) };
-      const submitted = await withScopedSignal(input.signal, (signal) => api.submit(chunk, { signal, metadata }));
+      const submitted = await withScopedSignal(input.signal, (signal) =>
+        api.submit(chunk, { signal, metadata, fresh: input.fresh }),
+      );
       record = { id: submitted.id, endpoint, requests: chunk.length, collected: false };
       state[candidate.name] = record;
       await writeBatchState(input.statePath, state);

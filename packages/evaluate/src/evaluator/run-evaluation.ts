@@ -68,6 +68,7 @@ export async function runEvaluation(
         pollMs: options.batch_poll_ms,
         signal: rt.signal,
         logger: rt.logger,
+        fresh: rt.noCache === true,
       });
     }
     const spentUsd = () => candidates.reduce((sum, c) => sum + c.tally.spentUsd, 0);
