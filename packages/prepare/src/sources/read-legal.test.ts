@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { TunekitError } from '@tunekit/core';
 import { checkStepConformance, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +8,14 @@ import { readLegalStep } from './read-legal.js';
 
 const data = resolve(import.meta.dirname, '../../../../data');
 const broken = resolve(import.meta.dirname, '../../../../test/fixtures/broken/legal');
+
+/** A folder with the given documents (name → text or bytes), for inputs the fixtures do not have. */
+function folderWith(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'read-legal-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
 type Chunk = {
   law: string;
   article?: string;
@@ -87,5 +97,19 @@ describe('read-legal on other documents and broken folders', () => {
     const error = await runStep(readLegalStep, { path: 'nowhere/*.md' }, [], { baseDir: broken }).catch((e) => e);
     expect(TunekitError.is(error, 'INPUT_NOT_FOUND')).toBe(true);
     expect(error.render()).toMatch(/^nowhere\/\*\.md: no legal documents found/);
+  });
+
+  it('reads UTF-16 documents (NUL bytes are its ASCII) and rejects binary files without NUL bytes', async () => {
+    const statute = '# 消费者法\n\n第一条 为了保护消费者。\n\n第二条 经营者应当诚信。\n';
+    const dir = folderWith({
+      'le.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(statute, 'utf16le')]),
+      'be.md': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(statute, 'utf16le').swap16()]),
+      'image.txt': Buffer.from(Array.from({ length: 3000 }, (_, i) => 0x80 + (i % 120))),
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    const texts = (file: string) => r.out.filter((x) => x.source.file === file).map((x) => (x.data as Chunk).text);
+    expect(texts('le.md')).toEqual(['为了保护消费者。', '经营者应当诚信。']);
+    expect(texts('be.md')).toEqual(texts('le.md'));
+    expect(r.rejected.map((x) => [x.code, x.record.source.file])).toEqual([['file_unreadable', 'image.txt']]);
   });
 });

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
-import iconv from 'iconv-lite';
 import { z } from 'zod';
+import { decodeDocument } from './legal/decode-document.js';
 import { htmlToText } from './legal/html-to-text.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
@@ -11,7 +11,6 @@ import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-
 import { parseParagraphs } from './legal/parse-paragraphs.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
 import { rowReject } from './row-reject.js';
-import { detectEncoding } from './text-encoding.js';
 
 const options = z
   .object({
@@ -77,9 +76,7 @@ function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_b
 }
 
 async function readDocumentText(file: LegalFile): Promise<string> {
-  const bytes = await readFile(file.absolute);
-  if (bytes.subarray(0, 8000).includes(0)) throw new Error('binary file (contains NUL bytes)');
-  const text = iconv.decode(bytes, detectEncoding(bytes.subarray(0, 64 * 1024)));
+  const text = decodeDocument(await readFile(file.absolute));
   return /\.html?$/i.test(file.name) ? htmlToText(text) : text;
 }
 
