@@ -22,6 +22,7 @@ type Chunk = {
   article_number?: number;
   heading_path: string;
   topic: string;
+  headings: string[];
   text: string;
   part?: number;
 };
@@ -64,6 +65,17 @@ describe('read-legal on the Chinese statutes', () => {
     expect(preamble.map((c) => c.part)).toEqual(preamble.map((_, i) => i + 1));
     for (const part of preamble) expect(part.text).toMatch(/[。；！？]$/);
     expect(r.counters.documents).toBe(5);
+    // `第二节  监  护`: the spaces that spread a short heading are typesetting, not part of its title.
+    const a26 = chunks.find((c) => c.heading_path === '总则 › 第二章 › 第二节 › 第二十六条')!;
+    expect([a26.topic, a26.headings.at(-1)]).toEqual(['监护', '第二节 监护']);
+  });
+
+  it('joins the lines of a hard-wrapped Chinese paragraph without spaces, also after full-width punctuation', async () => {
+    const dir = folderWith({ 'notice.txt': '本通知所称经营者，\n是指从事商品经营的人；\n或者提供服务的人。\n' });
+    const r = await runStep(readLegalStep, { path: 'notice.txt' }, [], { baseDir: dir });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      '本通知所称经营者，是指从事商品经营的人；或者提供服务的人。',
+    ]);
   });
 
   it('passes the step conformance checks', async () => {

@@ -1,4 +1,5 @@
 import { chineseNumeralToInt } from './chinese-numerals.js';
+import { joinWords } from './cjk-join.js';
 import type { Heading, ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
 
@@ -20,7 +21,7 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
   const structure = STRUCTURE.exec(text);
   if (structure) {
     const [label, ...rest] = text.split(/[\s\u3000]+/);
-    return { label: label as string, title: rest.join(' '), level: LEVEL[structure[1] as string] ?? 2 };
+    return { label: label as string, title: joinWords(rest), level: LEVEL[structure[1] as string] ?? 2 };
   }
   if (!markdown) return undefined;
   const depth = (markdown[1] as string).length;

@@ -1,3 +1,4 @@
+import { joinerBetween } from './cjk-join.js';
 import type { ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
 
@@ -23,8 +24,7 @@ export function parseParagraphs(lines: string[], fallbackTitle: string): ParsedD
     if (open) {
       // Lines of one paragraph join with a space, or directly for CJK text.
       const last = open.paragraphs.length - 1;
-      const joiner = /[\u3000-\u9fff]$/.test(open.paragraphs[last] ?? '') ? '' : ' ';
-      open.paragraphs[last] += joiner + line;
+      open.paragraphs[last] += joinerBetween(open.paragraphs[last] ?? '', line) + line;
       return;
     }
     builder.open({ kind: 'paragraph', line: index + 1, first: line });
