@@ -26,7 +26,9 @@ const options = z
       .int()
       .positive()
       .default(1024)
-      .describe('Longer articles are split by paragraph into parts'),
+      .describe(
+        'Longer articles are split into parts of at most this many tokens: by paragraph, then sentence, then word',
+      ),
     group_by: z
       .enum(['document', 'chapter'])
       .default('document')
