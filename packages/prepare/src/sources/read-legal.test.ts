@@ -124,4 +124,16 @@ describe('read-legal on other documents and broken folders', () => {
     expect(texts('be.md')).toEqual(texts('le.md'));
     expect(r.rejected.map((x) => [x.code, x.record.source.file])).toEqual([['file_unreadable', 'image.txt']]);
   });
+
+  it('keeps dotted and ranged section numbers whole (Section 2.01, § 53a-21), without a whole number for them', async () => {
+    const lease =
+      '# Lease\n\nSection 2.01 Rent. Paid monthly.\nSection 2.02. Deposit.\n§ 53a-21 Terms.\nSection 3 Notices.\n';
+    const r = await runStep(readLegalStep, { path: 'lease.txt' }, [], { baseDir: folderWith({ 'lease.txt': lease }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.article, c.article_number, c.text])).toEqual([
+      ['Section 2.01', undefined, 'Rent. Paid monthly.'],
+      ['Section 2.02', undefined, 'Deposit.'],
+      ['§ 53a-21', undefined, 'Terms.'],
+      ['Section 3', 3, 'Notices.'],
+    ]);
+  });
 });

@@ -1,9 +1,12 @@
 import type { ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
 
-/** `Article 12`, `ARTICLE IV`, `Section 3.`, `§ 5`, `1.`, `12.` at the start of a line: each starts a unit. */
+/**
+ * `Article 12`, `ARTICLE IV`, `Section 3.`, `Section 2.01`, `§ 5`, `§ 53a-21`, `§§ 101-105`, `1.`, `12.` at the start
+ * of a line: each starts a unit.
+ */
 const UNIT_START =
-  /^(?:(article|section)\s+([0-9]+|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
+  /^(?:(article|section)\s+([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?(?:[.\-–][0-9]+[a-z]?)*)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
 
@@ -45,7 +48,12 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
       const numberText = wordNumber ?? sectionNumber ?? clauseNumber ?? '';
       const label = word ? `${word} ${wordNumber}` : section ? `${section} ${sectionNumber}` : `${clauseNumber}.`;
       const kind = word?.toLowerCase() === 'article' ? 'article' : word || section ? 'section' : 'clause';
-      const number = ROMAN.test(numberText) ? romanToInt(numberText) : Number.parseInt(numberText, 10);
+      // `Section 2.01` and `§§ 101-105` have no single whole number.
+      const number = ROMAN.test(numberText)
+        ? romanToInt(numberText)
+        : /[.\-–]/.test(numberText)
+          ? undefined
+          : Number.parseInt(numberText, 10);
       builder.open({ kind, label, number, line: index + 1, first: rest });
       return;
     }
