@@ -81,6 +81,21 @@ describe('read-legal on the Chinese statutes', () => {
   it('passes the step conformance checks', async () => {
     await checkStepConformance(readLegalStep, { path: 'statutes-zh/电子商务法(2018-08-31).md' }, [], { baseDir: data });
   });
+  it('reads statutes in traditional characters (第 15-1 條, 編/節) and unnumbered parts such as 附　　则', async () => {
+    const tw =
+      '# 刑法\n\n第一編　總　　則\n\n第一節 法例\n\n第 1 條 行為之處罰。\n第 15-1 條 插入條文。\n\n附　　則\n\n第 2 條 本法施行。\n';
+    const zh =
+      '# 刑法\n\n第一章 总则\n\n第一条 为了惩罚犯罪。\n第一百二十条之一 资助恐怖活动。\n\n附　　则\n\n第二条 本法施行。\n';
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: folderWith({ 'tw.md': tw, 'zh.md': zh }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.heading_path, c.article_number, c.text])).toEqual([
+      ['第一編 › 第一節 › 第1條', 1, '行為之處罰。'],
+      ['第一編 › 第一節 › 第15-1條', 15, '插入條文。'],
+      ['附則 › 第2條', 2, '本法施行。'],
+      ['第一章 › 第一条', 1, '为了惩罚犯罪。'],
+      ['第一章 › 第一百二十条之一', 120, '资助恐怖活动。'],
+      ['附则 › 第二条', 2, '本法施行。'],
+    ]);
+  });
 });
 
 describe('read-legal on other documents and broken folders', () => {

@@ -4,9 +4,12 @@ import type { Heading, ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
 
 const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
-const ARTICLE = new RegExp(`^第(${NUMERAL})条(之${NUMERAL})?[\\s\\u3000]+(.*)$`);
-const STRUCTURE = new RegExp(`^第${NUMERAL}(分编|编|章|节)(?=[\\s\\u3000]|$)`);
-const LEVEL: Record<string, number> = { 编: 0, 分编: 1, 章: 2, 节: 3 };
+/** `第五百零九条`, `第一百二十条之一`, and as written in traditional characters: `第 15-1 條`. */
+const ARTICLE = new RegExp(`^第[ \\u3000]?(${NUMERAL}(?:-\\d+)?)[ \\u3000]?([条條])(之${NUMERAL})?[\\s\\u3000]+(.*)$`);
+const STRUCTURE = new RegExp(`^第[ \\u3000]?${NUMERAL}[ \\u3000]?(分编|分編|编|編|章|节|節)(?=[\\s\\u3000]|$)`);
+const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, 章: 2, 节: 3, 節: 3 };
+/** `附则`, `总　　则`: the parts of a code that have no number (the last one of 刑法), at the top level. */
+const UNNUMBERED_PART = /^[附总總分][\s\u3000]*[则則]$/;
 
 /** True when the text reads like a Chinese statute (several lines start with 第X条). */
 export function looksLikeChineseStatute(lines: string[]): boolean {
@@ -20,9 +23,16 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
   const text = (markdown ? markdown[2] : raw)?.trim() ?? '';
   const structure = STRUCTURE.exec(text);
   if (structure) {
-    const [label, ...rest] = text.split(/[\s\u3000]+/);
-    return { label: label as string, title: joinWords(rest), level: LEVEL[structure[1] as string] ?? 2 };
+    const label = (structure[0] as string).replace(/[ \u3000]/g, '');
+    const title = joinWords(
+      text
+        .slice(structure[0].length)
+        .trim()
+        .split(/[\s\u3000]+/),
+    );
+    return { label, title, level: LEVEL[structure[1] as string] ?? 2 };
   }
+  if (UNNUMBERED_PART.test(text)) return { label: text.replace(/[\s\u3000]/g, ''), title: '', level: 0 };
   if (!markdown) return undefined;
   const depth = (markdown[1] as string).length;
   if (depth === 1 && isFirstH1) return 'title';
@@ -53,9 +63,9 @@ export function parseChineseStatute(lines: string[], fallbackTitle: string): Par
     if (index < infoEnd) return;
     const article = ARTICLE.exec(line);
     if (article) {
-      const label = `第${article[1]}条${article[2] ?? ''}`;
-      const number = chineseNumeralToInt(article[1] as string);
-      builder.open({ kind: 'article', label, number, line: index + 1, first: article[3] as string });
+      const label = `第${article[1]}${article[2]}${article[3] ?? ''}`;
+      const number = chineseNumeralToInt((article[1] as string).replace(/-\d+$/, ''));
+      builder.open({ kind: 'article', label, number, line: index + 1, first: article[4] as string });
       return;
     }
     builder.openOrText(index + 1).paragraphs.push(line);
