@@ -151,4 +151,22 @@ describe('read-legal on other documents and broken folders', () => {
       ['Section 3', 3, 'Notices.'],
     ]);
   });
+
+  it('reads HTML as a browser shows it: named entities, collapsed whitespace, table cells apart, <pre> kept', async () => {
+    const page = [
+      '<html><head><title>x</title></head><body><h1>Privacy Act</h1>',
+      '<p>Section 1. The &ldquo;controller&rdquo; &mdash; a person&hellip; &eacute;l&egrave;ve &amp;amp; &#xD800;</p>',
+      '<p>Section 2. A controller shall',
+      '   keep   records.</p>',
+      '<table><tr><td>Section 3.</td><td>Term</td><td>one year</td></tr></table>',
+      '<pre>Section 4. Form:\n  name</pre><p>第五条&emsp;中文</p>',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'act.html' }, [], { baseDir: folderWith({ 'act.html': page }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.article, c.text])).toEqual([
+      ['Section 1', 'The “controller” — a person… élève &amp; \ufffd'],
+      ['Section 2', 'A controller shall keep records.'],
+      ['Section 3', 'Term one year'],
+      ['Section 4', 'Form:\n\nname\n\n第五条\u2003中文'],
+    ]);
+  });
 });

@@ -1,29 +1,28 @@
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sect: '§' };
+import { decodeEntities } from './html-entities.js';
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+const BLOCK = 'p|pre|div|li|ul|ol|dl|dt|dd|section|article|header|footer|nav|aside|main|table|tr|blockquote|h[1-6]';
+
+/** Runs of whitespace (line breaks included) show as one space, as a browser shows them, except in `<pre>`. */
+function collapseWhitespace(html: string): string {
+  return html
+    .split(/(<pre\b[\s\S]*?<\/pre\s*>)/i)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, ' ')))
+    .join('');
 }
 
 /**
  * Turns an HTML legal document into Markdown-like text: `<h1>`–`<h6>` become `#` headings, block elements become
- * paragraphs, scripts and styles are dropped. Enough for statute pages; not a general HTML renderer.
+ * paragraphs, table cells are set apart by a space, scripts and styles are dropped. Enough for statute pages; not a
+ * general HTML renderer.
  */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<h([1-6])\b[^>]*>/gi, (_, level: string) => `\n\n${'#'.repeat(Number(level))} `)
-      .replace(/<\/(h[1-6]|p|div|li|section|article|tr|blockquote)\s*>/gi, '\n\n')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<[^>]+>/g, ''),
-  )
-    .replace(/[ \t]+\n/g, '\n')
+  const text = collapseWhitespace(html.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, ''))
+    .replace(/<h([1-6])\b[^>]*>/gi, (_, level: string) => `\n\n${'#'.repeat(Number(level))} `)
+    .replace(new RegExp(`</?(?:${BLOCK})\\b[^>]*>`, 'gi'), '\n\n')
+    .replace(/<br\b[^>]*>/gi, '\n')
+    .replace(/<\/t[dh]\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
     .replace(/\n{3,}/g, '\n\n');
 }
