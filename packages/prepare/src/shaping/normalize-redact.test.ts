@@ -45,4 +45,16 @@ describe('redact-pii', () => {
     expect(r.counters).toMatchObject({ email: 1, phone: 4, cn_id: 1, card: 1, ssn: 1, ip: 2 });
     await checkStepConformance(redactPiiStep, {}, [makeRecord({ t: text })]);
   });
+
+  it('finds North American numbers without parentheses and Chinese landlines, not case numbers, dates or ISBNs', async () => {
+    const text =
+      'Call 415-555-2671, 415.555.2671 or 1-800-555-0199; 电话010-62345678、0755-88886666。' +
+      '（2019）京01民终1234号，2019-01-01，No. 2019-123-4567，ISBN 978-7-111-12345-6，第1234条，555-123-45678。';
+    const r = await runStep(redactPiiStep, { kinds: ['phone'] }, [makeRecord({ t: text })]);
+    expect((r.out[0]!.data as { t: string }).t).toBe(
+      'Call [PHONE], [PHONE] or [PHONE]; 电话[PHONE]、[PHONE]。' +
+        '（2019）京01民终1234号，2019-01-01，No. 2019-123-4567，ISBN 978-7-111-12345-6，第1234条，555-123-45678。',
+    );
+    expect(r.counters).toEqual({ phone: 5 });
+  });
 });

@@ -43,9 +43,10 @@ export const PII_DETECTORS: PiiDetector[] = [
   { kind: 'ssn', pattern: /(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])/g },
   {
     kind: 'phone',
-    // Chinese mobiles (optionally +86), then international numbers written with a leading +, then (555) 123-4567.
+    // Chinese mobiles (optionally +86), international numbers written with a leading +, (555) 123-4567, North
+    // American 555-123-4567 (area code and exchange start with 2-9), Chinese landlines 010-12345678 / 0755-8888888.
     pattern:
-      /(?<![\d+])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}|\(\d{3}\) ?\d{3}-\d{4})(?!\d)/g,
+      /(?<![\d+])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}|\(\d{3}\) ?\d{3}-\d{4}|(?<!-)(?:1-)?[2-9]\d{2}([.-])[2-9]\d{2}\1\d{4}|(?<!-)0\d{2,3}-[2-9]\d{6,7})(?![\d-])/g,
   },
   {
     kind: 'ip',
