@@ -26,6 +26,9 @@ describe('redact-pii', () => {
   it('verifies checksums', () => {
     expect(isValidCnId('11010519491231002X')).toBe(true);
     expect(isValidCnId('110105194912310021')).toBe(false);
+    // The checksum passes, but 0717-82-34 and 1990-13-01 are no birth dates: a credit code, an order number.
+    expect(isValidCnId('911100007178234561')).toBe(false);
+    expect(isValidCnId('440300199013011235')).toBe(false);
     expect(passesLuhn('4111 1111 1111 1111')).toBe(true);
     expect(passesLuhn('4111 1111 1111 1112')).toBe(false);
   });

@@ -12,8 +12,25 @@ export type PiiKind = (typeof PII_KINDS)[number];
 
 const CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
-/** GB 11643 check digit of an 18-character resident ID. */
+/** Whether `yyyymmdd` is a date from 1900 on (a resident ID's birth date). */
+function isBirthDate(yyyymmdd: string): boolean {
+  const [year, month, day] = [yyyymmdd.slice(0, 4), yyyymmdd.slice(4, 6), yyyymmdd.slice(6, 8)].map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * An 18-character resident ID (GB 11643): a region code (first digit 1–9), a birth date, and the check digit. The
+ * date rules out numbers that only pass the checksum (one in eleven do), such as credit codes and order numbers.
+ */
 export function isValidCnId(id: string): boolean {
+  if (id[0] === '0' || !isBirthDate(id.slice(6, 14))) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * (CN_ID_WEIGHTS[i] as number);
   return '10X98765432'[sum % 11] === id[17]?.toUpperCase();
