@@ -159,14 +159,34 @@ describe('read-legal on other documents and broken folders', () => {
       '<p>Section 2. A controller shall',
       '   keep   records.</p>',
       '<table><tr><td>Section 3.</td><td>Term</td><td>one year</td></tr></table>',
-      '<pre>Section 4. Form:\n  name</pre><p>第五条&emsp;中文</p>',
+      '<pre>Section 4. Form:\n  Name</pre><p>第五条&emsp;中文</p>',
     ].join('\n');
     const r = await runStep(readLegalStep, { path: 'act.html' }, [], { baseDir: folderWith({ 'act.html': page }) });
     expect(r.out.map((x) => x.data as Chunk).map((c) => [c.article, c.text])).toEqual([
       ['Section 1', 'The “controller” — a person… élève &amp; \ufffd'],
       ['Section 2', 'A controller shall keep records.'],
       ['Section 3', 'Term one year'],
-      ['Section 4', 'Form:\n\nname\n\n第五条\u2003中文'],
+      ['Section 4', 'Form:\n\nName\n\n第五条\u2003中文'],
+    ]);
+  });
+
+  it('joins the lines of hard-wrapped English clauses, keeps list items apart', async () => {
+    const msa = [
+      '# Services Agreement',
+      '1. "Agreement" means this agreement, as amended from time to',
+      'time by the parties, including sub-',
+      'contracted services,',
+      'Schedule A and its annexes.',
+      '(a) on time; and',
+      '(b) with due care.',
+      'A new paragraph.',
+      '2. Fees.',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': msa }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      '"Agreement" means this agreement, as amended from time to time by the parties, including sub-contracted ' +
+        'services, Schedule A and its annexes.\n\n(a) on time; and\n\n(b) with due care.\n\nA new paragraph.',
+      'Fees.',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
+import { continuesLine, joinWrapped } from './wrapped-line.js';
 
 /**
  * `Article 12`, `ARTICLE IV`, `Section 3.`, `Section 2.01`, `§ 5`, `§ 53a-21`, `§§ 101-105`, `1.`, `12.` at the start
@@ -32,11 +33,17 @@ export function looksLikeEnglishStructure(lines: string[]): boolean {
 /** Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings. */
 export function parseEnglishStructure(lines: string[], fallbackTitle: string): ParsedDocument {
   const builder = new UnitBuilder();
+  // Whether the line above was text of the open unit (no blank line or heading since), which a line may go on.
+  let joinable = false;
   lines.forEach((raw, index) => {
     const line = raw.trim();
-    if (!line) return;
+    if (!line) {
+      joinable = false;
+      return;
+    }
     const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
     if (markdown) {
+      joinable = false;
       const text = (markdown[2] as string).trim();
       if (!builder.title && markdown[1] === '#') builder.title = text;
       else builder.heading({ label: text, title: '', level: (markdown[1] as string).length });
@@ -55,9 +62,15 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
           ? undefined
           : Number.parseInt(numberText, 10);
       builder.open({ kind, label, number, line: index + 1, first: rest });
+      joinable = true;
       return;
     }
-    builder.openOrText(index + 1).paragraphs.push(line);
+    const paragraphs = builder.openUnit?.paragraphs;
+    const above = paragraphs?.at(-1);
+    if (paragraphs && above !== undefined && joinable && continuesLine(above, line)) {
+      paragraphs[paragraphs.length - 1] = joinWrapped(above, line);
+    } else builder.openOrText(index + 1).paragraphs.push(line);
+    joinable = true;
   });
   return builder.result(fallbackTitle);
 }
