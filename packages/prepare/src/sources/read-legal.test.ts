@@ -140,6 +140,23 @@ describe('read-legal on other documents and broken folders', () => {
     expect(r.rejected.map((x) => [x.code, x.record.source.file])).toEqual([['file_unreadable', 'image.txt']]);
   });
 
+  it('rejects a document with no text (empty, blank, or headings only) instead of dropping it unnoticed', async () => {
+    const dir = folderWith({
+      'empty.md': '',
+      'blank.txt': ' \n\n\t\n',
+      'headings.md': '# 民法典\n\n## 第一编 总则\n',
+      'law.md': '# 法\n\n第一条 为了保护消费者。\n',
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.out.map((x) => x.source.file)).toEqual(['law.md']);
+    const rejected = r.rejected.map((x) => [x.record.source.file, x.code, x.detail.message]).sort();
+    expect(rejected).toEqual([
+      ['blank.txt', 'empty_document', 'the document is empty'],
+      ['empty.md', 'empty_document', 'the document is empty'],
+      ['headings.md', 'empty_document', 'the document has headings but no text under them'],
+    ]);
+  });
+
   it('keeps dotted and ranged section numbers whole (Section 2.01, § 53a-21), without a whole number for them', async () => {
     const lease =
       '# Lease\n\nSection 2.01 Rent. Paid monthly.\nSection 2.02. Deposit.\n§ 53a-21 Terms.\nSection 3 Notices.\n';

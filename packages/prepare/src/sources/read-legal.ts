@@ -89,10 +89,18 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   const countTokens = (text: string) => model.countTokens(text);
   for (const file of files) {
     let doc: ParsedDocument;
+    let text: string;
     try {
-      doc = parseDocument(await readDocumentText(file), file.name, opts.split_on);
+      text = await readDocumentText(file);
+      doc = parseDocument(text, file.name, opts.split_on);
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
+      continue;
+    }
+    if (doc.units.length === 0) {
+      // Nothing to yield: said in rejects, so a blank export does not vanish from the run unnoticed.
+      const message = text.trim() === '' ? 'the document is empty' : 'the document has headings but no text under them';
+      ctx.reject(rowReject(file.name, 0, {}), 'empty_document', { message });
       continue;
     }
     ctx.count('documents');
