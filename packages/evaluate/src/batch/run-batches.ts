@@ -12,9 +12,9 @@ import { buildRequest } from '../prompts/build-request.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
 import type { ModelCaller } from '../runner/model-caller.js';
 import type { ResponseCache } from '../runner/response-cache.js';
+import { requestsThatFit } from './batch-limits.js';
 import { type BatchStateFile, readBatchState, writeBatchState } from './batch-state.js';
 
-const MAX_REQUESTS_PER_BATCH = 50_000;
 const FINISHED = new Set(['completed', 'expired', 'failed', 'cancelled']);
 
 export interface BatchPhaseInput {
@@ -95,12 +95,14 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
     if (!record || record.collected || record.endpoint !== endpoint) {
       const requests = await uncachedRequests(candidate, caller, input);
       if (requests.length === 0) continue;
-      if (requests.length > MAX_REQUESTS_PER_BATCH) {
+      const fit = requestsThatFit(requests);
+      if (fit < requests.length) {
         input.logger.warn(
-          `${candidate.name}: ${requests.length} requests exceed one batch; the first ${MAX_REQUESTS_PER_BATCH} are batched, the rest asked live`,
+          `${candidate.name}: ${requests.length} requests exceed one batch (50,000 requests, 200 MB); the first ${fit} are batched, the rest asked live`,
         );
       }
-      const chunk = requests.slice(0, MAX_REQUESTS_PER_BATCH);
+      if (fit === 0) continue;
+      const chunk = requests.slice(0, fit);
       const metadata = { tunekit_candidate: candidate.name.slice(0, 64) };
       const submitted = await withScopedSignal(input.signal, (signal) =>
         api.submit(chunk, { signal, metadata, fresh: input.fresh }),
