@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TunekitError } from '@tunekit/core';
 import { checkStepConformance, runStep } from '@tunekit/core/testing';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readLegalStep } from './read-legal.js';
 
@@ -155,6 +156,18 @@ describe('read-legal on other documents and broken folders', () => {
       ['empty.md', 'empty_document', 'the document is empty'],
       ['headings.md', 'empty_document', 'the document has headings but no text under them'],
     ]);
+  });
+
+  it('reads documents in the encoding given (UTF-16 without a BOM, GBK), which detection alone cannot tell', async () => {
+    const statute = '第一条 为了保护消费者。\n\n第二条 经营者应当诚信。\n';
+    const utf16 = folderWith({ 'law.md': Buffer.from(statute, 'utf16le') });
+    const texts = (r: Awaited<ReturnType<typeof runStep>>) => r.out.map((x) => (x.data as Chunk).text);
+    const given = await runStep(readLegalStep, { path: '.', encoding: 'utf-16le' }, [], { baseDir: utf16 });
+    expect(texts(given)).toEqual(['为了保护消费者。', '经营者应当诚信。']);
+    const gbk = folderWith({ 'law.txt': iconv.encode(statute, 'gbk') });
+    expect(texts(await runStep(readLegalStep, { path: '.', encoding: 'gbk' }, [], { baseDir: gbk }))).toEqual(
+      texts(given),
+    );
   });
 
   it('keeps dotted and ranged section numbers whole (Section 2.01, § 53a-21), without a whole number for them', async () => {

@@ -11,6 +11,7 @@ import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-
 import { parseParagraphs } from './legal/parse-paragraphs.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
 import { rowReject } from './row-reject.js';
+import { checkEncodingOption, encodingName } from './text-encoding.js';
 
 const options = z
   .object({
@@ -33,6 +34,9 @@ const options = z
       .enum(['document', 'chapter'])
       .default('document')
       .describe('Group key of each chunk (for the split step)'),
+    encoding: encodingName()
+      .optional()
+      .describe('utf-8, utf-16le, gbk, gb18030, ...; detected per document when absent'),
   })
   .strict();
 
@@ -77,21 +81,22 @@ function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_b
   return [document, ...chapterPath].join(PATH_SEPARATOR);
 }
 
-async function readDocumentText(file: LegalFile): Promise<string> {
-  const text = decodeDocument(await readFile(file.absolute));
+async function readDocumentText(file: LegalFile, encoding: string | undefined): Promise<string> {
+  const text = decodeDocument(await readFile(file.absolute), encoding);
   return /\.html?$/i.test(file.name) ? htmlToText(text) : text;
 }
 
 async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
   const entries = Array.isArray(opts.path) ? opts.path : [opts.path];
   const files = await listLegalFiles(ctx.baseDir, entries, ctx.step);
+  const encoding = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : undefined;
   const model = await ctx.model();
   const countTokens = (text: string) => model.countTokens(text);
   for (const file of files) {
     let doc: ParsedDocument;
     let text: string;
     try {
-      text = await readDocumentText(file);
+      text = await readDocumentText(file, encoding);
       doc = parseDocument(text, file.name, opts.split_on);
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
