@@ -117,6 +117,12 @@ describe('evaluate against the sandbox', () => {
     const few = report.economics.find((e) => e.candidate === 'gpt-4o few-shot');
     expect(few?.latencyP50Ms).toBeGreaterThan(0);
     expect(report.economics.find((e) => e.candidate === 'mini')?.promptTokensSavedPerRequest).toBeGreaterThan(100);
+    // Judge requests that answered are priced at gpt-4o's rates; nothing came from a cache on this first run.
+    const judged = report.summaries.filter((s) => s.scorer === 'judge').reduce((sum, s) => sum + s.n, 0);
+    expect(report.judges?.[0]?.requests).toBeGreaterThanOrEqual(judged);
+    expect(report.judges?.[0]?.requests).toBeLessThanOrEqual(80);
+    expect(report.judges?.[0]?.costUsd).toBeGreaterThan(0);
+    expect(report.cost?.spentUsd).toBeCloseTo((report.cost?.candidatesUsd ?? 0) + (report.cost?.judgesUsd ?? 0), 12);
     for (const file of await filesUnder(dir)) expect(await readFile(file, 'utf8')).not.toContain(KEY);
   });
 

@@ -51,7 +51,14 @@ describe('example pipelines end to end (CLI, sandbox)', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/train\s+succeeded: ft:gpt-4o-mini-2024-07-18:[^:]*:consumer-law:/);
     expect(stdout).toMatch(/evaluate\s+\d+ items × 3 candidates; gate passed/);
+    expect(stdout).toMatch(
+      /\n {10}\$[\d.]+ of model requests at catalog prices \(judges \$[\d.]+\), \$[\d.]+ paid in this run\n/,
+    );
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const cost = manifest.evaluate.cost;
+    expect(cost.judgesUsd).toBeGreaterThan(0);
+    expect(cost.spentUsd).toBeGreaterThan(0);
+    expect(cost.spentUsd).toBeLessThanOrEqual(cost.candidatesUsd + cost.judgesUsd + 1e-9);
     expect(manifest.sandbox).toBe(true);
     expect(balanced(manifest.ledger)).toBe(true);
     expect(manifest.estimate.chargedTokens).toBeGreaterThan(0);
@@ -72,6 +79,12 @@ describe('example pipelines end to end (CLI, sandbox)', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/evaluate\s+\d+ items × 3 candidates; gate passed/);
     const rerun = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    // Everything came from the cache: the same cost at catalog prices, nothing paid.
+    expect(rerun.evaluate.cost).toEqual({
+      candidatesUsd: expect.closeTo(cost.candidatesUsd, 12),
+      judgesUsd: expect.closeTo(cost.judgesUsd, 12),
+      spentUsd: 0,
+    });
     expect(rerun.train.result.model).toBe(manifest.train.result.model);
     expect(rerun.ledger).toEqual(manifest.ledger);
   });

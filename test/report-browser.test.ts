@@ -132,6 +132,16 @@ describe.skipIf(!CHROMIUM)('report.html in headless chromium', () => {
       expect(await page.getByTestId('kpi-latency').textContent()).toMatch(/\d+ ms \/ \d+ ms/);
     });
 
+    it('shows what the judge cost next to the candidates, and the evaluation total', async () => {
+      const { page } = loaded;
+      const judges = page.getByTestId('judge-cost-table');
+      expect(await judges.isVisible()).toBe(true);
+      expect(await judges.locator('tbody tr').first().textContent()).toMatch(/^judgegpt-4o-2024-08-06\d+ \(\d+\)/);
+      expect(await page.getByTestId('evaluation-cost').textContent()).toMatch(
+        /cost \$[\d.]+ at catalog prices \(candidates \$[\d.]+, judges \$[\d.]+\); /,
+      );
+    });
+
     it('draws every chart label inside its chart at a legible size', async () => {
       const problems = await loaded.page.$$eval('svg.chart', (charts) =>
         charts.flatMap((svg) => {

@@ -145,6 +145,19 @@ function fixture(): { data: ReportData; rows: ItemRow[] } {
         latencyP95Ms: 900,
       },
     ],
+    judges: [
+      {
+        scorer: 'judge',
+        model: HOSTILE[5]!,
+        requests: 26,
+        cacheHits: 3,
+        tokensInPerRequest: 300,
+        tokensOutPerRequest: 30,
+        costUsd: 0.05,
+        priceAsOf: '2024-08 <b>source</b>',
+      },
+    ],
+    cost: { candidatesUsd: 0.034, judgesUsd: 0.05, spentUsd: 0.07 },
     training: {
       model: 'ft:gpt-4o-mini:<org>',
       baseModel: 'gpt-4o-mini',
@@ -263,6 +276,10 @@ describe('report.md and junit.xml with hostile data', () => {
     const header = text.split('\n').findIndex((l) => l.startsWith('| scorer'));
     const width = cells(text.split('\n')[header]!);
     for (let i = header; text.split('\n')[i]?.startsWith('|'); i++) expect(cells(text.split('\n')[i]!)).toBe(width);
+    const judges = text.split('\n').findIndex((l) => l.startsWith('| judge | model'));
+    expect(cells(text.split('\n')[judges + 2]!)).toBe(cells(text.split('\n')[judges]!));
+    expect(text).not.toMatch(/<svg|<a href/);
+    expect(text).toContain('(candidates $0.034, judges $0.050); $0.070 paid in this run');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for control characters
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   });

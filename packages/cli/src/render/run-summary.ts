@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Manifest } from '@tunekit/core';
+import type { EvaluationOutcome, Manifest } from '@tunekit/core';
 import { formatCount, formatCounted, formatMs, formatUsd, table } from './format.js';
 
 function shown(path: string): string {
@@ -28,6 +28,16 @@ function estimateLines(manifest: Manifest): string[] {
   return [
     `estimate  ${formatCount(chosen.billingTokens ?? 0)} billing tokens × ${chosen.epochs} epochs = ${formatCount(chosen.chargedTokens)} training tokens ≈ ${formatUsd(chosen.costUsd ?? chosen.estimatedCostUsd)} on ${manifest.model} (${scope})`,
   ];
+}
+
+type EvaluationCost = NonNullable<EvaluationOutcome['cost']>;
+
+/** What the evaluation's requests cost: "$0.42 of model requests (judges $0.30), $0.12 paid in this run". */
+function evaluationCost(cost: EvaluationCost): string {
+  const total = cost.candidatesUsd === null || cost.judgesUsd === null ? null : cost.candidatesUsd + cost.judgesUsd;
+  const judges =
+    cost.judgesUsd === 0 ? '' : ` (judges ${cost.judgesUsd === null ? 'unpriced' : formatUsd(cost.judgesUsd)})`;
+  return `${total === null ? 'unpriced' : formatUsd(total)} of model requests at catalog prices${judges}, ${formatUsd(cost.spentUsd)} paid in this run`;
 }
 
 /** The plain-text summary printed after `tunekit run`. */
@@ -61,8 +71,18 @@ export function renderRunSummary(manifest: Manifest, runDir: string): string {
       `train     ${r.status}: ${r.model ?? '(no model)'} · ${formatCount(r.trainedTokens ?? 0)} trained tokens · ${formatUsd(r.costUsd)}`,
     );
   }
-  const evaluate = manifest.evaluate as { summary?: string; reports?: string[] } | undefined;
+  const evaluate = manifest.evaluate as
+    | {
+        summary?: string;
+        reports?: string[];
+        cost?: EvaluationCost;
+      }
+    | undefined;
   if (evaluate?.summary) lines.push(`evaluate  ${evaluate.summary}`);
+  const cost = evaluate?.cost;
+  // Outputs files scored without a judge call no model: nothing to say.
+  if (cost && (cost.candidatesUsd !== 0 || cost.judgesUsd !== 0 || cost.spentUsd !== 0))
+    lines.push(`          ${evaluationCost(cost)}`);
   lines.push(
     `run       ${shown(runDir)}/ (manifest.json${Object.keys(manifest.outputs)
       .map((k) => `, ${k}.jsonl`)

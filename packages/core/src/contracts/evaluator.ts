@@ -29,6 +29,11 @@ export interface EvaluationOutcome {
   gatePassed: boolean;
   summary: string;
   reports: string[];
+  /**
+   * What the evaluation's model requests cost at catalog prices (null: a model without a price), cached answers
+   * included, and what this run paid for (live requests).
+   */
+  cost?: { candidatesUsd: number | null; judgesUsd: number | null; spentUsd: number };
 }
 
 /** The engine of the `evaluate:` section (built in: @tunekit/evaluate). */

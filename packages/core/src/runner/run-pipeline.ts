@@ -203,6 +203,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
         gatePassed: evaluation.gatePassed,
         summary: evaluation.summary,
         reports: evaluation.reports,
+        ...(evaluation.cost ? { cost: evaluation.cost } : {}),
       };
     }
     manifest.status = 'succeeded';

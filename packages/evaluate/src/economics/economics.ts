@@ -1,16 +1,16 @@
 import type { ModelPrices, Usage } from '@tunekit/core';
-import type { EconomicsEntry } from '../report/report-data.js';
+import type { EconomicsEntry, JudgeCostEntry } from '../report/report-data.js';
 import { percentile } from './percentile.js';
 import { requestCostUsd } from './request-cost.js';
 
-/** Per-candidate tallies of requests, tokens, cost and live latency (cache hits excluded from latency). */
+/** Per-candidate (or per-judge) tallies of requests, tokens, cost and live latency (cache hits excluded from latency). */
 export class EconomicsTally {
   requests = 0;
   cacheHits = 0;
   private withUsage = 0;
   private tokensIn = 0;
   private tokensOut = 0;
-  private costUsd = 0;
+  private cost = 0;
   private priced = 0;
   /** Money actually spent in this run (live requests only). */
   spentUsd = 0;
@@ -31,10 +31,18 @@ export class EconomicsTally {
     this.tokensOut += usage.completionTokens;
     if (this.prices) {
       const cost = requestCostUsd(usage, this.prices, batch);
-      this.costUsd += cost;
+      this.cost += cost;
       this.priced++;
       if (!cached) this.spentUsd += cost;
     }
+  }
+
+  /**
+   * USD of every request with usage at catalog prices, whether answered live or from the cache (what these requests
+   * cost when paid for); null when no price is known, or no answer said what it used.
+   */
+  get costUsd(): number | null {
+    return !this.prices || (this.requests > 0 && this.withUsage === 0) ? null : this.cost;
   }
 
   entry(): EconomicsEntry {
@@ -45,13 +53,29 @@ export class EconomicsTally {
       cacheHits: this.cacheHits,
       tokensInPerRequest: per(this.tokensIn, this.withUsage),
       tokensOutPerRequest: per(this.tokensOut, this.withUsage),
-      costPer1kUsd: this.priced > 0 ? (this.costUsd / this.priced) * 1000 : null,
+      costPer1kUsd: this.priced > 0 ? (this.cost / this.priced) * 1000 : null,
       latencyP50Ms: percentile(this.latencies, 50),
       latencyP95Ms: percentile(this.latencies, 95),
       ...(this.prices?.asOf ? { priceAsOf: this.prices.asOf } : {}),
       ...(this.prices?.source ? { priceSource: this.prices.source } : {}),
     };
   }
+}
+
+/** What a judge scorer's requests cost: its tally under the scorer's name. */
+export function judgeCostEntry(scorer: string, model: string, tally: EconomicsTally): JudgeCostEntry {
+  const { requests, cacheHits, tokensInPerRequest, tokensOutPerRequest, priceAsOf, priceSource } = tally.entry();
+  return {
+    scorer,
+    model,
+    requests,
+    cacheHits,
+    tokensInPerRequest,
+    tokensOutPerRequest,
+    costUsd: tally.costUsd,
+    ...(priceAsOf ? { priceAsOf } : {}),
+    ...(priceSource ? { priceSource } : {}),
+  };
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { EvaluatorRuntime } from '@tunekit/core';
-import { compareEconomics } from '../economics/economics.js';
+import { compareEconomics, judgeCostEntry } from '../economics/economics.js';
 import type { EvaluateOptions } from '../options.js';
 import { describePrompt } from '../prompts/build-request.js';
 import type {
   CandidateInfo,
   Comparison,
+  EvaluationCost,
   GateResult,
   ReportData,
   ReportMeta,
@@ -17,6 +18,7 @@ import type { CandidateRuntime } from '../runner/candidate-runtime.js';
 import type { RunItemsResult } from '../runner/run-items.js';
 import type { ScoringPlan } from '../runner/score-item.js';
 import { compareToBaseline, evaluateGate, type ScoreSample, summarizeScores } from '../stats/index.js';
+import type { JudgeRuntime } from './setup-scorers.js';
 
 export const BOOTSTRAP_SEED = 7;
 const MISSING: ScoreSample = { score: null, error: 'missing' };
@@ -34,6 +36,24 @@ function tunedCandidate(candidates: readonly CandidateRuntime[], rt: EvaluatorRu
   )?.name;
 }
 
+/** A sum of costs, unknown (null) when one of them is. */
+function sumOrNull(costs: (number | null)[]): number | null {
+  return costs.some((cost) => cost === null) ? null : costs.reduce<number>((sum, cost) => sum + cost!, 0);
+}
+
+/** What the candidates' and judges' requests cost; candidates that read a file of outputs call no model. */
+export function evaluationCost(
+  candidates: readonly CandidateRuntime[],
+  judges: readonly JudgeRuntime[],
+): EvaluationCost {
+  const callers = candidates.filter((c) => c.caller);
+  return {
+    candidatesUsd: sumOrNull(callers.map((c) => c.tally.costUsd)),
+    judgesUsd: sumOrNull(judges.map((j) => j.tally.costUsd)),
+    spentUsd: [...callers, ...judges].reduce((sum, { tally }) => sum + tally.spentUsd, 0),
+  };
+}
+
 export interface ReportInput {
   options: EvaluateOptions;
   rt: EvaluatorRuntime;
@@ -41,6 +61,7 @@ export interface ReportInput {
   candidates: readonly CandidateRuntime[];
   plan: ScoringPlan;
   scorerInfos: ScorerInfo[];
+  judges: readonly JudgeRuntime[];
   result: RunItemsResult;
   itemsFile: string;
   training?: TrainingInfo;
@@ -114,6 +135,8 @@ export function buildReport(input: ReportInput): ReportData {
     comparisons,
     ...(gate ? { gate } : {}),
     economics,
+    ...(input.judges.length > 0 ? { judges: input.judges.map((j) => judgeCostEntry(j.scorer, j.model, j.tally)) } : {}),
+    cost: evaluationCost(candidates, input.judges),
     ...(input.training ? { training: input.training } : {}),
     items: { file: input.itemsFile, count: result.items },
   };

@@ -6,6 +6,7 @@ import {
   type ProviderConfig,
   TunekitError,
 } from '@tunekit/core';
+import type { EconomicsTally } from '../economics/economics.js';
 import { AdaptiveLimit } from '../runner/adaptive-limit.js';
 import { ModelCaller } from '../runner/model-caller.js';
 import type { ResponseCache } from '../runner/response-cache.js';
@@ -89,14 +90,18 @@ export class CallerPool {
   }
 }
 
-/** A judge's view of a caller: cached, limited and retried like candidate calls; a final failure throws. */
-export function asProvider(caller: ModelCaller): Provider {
+/**
+ * A judge's view of a caller: cached, limited and retried like candidate calls, each answer tallied for its cost; a
+ * final failure throws.
+ */
+export function asProvider(caller: ModelCaller, tally: EconomicsTally): Provider {
   return {
     specVersion: 'v1',
     endpoint: caller.provider.endpoint,
     async chat(request) {
       const outcome = await caller.call(request);
       if (!outcome.response) throw new TunekitError('PROVIDER_ERROR', outcome.error ?? 'judge request failed');
+      tally.record(outcome.response.usage, outcome.response.latencyMs, outcome.cached);
       return outcome.response;
     },
   };

@@ -203,3 +203,81 @@ describe('a judge whose provider rejects the key', () => {
     await expect(run).rejects.toMatchObject({ code: 'API_KEY_REJECTED' });
   });
 });
+
+describe('what the judges cost', () => {
+  /** A judge that always gives 1, and says it used 1,000 prompt and 50 completion tokens. */
+  const judge = (calls: ChatRequest[]): Provider => ({
+    specVersion: 'v1',
+    endpoint: 'fake://judge',
+    async chat(request) {
+      calls.push(request);
+      return {
+        text: '{"score": 1, "reason": "fine"}',
+        latencyMs: 5,
+        usage: { promptTokens: 1000, completionTokens: 50 },
+      };
+    },
+  });
+  const judged = {
+    candidates: [{ name: 'mini', model: 'gpt-4o-mini-2024-07-18' }],
+    scorers: ['exact', { judge: { provider: 'judge', model: 'gpt-4o-2024-08-06', rubric: 'Is it right?' } }],
+    report: ['json', 'md'],
+  };
+
+  it('reports the judge requests at the judge model’s price, and what a rerun from the cache pays', async () => {
+    const dir = await setup(8);
+    const rt = runtime(dir, { providers: { openai: {}, judge: {} } });
+    const judgeCalls: ChatRequest[] = [];
+    const deps = {
+      createProvider: (name: string) => (name === 'judge' ? judge(judgeCalls) : fakeProvider({ calls: [] })),
+    };
+    const first = await runEvaluation(judged, rt, deps);
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportData;
+    // gpt-4o-2024-08-06: $2.50 in, $10 out per 1M tokens → 8 × (1000 × 2.5 + 50 × 10) / 1M = $0.024.
+    expect(judgeCalls).toHaveLength(8);
+    expect(report.judges).toEqual([
+      expect.objectContaining({
+        scorer: 'judge',
+        model: 'gpt-4o-2024-08-06',
+        requests: 8,
+        cacheHits: 0,
+        tokensInPerRequest: 1000,
+        costUsd: expect.closeTo(0.024, 9),
+      }),
+    ]);
+    // The candidate: gpt-4o-mini at $0.15 / $0.60 per 1M, 2 messages × 100 prompt tokens and 20 completion tokens.
+    const candidatesUsd = (8 * (200 * 0.15 + 20 * 0.6)) / 1e6;
+    expect(report.cost?.candidatesUsd).toBeCloseTo(candidatesUsd, 12);
+    expect(report.cost?.judgesUsd).toBeCloseTo(0.024, 12);
+    expect(report.cost?.spentUsd).toBeCloseTo(0.024 + candidatesUsd, 12);
+    expect(first.cost).toEqual(report.cost);
+    const markdown = await readFile(join(dir, 'report.md'), 'utf8');
+    expect(markdown).toContain('| judge | gpt-4o-2024-08-06 | 8 (0) | 1,000 / 50 | $0.024 |');
+    expect(markdown).toContain('Prices as of 2024-07-23 and 2024-08-20.');
+    expect(markdown).toContain('paid in this run');
+
+    const again = await runEvaluation(judged, rt, deps);
+    expect(judgeCalls).toHaveLength(8);
+    expect(again.cost?.judgesUsd).toBeCloseTo(0.024, 12);
+    expect(again.cost?.spentUsd).toBe(0);
+    expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain('$0 paid in this run, the rest answered from');
+  });
+
+  it('says the total is unknown when the judge model has no price', async () => {
+    const dir = await setup(3);
+    const rt = runtime(dir, { providers: { openai: {}, judge: {} } });
+    const unpriced = {
+      ...judged,
+      scorers: [{ judge: { provider: 'judge', model: 'my-local-judge', rubric: 'Is it right?' } }],
+    };
+    await runEvaluation(unpriced, rt, {
+      createProvider: (name: string) => (name === 'judge' ? judge([]) : fakeProvider({ calls: [] })),
+    });
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportData;
+    expect(report.judges?.[0]?.costUsd).toBeNull();
+    expect(report.cost?.judgesUsd).toBeNull();
+    expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain(
+      'an unknown amount (a model has no catalog price)',
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { readItems } from '../items/read-items.js';
 import { type EvaluateOptions, parseEvaluateOptions } from '../options.js';
 import { ResponseCache } from '../runner/response-cache.js';
 import { type RunItemsResult, runItems } from '../runner/run-items.js';
-import { buildReport } from './build-report.js';
+import { buildReport, evaluationCost } from './build-report.js';
 import { itemSource } from './data-paths.js';
 import { assertEveryCandidateAnswered } from './no-output.js';
 import { CallerPool, defaultProviderFactory, type ProviderFactory } from './providers.js';
@@ -54,7 +54,7 @@ export async function runEvaluation(
       backoffBaseMs: deps.backoffBaseMs,
     });
     const candidates = await setupCandidates(options, rt, pool);
-    const { plan, infos } = await setupScorers(options, rt, pool, candidates);
+    const { plan, infos, judges } = await setupScorers(options, rt, pool, candidates);
     const source = itemSource(options.data, rt);
     const items = () => readItems(source, options.limit);
     const total = await countItems(items());
@@ -71,7 +71,7 @@ export async function runEvaluation(
         fresh: rt.noCache === true,
       });
     }
-    const spentUsd = () => candidates.reduce((sum, c) => sum + c.tally.spentUsd, 0);
+    const spentUsd = () => evaluationCost(candidates, judges).spentUsd;
     rt.onProgress?.({ done: 0, total, errors: 0, costUsd: 0 });
     const rows = new AtomicLineWriter(join(rt.runDir, ITEMS_FILE));
     let result: RunItemsResult;
@@ -98,13 +98,19 @@ export async function runEvaluation(
       candidates,
       plan,
       scorerInfos: infos,
+      judges,
       result,
       itemsFile: ITEMS_FILE,
       training: await trainingInfo(rt),
     });
     const reports = await writeReports(rt.runDir, data, options.report);
     assertEveryCandidateAnswered(candidates, result, reports);
-    return { gatePassed: data.gate?.passed ?? true, summary: summaryLine(data, result.errors), reports };
+    return {
+      gatePassed: data.gate?.passed ?? true,
+      summary: summaryLine(data, result.errors),
+      reports,
+      ...(data.cost ? { cost: data.cost } : {}),
+    };
   } finally {
     await cache.close();
   }

@@ -1,4 +1,6 @@
 import { type EvaluatorRuntime, TunekitError } from '@tunekit/core';
+import { EconomicsTally } from '../economics/economics.js';
+import { pricesOf } from '../economics/request-cost.js';
 import type { EvaluateOptions } from '../options.js';
 import type { ScorerInfo } from '../report/report-data.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
@@ -6,14 +8,22 @@ import type { ScoringPlan } from '../runner/score-item.js';
 import { createScorer, type EvalScorer, isPairwise, scorerName, scorerSpecSchema } from '../scorers/index.js';
 import { asProvider, type CallerPool, providerName } from './providers.js';
 
+/** A judge scorer's model and the tally of what its requests cost. */
+export interface JudgeRuntime {
+  scorer: string;
+  model: string;
+  tally: EconomicsTally;
+}
+
 /** Scorers from `scorers:`; judges call their provider through the same cache, limits and retries as candidates. */
 export async function setupScorers(
   options: EvaluateOptions,
   rt: EvaluatorRuntime,
   pool: CallerPool,
   candidates: readonly CandidateRuntime[],
-): Promise<{ plan: ScoringPlan; infos: ScorerInfo[] }> {
+): Promise<{ plan: ScoringPlan; infos: ScorerInfo[]; judges: JudgeRuntime[] }> {
   const scorers: EvalScorer[] = [];
+  const judges: JudgeRuntime[] = [];
   const seen = new Set<string>();
   for (const [i, raw] of options.scorers.entries()) {
     const spec = scorerSpecSchema.parse(raw);
@@ -40,8 +50,11 @@ export async function setupScorers(
       rt.providers,
       `evaluate.scorers.${i}.provider`,
     );
-    const judgeProvider = asProvider(await pool.get(judgeProviderName));
+    const model = judge.model ?? options.judge?.model;
+    const tally = new EconomicsTally(name, model === undefined ? undefined : pricesOf(model, rt.prices));
+    const judgeProvider = asProvider(await pool.get(judgeProviderName), tally);
     scorers.push(createScorer(spec, { judgeProvider, judgeModel: options.judge?.model }));
+    judges.push({ scorer: name, model: model!, tally });
   }
   const names = candidates.map((c) => c.name);
   const pairwiseBaseline = new Map<number, string>();
@@ -63,5 +76,5 @@ export async function setupScorers(
       description: s.description,
     }),
   );
-  return { plan: { scorers, candidates: names, pairwiseBaseline, corpus }, infos };
+  return { plan: { scorers, candidates: names, pairwiseBaseline, corpus }, infos, judges };
 }

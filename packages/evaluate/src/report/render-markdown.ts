@@ -1,5 +1,6 @@
 import { formatBreakEven } from './break-even-cell.js';
 import { escapeMarkdown as md } from './escape.js';
+import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from './evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
 import type { ReportData } from './report-data.js';
 import { buildVerdict } from './verdict.js';
@@ -71,8 +72,19 @@ export function renderMarkdown(data: ReportData): string {
         rows,
       ),
     );
-    const asOf = data.economics.find((e) => e.priceAsOf)?.priceAsOf;
-    if (asOf) lines.push('', `Prices as of ${md(asOf)}.`);
+    if (data.judges?.length) {
+      const judgeRows = data.judges.map((entry) => {
+        const cells = judgeCostCells(entry);
+        return [md(cells.judge), md(cells.model), ...cells.figures];
+      });
+      lines.push('', ...table(JUDGE_COST_HEAD, judgeRows));
+    }
+    const costLine = evaluationCostLine(data);
+    if (costLine) lines.push('', md(costLine));
+    const dates = [...data.economics, ...(data.judges ?? [])].flatMap((e) => (e.priceAsOf ? [e.priceAsOf] : []));
+    const asOf = [...new Set(dates)].sort().map(md);
+    if (asOf.length > 0)
+      lines.push('', `Prices as of ${[asOf.slice(0, -1).join(', '), asOf.at(-1)].filter(Boolean).join(' and ')}.`);
   }
   if (data.training) {
     const t = data.training;

@@ -131,6 +131,30 @@ export interface EconomicsEntry {
   priceSource?: string;
 }
 
+/** What a judge scorer's requests cost (judges are paid per item scored, on top of the candidates' requests). */
+export interface JudgeCostEntry {
+  scorer: string;
+  model: string;
+  requests: number;
+  cacheHits: number;
+  tokensInPerRequest: number | null;
+  tokensOutPerRequest: number | null;
+  /** USD of all its requests at catalog prices, cached answers included; null when no price is known. */
+  costUsd: number | null;
+  priceAsOf?: string;
+  priceSource?: string;
+}
+
+/** What the model requests of this evaluation cost, at catalog prices. */
+export interface EvaluationCost {
+  /** Every candidate request, cached answers included; null when a candidate that called a model has no price. */
+  candidatesUsd: number | null;
+  /** Every judge request, cached answers included; null when a judge has no price. */
+  judgesUsd: number | null;
+  /** What this run paid for: live requests of candidates and judges with a known price (batch at its discount). */
+  spentUsd: number;
+}
+
 export interface LossPoint {
   step: number;
   trainLoss?: number;
@@ -184,6 +208,9 @@ export interface ReportData {
   comparisons: Comparison[];
   gate?: GateResult;
   economics: EconomicsEntry[];
+  /** One entry per judge scorer (absent when no scorer calls a model). */
+  judges?: JudgeCostEntry[];
+  cost?: EvaluationCost;
   training?: TrainingInfo;
   /** The per-item JSONL, relative to the run folder. */
   items: { file: string; count: number };

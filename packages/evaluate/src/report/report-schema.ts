@@ -94,6 +94,24 @@ const economics = z.looseObject({
   priceSource: z.string().optional(),
 });
 
+const judgeCost = z.looseObject({
+  scorer: z.string(),
+  model: z.string(),
+  requests: z.number(),
+  cacheHits: z.number(),
+  tokensInPerRequest: nullableNumber,
+  tokensOutPerRequest: nullableNumber,
+  costUsd: nullableNumber,
+  priceAsOf: z.string().optional(),
+  priceSource: z.string().optional(),
+});
+
+const evaluationCost = z.looseObject({
+  candidatesUsd: nullableNumber,
+  judgesUsd: nullableNumber,
+  spentUsd: z.number(),
+});
+
 const training = z.looseObject({
   model: z.string().optional(),
   baseModel: z.string().optional(),
@@ -114,6 +132,8 @@ export const reportDataSchema = z.looseObject({
   comparisons: z.array(comparison),
   gate: gate.optional(),
   economics: z.array(economics),
+  judges: z.array(judgeCost).optional(),
+  cost: evaluationCost.optional(),
   training: training.optional(),
   items: z.looseObject({ file: z.string(), count: z.number() }),
 });

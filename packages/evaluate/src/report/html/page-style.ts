@@ -32,7 +32,9 @@ header h1{font-size:24px;margin:0;letter-spacing:-.01em}
 @media (max-width:980px){.charts>.card,.charts>.card.wide,.charts>.card.narrow{grid-column:1/-1}}
 .card{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:14px 18px;box-shadow:0 1px 2px rgba(15,23,42,.04);min-width:0}
 .card h3{margin:0 0 10px;font-size:15px}
+.card h4{margin:16px 0 8px;font-size:13px}
 .card .hint{color:var(--muted);font-size:12.5px;margin:-6px 0 8px}
+.card .note{color:var(--muted);font-size:12.5px;margin:10px 0 0}
 .scroll{overflow-x:auto}
 section{margin-top:14px}
 svg.chart{display:block;max-width:100%;height:auto;overflow:visible}

@@ -3,7 +3,7 @@
  * script allowed by sha256 hash only). Stable hooks for browser tests:
  *   #verdict [data-testid=verdict] (class pass|fail|none)   #sandbox-banner [data-testid=sandbox-banner]
  *   #chart-scores, #chart-cost-quality, #chart-latency, #chart-loss (svg, same data-testid)
- *   #summary-table, #comparison-table, #economics-table (same data-testid)
+ *   #summary-table, #comparison-table, #economics-table, #judge-cost-table, #evaluation-cost (same data-testid)
  *   #item-search (input), #filter-view (all|disagree|errors), #filter-scorer, #filter-candidate, #filter-min, #filter-max
  *   #item-table, #item-rows (tbody) with rows tr[data-testid=item-row][data-item-id], #item-count, #show-more
  *   #item-data: <script type="application/json"> with { candidates, scorers, rows, total }

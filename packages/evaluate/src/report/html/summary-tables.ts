@@ -1,13 +1,19 @@
 import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
+import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from '../evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
 import type { ReportData } from '../report-data.js';
 
 /** The summary tables of report.html: scores, differences against the baseline, cost and latency. */
-function tag(table: string, id: string, head: string[], rows: string[][]): string {
+function tableHtml(id: string, head: string[], rows: string[][]): string {
   const th = head.map((c) => `<th>${c}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
-  return `<div class="card"><h3>${h(table)}</h3><div class="scroll"><table id="${id}" data-testid="${id}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div></div>`;
+  return `<div class="scroll"><table id="${id}" data-testid="${id}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** A card with a title and a table; `more` (HTML) follows the table in the same card. */
+function tag(table: string, id: string, head: string[], rows: string[][], more = ''): string {
+  return `<div class="card"><h3>${h(table)}</h3>${tableHtml(id, head, rows)}${more}</div>`;
 }
 
 export function candidateLabel(data: ReportData, name: string): string {
@@ -75,5 +81,17 @@ export function economicsTable(data: ReportData): string {
     'training cost',
     'break-even requests',
   ];
-  return tag('Cost and latency', 'economics-table', head, rows);
+  return tag('Cost and latency', 'economics-table', head, rows, judgeCosts(data));
+}
+
+/** What the judges' requests cost, and the evaluation's total (empty when no request was priced or paid). */
+function judgeCosts(data: ReportData): string {
+  const line = evaluationCostLine(data);
+  const total = line ? `<p class="note" id="evaluation-cost" data-testid="evaluation-cost">${h(line)}</p>` : '';
+  if (!data.judges?.length) return total;
+  const rows = data.judges.map((entry) => {
+    const cells = judgeCostCells(entry);
+    return [`<strong>${h(cells.judge)}</strong>`, h(cells.model), ...cells.figures];
+  });
+  return `<h4>Judges</h4>${tableHtml('judge-cost-table', JUDGE_COST_HEAD, rows)}${total}`;
 }
