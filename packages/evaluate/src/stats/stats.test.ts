@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bootstrapMean,
-  compareToBaseline,
-  evaluateGate,
-  mcnemarExact,
-  quantile,
-  summarizeScores,
-  wilcoxonSignedRank,
-} from './index.js';
+import { bootstrapMean, compareToBaseline, evaluateGate, mcnemarExact, quantile, summarizeScores } from './index.js';
 
 describe('bootstrapMean', () => {
   const values = Array.from({ length: 200 }, (_, i) => ((i * 37) % 101) / 100);
@@ -48,30 +40,6 @@ describe('mcnemarExact', () => {
     [4, 4, 1],
   ])('b=%i c=%i → p=%f', (b, c, p) => {
     expect(mcnemarExact(b, c)).toBeCloseTo(p, 10);
-  });
-});
-
-describe('wilcoxonSignedRank', () => {
-  const zeros = (n: number) => new Array<number>(n).fill(0);
-
-  it('uses the exact distribution without ties (scipy: 0.078125)', () => {
-    const result = wilcoxonSignedRank([3, -1, 4, 6, -2, 5, 7], zeros(7));
-    expect(result).toMatchObject({ statistic: 25, method: 'exact', n: 7 });
-    expect(result.pValue).toBeCloseTo(0.078125, 12);
-  });
-
-  it('uses the tie-corrected normal approximation with ties (scipy approx: 0.050488)', () => {
-    const d = [0.5, 0.25, -0.25, 0.75, 1, -0.5, 0.25, 0.5, 0.75, 0, 0.25];
-    const result = wilcoxonSignedRank(d, zeros(d.length));
-    expect(result.method).toBe('normal');
-    expect(result.n).toBe(10);
-    expect(result.pValue).toBeCloseTo(0.05048835968604109, 6);
-  });
-
-  it('agrees with scipy on 80 pairs (p = 0.061297)', () => {
-    const a = Array.from({ length: 80 }, (_, i) => (i * 7) % 11);
-    const b = Array.from({ length: 80 }, (_, i) => ((i * 3) % 5) * 2);
-    expect(wilcoxonSignedRank(a, b).pValue).toBeCloseTo(0.061296997827279216, 6);
   });
 });
 

@@ -1,3 +1,5 @@
+import { signedRankExactPValue } from './signed-rank-exact.js';
+
 export interface WilcoxonResult {
   /** Sum of the ranks of positive differences (W+). */
   statistic: number;
@@ -10,8 +12,9 @@ export interface WilcoxonResult {
 const EXACT_LIMIT = 50;
 
 /**
- * Wilcoxon signed-rank test (two-sided) of paired scores, as scipy.stats.wilcoxon: zero differences dropped (`wilcox`),
- * average ranks for ties, the exact null distribution for up to 50 differences without ties, otherwise the normal
+ * Wilcoxon signed-rank test (two-sided) of paired scores: zero differences dropped (Wilcoxon's method, as R's
+ * wilcox.test and scipy), average ranks for ties. Up to 50 non-zero differences p comes from the exact permutation
+ * distribution of those ranks, ties included (as R's exactRankTests::wilcox.exact and coin); above, from the normal
  * approximation with tie correction and no continuity correction (scipy's `method='approx'`). Differences within
  * 1e-12 count as tied, so float noise (0.3 − 0.2 vs 0.1) does not break ties.
  */
@@ -38,28 +41,11 @@ export function wilcoxonSignedRank(candidate: ArrayLike<number>, baseline: Array
   }
   let wPlus = 0;
   for (let i = 0; i < n; i++) if (differences[i]! > 0) wPlus += ranks[i]!;
-  if (n <= EXACT_LIMIT && tieCorrection === 0)
-    return { statistic: wPlus, pValue: exactPValue(wPlus, n), n, method: 'exact' };
+  if (n <= EXACT_LIMIT) return { statistic: wPlus, pValue: signedRankExactPValue(ranks, wPlus), n, method: 'exact' };
   const mean = (n * (n + 1)) / 4;
   const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieCorrection / 48;
   const z = variance > 0 ? (wPlus - mean) / Math.sqrt(variance) : 0;
   return { statistic: wPlus, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))), n, method: 'normal' };
-}
-
-/** Two-sided exact p of W+ = w under the null: counts of rank subsets by their sum. */
-function exactPValue(w: number, n: number): number {
-  const maxSum = (n * (n + 1)) / 2;
-  const counts = new Float64Array(maxSum + 1);
-  counts[0] = 1;
-  for (let rank = 1; rank <= n; rank++) {
-    for (let s = maxSum; s >= rank; s--) counts[s]! += counts[s - rank]!;
-  }
-  const total = 2 ** n;
-  let lower = 0;
-  for (let s = 0; s <= w; s++) lower += counts[s]!;
-  let upper = 0;
-  for (let s = w; s <= maxSum; s++) upper += counts[s]!;
-  return Math.min(1, (2 * Math.min(lower, upper)) / total);
 }
 
 /** P(Z > z) for a standard normal, via the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */
