@@ -1,4 +1,5 @@
 import type { Interval } from '../report/report-data.js';
+import { expandedTail } from './expanded-percentile.js';
 import { quantileSorted } from './quantile.js';
 import { seededRandom } from './random.js';
 
@@ -16,7 +17,10 @@ export interface MeanWithInterval {
   n: number;
 }
 
-/** Mean with a seeded percentile-bootstrap interval. Deterministic for a given seed and input order. */
+/**
+ * Mean with a seeded bootstrap interval, Hesterberg's expanded percentile one (the plain percentile interval
+ * undercovers at small n). Deterministic for a given seed and input order.
+ */
 export function bootstrapMean(values: ArrayLike<number>, options: BootstrapOptions): MeanWithInterval {
   const n = values.length;
   if (n === 0) return { mean: null, ci: null, n };
@@ -33,7 +37,7 @@ export function bootstrapMean(values: ArrayLike<number>, options: BootstrapOptio
     means[r] = total / n;
   }
   means.sort();
-  const tail = (1 - level) / 2;
+  const tail = expandedTail(level, n);
   return {
     mean,
     ci: { low: quantileSorted(means, tail) as number, high: quantileSorted(means, 1 - tail) as number },

@@ -3,7 +3,9 @@ export { type BootstrapOptions, bootstrapMean, type MeanWithInterval, pairedDiff
 export { compareToBaseline } from './compare.js';
 export { evaluateGate } from './gate.js';
 export { mcnemarExact } from './mcnemar.js';
+export { normalUpperTail } from './normal.js';
 export { quantile, quantileSorted } from './quantile.js';
 export { seededRandom } from './random.js';
+export { studentTQuantile } from './student-t.js';
 export { isScored, type ScoreSample, summarizeScores } from './summarize.js';
-export { normalUpperTail, type WilcoxonResult, wilcoxonSignedRank } from './wilcoxon.js';
+export { type WilcoxonResult, wilcoxonSignedRank } from './wilcoxon.js';
