@@ -2,6 +2,7 @@ import { formatBreakEven } from './break-even-cell.js';
 import { escapeMarkdown as md } from './escape.js';
 import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from './evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
+import { hoeffdingNote, intervalMark } from './interval-method.js';
 import type { ReportData } from './report-data.js';
 import { buildVerdict } from './verdict.js';
 
@@ -22,7 +23,7 @@ export function renderMarkdown(data: ReportData): string {
     lines.push('> **sandbox: simulated models** — these numbers come from the offline sandbox, not real models.', '');
   lines.push(`**${mark}${md(verdict.headline)}**`, '');
   for (const detail of verdict.details) lines.push(`- ${md(detail)}`);
-  lines.push('', '### Scores (mean, 95% CI: Wilson for pass/fail, bootstrap otherwise)', '');
+  lines.push('', '### Scores (mean, 95% CI: Wilson for pass/fail, expanded bootstrap otherwise)', '');
   const candidates = data.candidates.map((c) => c.name);
   const scoreRows = data.scorers.map((scorer) => [
     md(scorer.name),
@@ -31,7 +32,7 @@ export function renderMarkdown(data: ReportData): string {
       if (!s || s.mean === null) return s?.errors ? `– (${s.errors} errors)` : '–';
       const corpus = s.corpus != null ? ` corpus ${formatScore(s.corpus)}` : '';
       const errors = s.errors ? ` ⚠ ${s.errors} errors` : '';
-      return `${formatScore(s.mean)} ${formatInterval(s.ci)}${corpus}${errors}`;
+      return `${formatScore(s.mean)} ${formatInterval(s.ci)}${intervalMark(s.ciMethod)}${corpus}${errors}`;
     }),
   ]);
   lines.push(
@@ -42,13 +43,15 @@ export function renderMarkdown(data: ReportData): string {
     const rows = data.comparisons.map((c) => [
       md(c.candidate),
       md(c.scorer),
-      `${formatSigned(c.diff)} ${formatInterval(c.ci, true)}`,
+      `${formatSigned(c.diff)} ${formatInterval(c.ci, true)}${intervalMark(c.ciMethod)}`,
       `${formatP(c.pValue)} (${c.test})`,
       `${c.wins} / ${c.ties} / ${c.losses}`,
       String(c.n),
     ]);
     lines.push(...table(['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'], rows));
   }
+  const note = hoeffdingNote(data);
+  if (note) lines.push('', md(note));
   if (data.economics.length > 0) {
     lines.push('', '### Cost and latency', '');
     const rows = data.economics.map((e) => [

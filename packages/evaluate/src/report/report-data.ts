@@ -40,6 +40,12 @@ export interface Interval {
 
 export type ScorerKind = 'binary' | 'continuous' | 'pairwise';
 
+/**
+ * How a 95% interval was computed: Wilson's (a pass rate), Newcombe's (a difference of paired pass rates),
+ * the expanded percentile bootstrap (graded scores), or Hoeffding's bound (graded scores on fewer than 6 items).
+ */
+export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'hoeffding';
+
 export interface ScorerInfo {
   name: string;
   kind: ScorerKind;
@@ -52,8 +58,13 @@ export interface ScoreSummary {
   scorer: string;
   /** Mean of the per-item scores that did not error; null when none did. */
   mean: number | null;
-  /** 95% interval of the mean: Wilson for pass/fail scorers, else the seeded percentile bootstrap. */
+  /**
+   * 95% interval of the mean: Wilson for pass/fail scorers, else the seeded expanded percentile bootstrap, or
+   * Hoeffding's bound below 6 items.
+   */
   ci: Interval | null;
+  /** Absent in reports written before it was recorded. */
+  ciMethod?: IntervalMethod;
   /** Items scored (errors excluded). */
   n: number;
   /** Items the scorer could not decide (e.g. unparseable judge verdicts) or whose generation failed. */
@@ -75,8 +86,13 @@ export interface Comparison {
   n: number;
   /** Mean of (candidate − baseline); for the pairwise judge, (wins − losses) / n. */
   diff: number | null;
-  /** 95% interval of `diff`: Newcombe's for pass/fail scorers and the pairwise judge, else the paired bootstrap. */
+  /**
+   * 95% interval of `diff`: Newcombe's for pass/fail scorers and the pairwise judge, else the paired expanded
+   * percentile bootstrap, or Hoeffding's bound below 6 pairs.
+   */
   ci: Interval | null;
+  /** Absent in reports written before it was recorded. */
+  ciMethod?: IntervalMethod;
   test: PairedTest;
   pValue: number | null;
   wins: number;

@@ -34,11 +34,14 @@ const scorer = z.looseObject({
   description: z.string(),
 });
 
+const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'hoeffding']);
+
 const summary = z.looseObject({
   candidate: z.string(),
   scorer: z.string(),
   mean: nullableNumber,
   ci: interval.nullable(),
+  ciMethod: intervalMethod.optional(),
   n: z.number(),
   errors: z.number(),
   passRate: nullableNumber.optional(),
@@ -52,6 +55,7 @@ const comparison = z.looseObject({
   n: z.number(),
   diff: nullableNumber,
   ci: interval.nullable(),
+  ciMethod: intervalMethod.optional(),
   test: z.enum(['mcnemar-exact', 'wilcoxon-signed-rank', 'pairwise-judge-sign']),
   pValue: nullableNumber,
   wins: z.number(),

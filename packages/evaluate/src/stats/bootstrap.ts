@@ -44,18 +44,3 @@ export function bootstrapMean(values: ArrayLike<number>, options: BootstrapOptio
     n,
   };
 }
-
-/**
- * Paired difference (candidate − baseline) over items scored for both, with its bootstrap interval: items are
- * resampled as pairs, so the interval reflects the item-level correlation between the two.
- */
-export function pairedDifference(
-  candidate: ArrayLike<number>,
-  baseline: ArrayLike<number>,
-  options: BootstrapOptions,
-): MeanWithInterval {
-  if (candidate.length !== baseline.length) throw new RangeError('paired samples differ in length');
-  const differences = new Float64Array(candidate.length);
-  for (let i = 0; i < candidate.length; i++) differences[i] = (candidate[i] as number) - (baseline[i] as number);
-  return bootstrapMean(differences, options);
-}

@@ -1,17 +1,19 @@
 import type { Comparison, ScorerKind } from '../report/report-data.js';
-import { pairedDifference } from './bootstrap.js';
+import { gradedMeanInterval } from './graded-interval.js';
 import { mcnemarExact } from './mcnemar.js';
 import { pairedProportionDifference } from './paired-proportions.js';
 import { isScored, type ScoreSample } from './summarize.js';
 import { wilcoxonSignedRank } from './wilcoxon.js';
 
 const TIE_EPSILON = 1e-9;
+const DIFFERENCE_BOUNDS = { low: -1, high: 1 };
 
 /**
  * A candidate against the baseline on one scorer, over the items both have a score for (samples are aligned by item).
  * - binary scorers: paired difference of pass rates with Newcombe's interval, McNemar's exact test on the discordant
  *   pairs;
- * - continuous scorers: paired difference of means, Wilcoxon signed-rank test;
+ * - continuous scorers: paired difference of means with the expanded bootstrap interval (Hoeffding's below 6 pairs),
+ *   Wilcoxon signed-rank test;
  * - pairwise judge: only the candidate's samples (1 win, 0.5 tie, 0 loss); diff = (wins − losses) / n with Newcombe's
  *   interval, sign test.
  */
@@ -39,6 +41,7 @@ export function compareToBaseline(input: {
       n,
       diff: n ? (wins - losses) / n : null,
       ci,
+      ...(ci ? { ciMethod: 'newcombe' as const } : {}),
       test: 'pairwise-judge-sign',
       pValue: n ? mcnemarExact(wins, losses) : null,
       wins,
@@ -71,11 +74,17 @@ export function compareToBaseline(input: {
     const both = candidate.filter((v, i) => v === 1 && baseline[i] === 1).length;
     const ci = pairedProportionDifference({ both, onlyCandidate: wins, onlyBaseline: losses, neither: ties - both });
     const diff = (wins - losses) / n;
-    return { ...base, n, diff, ci, test: 'mcnemar-exact', pValue: mcnemarExact(wins, losses), wins, ties, losses };
+    const pValue = mcnemarExact(wins, losses);
+    return { ...base, n, diff, ci, ciMethod: 'newcombe', test: 'mcnemar-exact', pValue, wins, ties, losses };
   }
-  const { mean, ci } = pairedDifference(candidate, baseline, { seed: input.seed, resamples: input.resamples ?? 2000 });
+  const differences = candidate.map((value, i) => value - baseline[i]!);
+  const { mean, ci, method } = gradedMeanInterval(differences, {
+    seed: input.seed,
+    resamples: input.resamples,
+    bounds: DIFFERENCE_BOUNDS,
+  });
   const pValue = wilcoxonSignedRank(candidate, baseline).pValue;
-  return { ...base, n, diff: mean, ci, test: 'wilcoxon-signed-rank', pValue, wins, ties, losses };
+  return { ...base, n, diff: mean, ci, ciMethod: method, test: 'wilcoxon-signed-rank', pValue, wins, ties, losses };
 }
 
 function passValue(sample: ScoreSample & { score: number }): number {

@@ -1,5 +1,5 @@
 export { binomialHalfCdf } from './binomial.js';
-export { type BootstrapOptions, bootstrapMean, type MeanWithInterval, pairedDifference } from './bootstrap.js';
+export { type BootstrapOptions, bootstrapMean, type MeanWithInterval } from './bootstrap.js';
 export { compareToBaseline } from './compare.js';
 export { evaluateGate } from './gate.js';
 export { mcnemarExact } from './mcnemar.js';

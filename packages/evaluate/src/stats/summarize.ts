@@ -1,5 +1,5 @@
 import type { ScoreSummary } from '../report/report-data.js';
-import { bootstrapMean } from './bootstrap.js';
+import { gradedMeanInterval } from './graded-interval.js';
 import { wilsonInterval } from './wilson.js';
 
 /** One item's score as the statistics see it: `score: null` (or `error`) when the scorer or the generation failed. */
@@ -9,13 +9,15 @@ export interface ScoreSample {
   error?: string;
 }
 
+const SCORE_BOUNDS = { low: 0, high: 1 };
+
 export function isScored(sample: ScoreSample | undefined): sample is ScoreSample & { score: number } {
   return sample !== undefined && sample.score !== null && !sample.error && Number.isFinite(sample.score);
 }
 
 /**
- * Mean with its 95% interval (Wilson for pass/fail scorers, seeded bootstrap otherwise), pass rate and error count of one
- * candidate × scorer. Errors never count as zeros.
+ * Mean with its 95% interval (Wilson for pass/fail scorers, otherwise the seeded expanded bootstrap, or Hoeffding's
+ * bound below 6 items), pass rate and error count of one candidate × scorer. Errors never count as zeros.
  */
 export function summarizeScores(input: {
   candidate: string;
@@ -38,13 +40,15 @@ export function summarizeScores(input: {
       if (sample.pass) passes++;
     }
   }
-  const { mean, ci: bootstrapCi, n } = bootstrapMean(values, { seed: input.seed, resamples: input.resamples ?? 2000 });
-  const ci = input.binary ? wilsonInterval(values.filter((v) => v >= 0.5).length, n) : bootstrapCi;
+  const graded = gradedMeanInterval(values, { seed: input.seed, resamples: input.resamples, bounds: SCORE_BOUNDS });
+  const { mean, n } = graded;
+  const ci = input.binary ? wilsonInterval(values.filter((v) => v >= 0.5).length, n) : graded.ci;
   const summary: ScoreSummary = {
     candidate: input.candidate,
     scorer: input.scorer,
     mean,
     ci,
+    ...(ci ? { ciMethod: input.binary ? 'wilson' : graded.method } : {}),
     n,
     errors: input.samples.length - n,
   };

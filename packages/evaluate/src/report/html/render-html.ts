@@ -82,7 +82,7 @@ ${meta.sandbox ? '<div id="sandbox-banner" data-testid="sandbox-banner" class="b
 <section id="verdict" data-testid="verdict" class="verdict ${verdict.status}"><span class="badge">${badge}</span><div><h2>${h(verdict.headline)}</h2>${verdict.details.length ? `<details><summary>how this was decided</summary><ul>${verdict.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul></details>` : ''}</div></section>
 ${keyFigures(data, verdict)}
 <section class="charts">
-<div class="card wide"><h3>Scores</h3><p class="hint">mean per item with its 95% interval (Wilson for pass/fail scorers, bootstrap otherwise)${data.baseline ? '; dashed line: the baseline' : ''}</p>${scoresChart(data)}</div>
+<div class="card wide"><h3>Scores</h3><p class="hint">mean per item with its 95% interval (Wilson for pass/fail scorers, expanded bootstrap otherwise, Hoeffding's bound under 6 items)${data.baseline ? '; dashed line: the baseline' : ''}</p>${scoresChart(data)}</div>
 <div class="card narrow"><h3>Cost against quality</h3><p class="hint">${h(metric)} against USD per 1,000 requests; up and to the left is better</p>${costQualityChart(data, metric)}</div>
 <div class="card"><h3>Latency</h3><p class="hint">live requests only (cache hits excluded)</p>${latencyChart(data)}</div>
 ${data.training && data.training.loss.length > 0 ? `<div class="card"><h3>Training loss</h3><p class="hint">${h(data.training.model ?? '')}</p>${lossChart(data.training.loss)}</div>` : ''}

@@ -2,6 +2,7 @@ import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
 import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from '../evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
+import { hoeffdingNote, intervalMark } from '../interval-method.js';
 import type { ReportData } from '../report-data.js';
 
 /** The summary tables of report.html: scores, differences against the baseline, cost and latency. */
@@ -29,7 +30,7 @@ export function summaryTable(data: ReportData): string {
       if (!s || s.mean === null) return s?.errors ? `<span class="bad">${s.errors} errors</span>` : '–';
       const corpus = s.corpus != null ? `<div class="ci">corpus ${formatScore(s.corpus)}</div>` : '';
       const errors = s.errors ? `<div class="bad">${s.errors} errors</div>` : '';
-      return `<span class="num">${formatScore(s.mean)}</span> <span class="ci">${formatInterval(s.ci)}</span>${corpus}${errors}`;
+      return `<span class="num">${formatScore(s.mean)}</span> <span class="ci">${formatInterval(s.ci)}${intervalMark(s.ciMethod)}</span>${corpus}${errors}`;
     }),
   ]);
   const head = [
@@ -39,7 +40,9 @@ export function summaryTable(data: ReportData): string {
         `${candidateLabel(data, c.name)}${c.isBaseline ? ' <span class="ci">(baseline)</span>' : ''}<div class="sub">${h(c.model)} · ${h(c.prompt)}</div>`,
     ),
   ];
-  return tag('Scores — mean and 95% interval', 'summary-table', head, rows);
+  const note = hoeffdingNote(data);
+  const more = note ? `<p class="note" data-testid="hoeffding-note">${h(note)}</p>` : '';
+  return tag('Scores — mean and 95% interval', 'summary-table', head, rows, more);
 }
 
 export function comparisonTable(data: ReportData): string {
@@ -48,7 +51,7 @@ export function comparisonTable(data: ReportData): string {
     return [
       candidateLabel(data, c.candidate),
       h(c.scorer),
-      `<span class="num ${cls}">${formatSigned(c.diff)}</span> <span class="ci">${formatInterval(c.ci, true)}</span>`,
+      `<span class="num ${cls}">${formatSigned(c.diff)}</span> <span class="ci">${formatInterval(c.ci, true)}${intervalMark(c.ciMethod)}</span>`,
       `${formatP(c.pValue)} <span class="ci">${h(c.test)}</span>`,
       `${c.wins} / ${c.ties} / ${c.losses}`,
       String(c.n),

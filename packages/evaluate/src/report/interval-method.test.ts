@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { compareToBaseline } from '../stats/compare.js';
+import { summarizeScores } from '../stats/summarize.js';
+import { twoCandidates } from './fixtures/two-candidates.js';
+import { renderHtml } from './html/render-html.js';
+import { renderJunit } from './render-junit.js';
+import { renderMarkdown } from './render-markdown.js';
+
+const scores = (values: number[]) => values.map((score) => ({ score }));
+const tuned = scores([0.9, 0.8, 0.9, 0.7]);
+const base = scores([0.2, 0.3, 0.1, 0.4]);
+const data = twoCandidates({
+  items: 4,
+  summaries: [
+    summarizeScores({ candidate: 'tuned', scorer: 'f1', samples: tuned, seed: 7 }),
+    summarizeScores({ candidate: 'base', scorer: 'f1', samples: base, seed: 7 }),
+  ],
+  comparison: compareToBaseline({
+    candidate: 'tuned',
+    baseline: 'base',
+    scorer: 'f1',
+    kind: 'continuous',
+    candidateSamples: tuned,
+    baselineSamples: base,
+    seed: 7,
+  }),
+});
+
+describe('reports on fewer than 6 items', () => {
+  it('mark Hoeffding’s intervals in report.md and say what they are', () => {
+    const text = renderMarkdown(data);
+    expect(text).toContain('| f1 | 0.825 [0.146, 1.000] ‡ | 0.250 [0.000, 0.929] ‡ |');
+    expect(text).toContain('+0.575 [−0.783, +1.000] ‡');
+    expect(text).toContain('‡ fewer than 6 items: a bootstrap of so few values means nothing');
+  });
+
+  it('mark them in report.html and junit.xml too', async () => {
+    const html = await renderHtml(data, []);
+    expect(html).toContain('[0.146, 1.000] ‡');
+    expect(html).toContain('data-testid="hoeffding-note"');
+    expect(renderJunit(data)).toContain('[0.146, 1.000] (Hoeffding&#39;s interval: fewer than 6 items) n=4');
+  });
+});

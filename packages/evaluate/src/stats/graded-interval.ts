@@ -1,0 +1,28 @@
+import type { Interval, IntervalMethod } from '../report/report-data.js';
+import { bootstrapMean } from './bootstrap.js';
+import { hoeffdingInterval } from './hoeffding.js';
+import { MIN_ITEMS } from './min-items.js';
+
+export interface GradedMean {
+  mean: number | null;
+  ci: Interval | null;
+  n: number;
+  method: Extract<IntervalMethod, 'bootstrap' | 'hoeffding'>;
+}
+
+/**
+ * Mean of graded values (scores in 0..1, or paired differences in −1..1) with its 95% interval: the expanded
+ * percentile bootstrap from MIN_ITEMS values on, Hoeffding's bound below.
+ */
+export function gradedMeanInterval(
+  values: readonly number[],
+  options: { seed: number; resamples?: number; bounds: Interval },
+): GradedMean {
+  const n = values.length;
+  if (n === 0 || n >= MIN_ITEMS) {
+    const { mean, ci } = bootstrapMean(values, { seed: options.seed, resamples: options.resamples ?? 2000 });
+    return { mean, ci, n, method: 'bootstrap' };
+  }
+  const mean = values.reduce((sum, v) => sum + v, 0) / n;
+  return { mean, ci: hoeffdingInterval(mean, n, options.bounds), n, method: 'hoeffding' };
+}
