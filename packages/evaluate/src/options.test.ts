@@ -17,3 +17,17 @@ describe('evaluate options', () => {
     });
   });
 });
+
+it('refuses a negative min_improvement: a tolerated loss is a non-inferiority margin', () => {
+  const parsed = evaluateOptionsSchema.safeParse({
+    candidates: [
+      { name: 'tuned', model: 'ft:gpt-4o-mini-2024-07-18:o::x' },
+      { name: 'base', model: 'gpt-4o' },
+    ],
+    compare: { baseline: 'base', gate: { metric: 'exact', min_improvement: -0.05 } },
+  });
+  expect(parsed.error?.issues[0]).toMatchObject({
+    path: ['compare', 'gate', 'min_improvement'],
+    message: 'min_improvement must be 0 or more (to accept a loss, give non_inferiority_margin instead)',
+  });
+});

@@ -95,8 +95,14 @@ const gateSchema = z
       .number()
       .min(0)
       .optional()
-      .describe('Pass when the lower 95% bound of (candidate − baseline) > −margin.'),
-    min_improvement: z.number().optional().describe('Pass when the lower 95% bound of (candidate − baseline) > this.'),
+      .describe('Pass when the lower 95% bound of (candidate − baseline) > −margin (6 paired items or more).'),
+    min_improvement: z
+      .number()
+      .min(0, 'min_improvement must be 0 or more (to accept a loss, give non_inferiority_margin instead)')
+      .optional()
+      .describe(
+        'Pass when the candidate is significantly better (p < 0.05, 6 paired items or more) and the lower 95% bound of (candidate − baseline) > this.',
+      ),
   })
   .refine((g) => (g.non_inferiority_margin === undefined) !== (g.min_improvement === undefined), {
     message: 'give exactly one of non_inferiority_margin or min_improvement',

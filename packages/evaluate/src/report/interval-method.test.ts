@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { compareToBaseline } from '../stats/compare.js';
 import { summarizeScores } from '../stats/summarize.js';
+import { FOUR_ITEMS, fourItemComparison } from './fixtures/four-items.js';
 import { twoCandidates } from './fixtures/two-candidates.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJunit } from './render-junit.js';
 import { renderMarkdown } from './render-markdown.js';
 
-const scores = (values: number[]) => values.map((score) => ({ score }));
-const tuned = scores([0.9, 0.8, 0.9, 0.7]);
-const base = scores([0.2, 0.3, 0.1, 0.4]);
 const data = twoCandidates({
   items: 4,
   summaries: [
-    summarizeScores({ candidate: 'tuned', scorer: 'f1', samples: tuned, seed: 7 }),
-    summarizeScores({ candidate: 'base', scorer: 'f1', samples: base, seed: 7 }),
+    summarizeScores({ candidate: 'tuned', scorer: 'f1', samples: FOUR_ITEMS.tuned, seed: 7 }),
+    summarizeScores({ candidate: 'base', scorer: 'f1', samples: FOUR_ITEMS.base, seed: 7 }),
   ],
-  comparison: compareToBaseline({
-    candidate: 'tuned',
-    baseline: 'base',
-    scorer: 'f1',
-    kind: 'continuous',
-    candidateSamples: tuned,
-    baselineSamples: base,
-    seed: 7,
-  }),
+  comparison: fourItemComparison(),
 });
 
 describe('reports on fewer than 6 items', () => {

@@ -77,6 +77,12 @@ export interface ScoreSummary {
 
 export type PairedTest = 'mcnemar-exact' | 'wilcoxon-signed-rank' | 'pairwise-judge-sign';
 
+/**
+ * What a comparison allows one to claim: `better`/`worse` need at least 6 paired items, p < 0.05 and the 95% interval
+ * on that side of 0; otherwise `no-significant-difference`, `too-few-items` (under 6 pairs) or `no-pairs`.
+ */
+export type Finding = 'better' | 'worse' | 'no-significant-difference' | 'too-few-items' | 'no-pairs';
+
 /** Candidate against the baseline on the items both have scores for. */
 export interface Comparison {
   candidate: string;
@@ -95,6 +101,8 @@ export interface Comparison {
   ciMethod?: IntervalMethod;
   test: PairedTest;
   pValue: number | null;
+  /** Absent in reports written before it was recorded (renderers derive it then). */
+  finding?: Finding;
   wins: number;
   ties: number;
   losses: number;

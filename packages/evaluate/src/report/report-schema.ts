@@ -58,6 +58,7 @@ const comparison = z.looseObject({
   ciMethod: intervalMethod.optional(),
   test: z.enum(['mcnemar-exact', 'wilcoxon-signed-rank', 'pairwise-judge-sign']),
   pValue: nullableNumber,
+  finding: z.enum(['better', 'worse', 'no-significant-difference', 'too-few-items', 'no-pairs']).optional(),
   wins: z.number(),
   ties: z.number(),
   losses: z.number(),

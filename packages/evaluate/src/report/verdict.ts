@@ -1,5 +1,7 @@
+import { findingOf } from '../stats/finding.js';
+import { MIN_ITEMS } from '../stats/min-items.js';
 import { formatCount, formatInterval, formatMs, formatP, formatSigned, formatUsd } from './format.js';
-import type { ReportData } from './report-data.js';
+import type { Comparison, ReportData } from './report-data.js';
 
 export interface Verdict {
   /** pass/fail when a gate ran; none otherwise. */
@@ -35,6 +37,21 @@ export function buildVerdict(data: ReportData): Verdict {
   return { ...verdict, details: [sentence, ...verdict.details] };
 }
 
+/** Better or worse only when `findingOf` allows it; otherwise why it cannot be told. */
+function qualitySentence(comparison: Comparison, size: string, metric: string): string {
+  const { candidate, baseline, n } = comparison;
+  switch (findingOf(comparison)) {
+    case 'better':
+      return `${candidate} is better than ${baseline} on ${metric} by ${size}`;
+    case 'worse':
+      return `${candidate} is worse than ${baseline} on ${metric} by ${size}`;
+    case 'too-few-items':
+      return `too few items to tell ${candidate} from ${baseline} on ${metric} (${n} paired, at least ${MIN_ITEMS} needed; ${size})`;
+    default:
+      return `${candidate} shows no significant difference from ${baseline} on ${metric} (${size}, ${formatP(comparison.pValue)}, n = ${n})`;
+  }
+}
+
 function compareMain(data: ReportData): Verdict {
   const status = data.gate ? (data.gate.passed ? 'pass' : 'fail') : 'none';
   const baseline = data.baseline;
@@ -56,10 +73,7 @@ function compareMain(data: ReportData): Verdict {
   );
   if (comparison?.ci && comparison.diff !== null) {
     const size = `${formatSigned(comparison.diff)} ${formatInterval(comparison.ci, true)}`;
-    // An interval that holds zero cannot tell better from worse: say so rather than "on par".
-    if (comparison.ci.low > 0) parts.push(`${candidate} is better than ${baseline} on ${metric} by ${size}`);
-    else if (comparison.ci.high < 0) parts.push(`${candidate} is worse than ${baseline} on ${metric} by ${size}`);
-    else parts.push(`${candidate} is not distinguishable from ${baseline} on ${metric} (${size}, n = ${comparison.n})`);
+    parts.push(qualitySentence(comparison, size, metric));
     details.push(
       `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
     );

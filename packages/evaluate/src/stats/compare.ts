@@ -1,4 +1,5 @@
 import type { Comparison, ScorerKind } from '../report/report-data.js';
+import { findingOf } from './finding.js';
 import { gradedMeanInterval } from './graded-interval.js';
 import { mcnemarExact } from './mcnemar.js';
 import { pairedProportionDifference } from './paired-proportions.js';
@@ -17,7 +18,12 @@ const DIFFERENCE_BOUNDS = { low: -1, high: 1 };
  * - pairwise judge: only the candidate's samples (1 win, 0.5 tie, 0 loss); diff = (wins − losses) / n with Newcombe's
  *   interval, sign test.
  */
-export function compareToBaseline(input: {
+export function compareToBaseline(input: ComparisonInput): Comparison {
+  const comparison = measure(input);
+  return { ...comparison, finding: findingOf(comparison) };
+}
+
+interface ComparisonInput {
   candidate: string;
   baseline: string;
   scorer: string;
@@ -26,7 +32,9 @@ export function compareToBaseline(input: {
   baselineSamples: readonly ScoreSample[];
   seed: number;
   resamples?: number;
-}): Comparison {
+}
+
+function measure(input: ComparisonInput): Comparison {
   const base = { candidate: input.candidate, baseline: input.baseline, scorer: input.scorer };
   if (input.kind === 'pairwise') {
     const signed = input.candidateSamples.filter(isScored).map((s) => 2 * s.score - 1);

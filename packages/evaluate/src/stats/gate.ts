@@ -1,9 +1,14 @@
+import { formatP } from '../report/format.js';
 import type { Comparison, GateCheck, GateResult, GateSpec } from '../report/report-data.js';
+import { findingOf } from './finding.js';
+import { MIN_ITEMS } from './min-items.js';
 
 /**
  * The gate over the comparisons of the gated candidates against the baseline on `spec.metric`.
  * Non-inferiority passes when the lower 95% bound of (candidate − baseline) > −margin; improvement when it is
- * > min_improvement. A candidate without a comparison (no paired items) fails. The gate passes when every check does.
+ * > min_improvement and the candidate is significantly better (p < 0.05, see `findingOf`). Either needs at least
+ * MIN_ITEMS paired items; a candidate without a comparison (no paired items) fails. The gate passes when every check
+ * does.
  */
 export function evaluateGate(
   spec: GateSpec,
@@ -27,11 +32,27 @@ export function evaluateGate(
         explanation: `no paired ${spec.metric} scores for ${candidate} and ${baseline}`,
       };
     }
-    const low = comparison.ci.low;
-    const passed = low > threshold;
     const claim = improvement
       ? `better than ${baseline} by more than ${fmt(threshold)}`
       : `not worse than ${baseline} by more than ${fmt(-threshold)}`;
+    const finding = findingOf(comparison);
+    const refused = (reason: string): GateCheck => ({
+      candidate,
+      passed: false,
+      diff: comparison.diff,
+      ci: comparison.ci,
+      explanation: `${candidate}: ${reason}: cannot claim ${claim}`,
+    });
+    if (finding === 'too-few-items')
+      return refused(`too few items to tell (${comparison.n} paired, at least ${MIN_ITEMS} needed)`);
+    if (improvement && finding !== 'better') {
+      const evidence = `${formatP(comparison.pValue)}, n = ${comparison.n}`;
+      return refused(
+        finding === 'worse' ? `worse than ${baseline} (${evidence})` : `no significant difference (${evidence})`,
+      );
+    }
+    const low = comparison.ci.low;
+    const passed = low > threshold;
     const explanation = `${candidate}: lower bound ${fmt(low)} ${passed ? '>' : '≤'} ${fmt(threshold)}: ${passed ? '' : 'cannot claim '}${claim}`;
     return { candidate, passed, diff: comparison.diff, ci: comparison.ci, explanation };
   });

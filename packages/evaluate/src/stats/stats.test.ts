@@ -119,7 +119,7 @@ describe('evaluateGate', () => {
     diff: (low + high) / 2,
     ci: { low, high },
     test: 'wilcoxon-signed-rank' as const,
-    pValue: 0.5,
+    pValue: 0.01,
     wins: 1,
     ties: 1,
     losses: 1,

@@ -4,6 +4,7 @@ import { formatInterval, formatMs, formatP, formatSigned, formatUsd } from '../f
 import { intervalWords } from '../interval-method.js';
 import type { ReportData } from '../report-data.js';
 import type { Verdict } from '../verdict.js';
+import { toneOf } from './tone.js';
 
 interface Tile {
   id: string;
@@ -20,7 +21,7 @@ function tiles(data: ReportData, subject: NonNullable<Verdict['subject']>): Tile
   const out: Tile[] = [];
   const c = data.comparisons.find((x) => x.candidate === candidate && x.baseline === baseline && x.scorer === metric);
   if (c && c.diff !== null) {
-    const tone = c.ci && c.ci.low > 0 ? 'good' : c.ci && c.ci.high < 0 ? 'bad' : undefined;
+    const tone = toneOf(c);
     out.push({
       id: 'kpi-quality',
       label: `${metric} vs ${baseline}`,

@@ -4,6 +4,7 @@ import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from '../evaluati
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
 import { hoeffdingNote, intervalMark } from '../interval-method.js';
 import type { ReportData } from '../report-data.js';
+import { toneOf } from './tone.js';
 
 /** The summary tables of report.html: scores, differences against the baseline, cost and latency. */
 function tableHtml(id: string, head: string[], rows: string[][]): string {
@@ -47,7 +48,7 @@ export function summaryTable(data: ReportData): string {
 
 export function comparisonTable(data: ReportData): string {
   const rows = data.comparisons.map((c) => {
-    const cls = c.ci && c.ci.low > 0 ? 'good' : c.ci && c.ci.high < 0 ? 'bad' : '';
+    const cls = toneOf(c) ?? '';
     return [
       candidateLabel(data, c.candidate),
       h(c.scorer),

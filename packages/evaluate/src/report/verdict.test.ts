@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { summaryLine } from '../evaluator/summary-line.js';
+import { evaluateGate } from '../stats/gate.js';
+import { fourItemComparison } from './fixtures/four-items.js';
+import { twoCandidates } from './fixtures/two-candidates.js';
+import { renderHtml } from './html/render-html.js';
+import { renderJunit } from './render-junit.js';
+import { renderMarkdown } from './render-markdown.js';
+import { buildVerdict } from './verdict.js';
+
+describe('the verdict on 4 items', () => {
+  const comparison = fourItemComparison();
+  const gate = evaluateGate({ metric: 'f1', min_improvement: 0 }, 'base', [comparison], ['tuned']);
+  const data = twoCandidates({ items: 4, summaries: [], comparison, gate });
+  const reason = 'too few items to tell';
+
+  it('says too few items to tell, and the gate fails for that reason', () => {
+    expect(comparison.finding).toBe('too-few-items');
+    const verdict = buildVerdict(data);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.headline).toBe(
+      'too few items to tell tuned from base on f1 (4 paired, at least 6 needed; +0.575 [−0.783, +1.000]), gate failed.',
+    );
+    expect(gate.checks[0]!.explanation).toBe(
+      'tuned: too few items to tell (4 paired, at least 6 needed): cannot claim better than base by more than 0',
+    );
+  });
+
+  it('says the same in report.md, report.html, junit.xml and the run summary', async () => {
+    expect(renderMarkdown(data)).toContain(`**❌ ${reason} tuned from base`);
+    const html = await renderHtml(data, []);
+    expect(html).toContain('class="verdict fail"');
+    expect(html).toContain(`<h2>${reason} tuned from base`);
+    expect(html).not.toContain('class="kpi tone-good"');
+    expect(renderJunit(data)).toContain(`<failure message="tuned: ${reason} (4 paired, at least 6 needed)`);
+    expect(summaryLine(data, 0)).toContain(`gate failed on f1: tuned: ${reason}`);
+  });
+});
+
+describe('the verdict when the interval clears 0 but the test is not significant', () => {
+  const data = twoCandidates({
+    items: 40,
+    summaries: [],
+    comparison: {
+      n: 40,
+      diff: 0.1,
+      ci: { low: 0.01, high: 0.2 },
+      test: 'wilcoxon-signed-rank',
+      pValue: 0.07,
+      wins: 20,
+      ties: 5,
+      losses: 15,
+    },
+  });
+
+  it('says no significant difference, not better, and colours nothing', async () => {
+    expect(buildVerdict(data).headline).toBe(
+      'tuned shows no significant difference from base on f1 (+0.100 [+0.010, +0.200], p = 0.070, n = 40).',
+    );
+    const html = await renderHtml(data, []);
+    expect(html).not.toContain('class="kpi tone-good"');
+    expect(html).not.toContain('num good');
+  });
+});
