@@ -74,8 +74,11 @@ describe('summaries and comparisons', () => {
     });
     expect(c).toMatchObject({ n: 20, wins: 12, losses: 3, ties: 5, test: 'mcnemar-exact' });
     expect(c.diff).toBeCloseTo(9 / 20, 12);
-    expect(c.pValue).toBeCloseTo(mcnemarExact(12, 3), 12);
-    expect(c.ci!.low).toBeGreaterThan(0);
+    // 2 · P(X ≤ 3), X ~ Binomial(15, 1/2) = 2 · (1 + 15 + 105 + 455) / 2^15
+    expect(c.pValue).toBeCloseTo(0.03515625, 12);
+    // Newcombe's method 10 on (5, 12, 3, 0), computed by hand
+    expect(c.ci!.low).toBeCloseTo(0.081174, 6);
+    expect(c.ci!.high).toBeCloseTo(0.696101, 6);
   });
 
   it('pairs only items both candidates have scores for', () => {
