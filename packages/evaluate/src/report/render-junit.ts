@@ -1,5 +1,5 @@
 import { escapeXml as x } from './escape.js';
-import { formatInterval, formatSigned } from './format.js';
+import { formatInterval, formatScore, formatSigned } from './format.js';
 import { intervalWords } from './interval-method.js';
 import type { ReportData } from './report-data.js';
 
@@ -32,7 +32,7 @@ export function renderJunit(data: ReportData): string {
     if (gate.checks.length === 0 && !gate.passed) failed(`gate on ${gate.metric}`, gate.explanation, gate.explanation);
   } else {
     for (const s of data.summaries) {
-      const text = `mean ${s.mean ?? '–'} ${formatInterval(s.ci)}${intervalWords(s.ciMethod)} n=${s.n} errors=${s.errors}`;
+      const text = `mean ${formatScore(s.mean)} ${formatInterval(s.ci)}${intervalWords(s.ciMethod)} n=${s.n} errors=${s.errors}`;
       cases.push(
         `    <testcase classname="tunekit.score.${x(s.scorer)}" name="${x(`${s.candidate} on ${s.scorer}`)}"><system-out>${x(text)}</system-out></testcase>`,
       );
