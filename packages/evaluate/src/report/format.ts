@@ -1,3 +1,4 @@
+import { SIGNIFICANCE } from '../stats/finding.js';
 import type { Interval } from './report-data.js';
 
 const MINUS = '\u2212';
@@ -40,7 +41,13 @@ export function formatCount(value: number | null | undefined): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
+/** "p = 0.034", "p < 0.001"; a p just under 0.05 gets the digits that show it is under (0.0498, never 0.050). */
 export function formatP(p: number | null | undefined): string {
   if (p === null || p === undefined) return '–';
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+  if (p < 0.001) return 'p < 0.001';
+  for (let digits = 3; digits <= 6; digits++) {
+    const text = p.toFixed(digits);
+    if (p >= SIGNIFICANCE || Number(text) < SIGNIFICANCE) return `p = ${text}`;
+  }
+  return `p < ${SIGNIFICANCE}`;
 }

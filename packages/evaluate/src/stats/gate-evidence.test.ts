@@ -63,3 +63,18 @@ describe('a gate on few items or without significance', () => {
     expect(noWorse(comparison(6, 1, -0.4, 0.4)).passed).toBe(true);
   });
 });
+
+describe('the gate’s explanation', () => {
+  it('shows the digits that tell the lower bound from the threshold', () => {
+    expect(noWorse({ ...comparison(40, 1, -0.4999, 0.3) }).checks[0]!.explanation).toContain(
+      'lower bound −0.4999 > −0.5',
+    );
+    const zero = evaluateGate(
+      { metric: 'f1', min_improvement: 0 },
+      'base',
+      [comparison(40, 0.01, 0.0003, 0.2)],
+      ['tuned'],
+    );
+    expect(zero.checks[0]!.explanation).toBe('tuned: lower bound 0.0003 > 0: better than base by more than 0');
+  });
+});

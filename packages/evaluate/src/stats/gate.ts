@@ -53,7 +53,8 @@ export function evaluateGate(
     }
     const low = comparison.ci.low;
     const passed = low > threshold;
-    const explanation = `${candidate}: lower bound ${fmt(low)} ${passed ? '>' : '≤'} ${fmt(threshold)}: ${passed ? '' : 'cannot claim '}${claim}`;
+    const [lowText, thresholdText] = apart(low, threshold);
+    const explanation = `${candidate}: lower bound ${lowText} ${passed ? '>' : '≤'} ${thresholdText}: ${passed ? '' : 'cannot claim '}${claim}`;
     return { candidate, passed, diff: comparison.diff, ci: comparison.ci, explanation };
   });
   const passed = checks.length > 0 && checks.every((c) => c.passed);
@@ -68,7 +69,15 @@ export function evaluateGate(
   };
 }
 
-function fmt(value: number): string {
-  const text = Math.abs(value) < 0.0005 ? '0' : value.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
+function fmt(value: number, digits = 3): string {
+  const fixed = value.toFixed(digits);
+  const text = Number(fixed) === 0 ? '0' : fixed.replace(/0+$/, '').replace(/\.$/, '');
   return text.replace('-', '−');
+}
+
+/** Two different numbers with the digits that keep them apart: "−0.0199 > −0.02", never "−0.02 > −0.02". */
+function apart(a: number, b: number): [string, string] {
+  let digits = 3;
+  while (digits < 8 && a !== b && fmt(a, digits) === fmt(b, digits)) digits++;
+  return [fmt(a, digits), fmt(b, digits)];
 }
