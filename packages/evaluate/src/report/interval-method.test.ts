@@ -26,7 +26,22 @@ describe('reports on fewer than 6 items', () => {
   it('mark them in report.html and junit.xml too', async () => {
     const html = await renderHtml(data, []);
     expect(html).toContain('[0.146, 1.000] ‡');
-    expect(html).toContain('data-testid="hoeffding-note"');
+    expect(html).toContain('data-testid="interval-note"');
     expect(renderJunit(data)).toContain('[0.146, 1.000] (Hoeffding&#39;s interval: fewer than 6 items) n=4');
+  });
+});
+
+describe('reports on graded values that are all equal', () => {
+  it('mark the interval and say what it is', () => {
+    const same = Array.from({ length: 10 }, () => ({ score: 1 }));
+    const allOnes = twoCandidates({
+      items: 10,
+      summaries: [summarizeScores({ candidate: 'tuned', scorer: 'f1', samples: same, seed: 7 })],
+      comparison: fourItemComparison(),
+    });
+    const text = renderMarkdown(allOnes);
+    expect(text).toContain('| f1 | 1.000 [0.722, 1.000] † |');
+    expect(text).toContain('† every item gave the same value: a bootstrap would shrink to a point');
+    expect(text).toContain('‡ fewer than 6 items');
   });
 });

@@ -1,21 +1,34 @@
 import type { IntervalMethod, ReportData } from './report-data.js';
 
-/** Marks an interval that is Hoeffding's bound (fewer than 6 items) wherever intervals are shown. */
-export const HOEFFDING_MARK = '‡';
+/** Intervals that are not the usual one for their scorer, with the mark, note and words that say what they are. */
+const UNUSUAL: Partial<Record<IntervalMethod, { mark: string; note: string; words: string }>> = {
+  hoeffding: {
+    mark: '‡',
+    note: "fewer than 6 items: a bootstrap of so few values means nothing, so this is Hoeffding's interval, which holds for any scores in 0..1 and is wide by design.",
+    words: "Hoeffding's interval: fewer than 6 items",
+  },
+  'all-equal': {
+    mark: '†',
+    note: "every item gave the same value: a bootstrap would shrink to a point, so this interval bounds the share of items that could differ (Wilson's bound, as for n passes of n) times the largest possible difference.",
+    words: 'every item gave the same value',
+  },
+};
 
 export function intervalMark(method: IntervalMethod | undefined): string {
-  return method === 'hoeffding' ? ` ${HOEFFDING_MARK}` : '';
+  const unusual = method && UNUSUAL[method];
+  return unusual ? ` ${unusual.mark}` : '';
 }
 
-/** What the marked intervals are, when the report has any: plain text, renderers escape it. */
-export function hoeffdingNote(data: ReportData): string | null {
-  const marked = [...data.summaries, ...data.comparisons].some((entry) => entry.ciMethod === 'hoeffding');
-  return marked
-    ? `${HOEFFDING_MARK} fewer than 6 items: a bootstrap of so few values means nothing, so this is Hoeffding's interval, which holds for any scores in 0..1 and is wide by design.`
-    : null;
+/** What the marked intervals of the report are, one sentence per kind of mark: plain text, renderers escape it. */
+export function intervalNotes(data: ReportData): string[] {
+  const used = new Set([...data.summaries, ...data.comparisons].map((entry) => entry.ciMethod));
+  return Object.entries(UNUSUAL).flatMap(([method, unusual]) =>
+    used.has(method as IntervalMethod) ? [`${unusual.mark} ${unusual.note}`] : [],
+  );
 }
 
 /** The same in words, where no note explains the mark (junit.xml, the key figures). */
 export function intervalWords(method: IntervalMethod | undefined): string {
-  return method === 'hoeffding' ? " (Hoeffding's interval: fewer than 6 items)" : '';
+  const unusual = method && UNUSUAL[method];
+  return unusual ? ` (${unusual.words})` : '';
 }

@@ -2,7 +2,7 @@ import { formatBreakEven } from './break-even-cell.js';
 import { escapeMarkdown as md } from './escape.js';
 import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from './evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
-import { hoeffdingNote, intervalMark } from './interval-method.js';
+import { intervalMark, intervalNotes } from './interval-method.js';
 import type { ReportData } from './report-data.js';
 import { buildVerdict } from './verdict.js';
 
@@ -50,8 +50,7 @@ export function renderMarkdown(data: ReportData): string {
     ]);
     lines.push(...table(['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'], rows));
   }
-  const note = hoeffdingNote(data);
-  if (note) lines.push('', md(note));
+  for (const note of intervalNotes(data)) lines.push('', md(note));
   if (data.economics.length > 0) {
     lines.push('', '### Cost and latency', '');
     const rows = data.economics.map((e) => [

@@ -42,9 +42,10 @@ export type ScorerKind = 'binary' | 'continuous' | 'pairwise';
 
 /**
  * How a 95% interval was computed: Wilson's (a pass rate), Newcombe's (a difference of paired pass rates),
- * the expanded percentile bootstrap (graded scores), or Hoeffding's bound (graded scores on fewer than 6 items).
+ * the expanded percentile bootstrap (graded scores), Hoeffding's bound (graded scores on fewer than 6 items), or
+ * `all-equal`: graded values that are all the same, bounded by the share of items that could differ.
  */
-export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'hoeffding';
+export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'hoeffding' | 'all-equal';
 
 export interface ScorerInfo {
   name: string;

@@ -34,7 +34,7 @@ const scorer = z.looseObject({
   description: z.string(),
 });
 
-const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'hoeffding']);
+const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'hoeffding', 'all-equal']);
 
 const summary = z.looseObject({
   candidate: z.string(),

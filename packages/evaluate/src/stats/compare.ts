@@ -4,9 +4,9 @@ import { gradedMeanInterval } from './graded-interval.js';
 import { mcnemarExact } from './mcnemar.js';
 import { pairedProportionDifference } from './paired-proportions.js';
 import { isScored, type ScoreSample } from './summarize.js';
+import { TIE_TOLERANCE } from './tie-tolerance.js';
 import { wilcoxonSignedRank } from './wilcoxon.js';
 
-const TIE_EPSILON = 1e-9;
 const DIFFERENCE_BOUNDS = { low: -1, high: 1 };
 
 /**
@@ -38,8 +38,8 @@ function measure(input: ComparisonInput): Comparison {
   const base = { candidate: input.candidate, baseline: input.baseline, scorer: input.scorer };
   if (input.kind === 'pairwise') {
     const signed = input.candidateSamples.filter(isScored).map((s) => 2 * s.score - 1);
-    const wins = signed.filter((v) => v > TIE_EPSILON).length;
-    const losses = signed.filter((v) => v < -TIE_EPSILON).length;
+    const wins = signed.filter((v) => v > TIE_TOLERANCE).length;
+    const losses = signed.filter((v) => v < -TIE_TOLERANCE).length;
     const n = signed.length;
     const ties = n - wins - losses;
     // Win and loss are paired indicators of one item (never both): Newcombe's interval of P(win) − P(loss).
@@ -72,8 +72,8 @@ function measure(input: ComparisonInput): Comparison {
   let losses = 0;
   for (let i = 0; i < candidate.length; i++) {
     const d = candidate[i]! - baseline[i]!;
-    if (d > TIE_EPSILON) wins++;
-    else if (d < -TIE_EPSILON) losses++;
+    if (d > TIE_TOLERANCE) wins++;
+    else if (d < -TIE_TOLERANCE) losses++;
   }
   const n = candidate.length;
   const ties = n - wins - losses;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareToBaseline } from './compare.js';
+import { compareGraded, scores } from './fixtures/compare-graded.js';
 import { hoeffdingInterval } from './hoeffding.js';
 import { summarizeScores } from './summarize.js';
-
-const scores = (values: number[]) => values.map((score) => ({ score }));
 
 describe('hoeffdingInterval', () => {
   it('is mean ± range·√(ln(2/α) / 2n), clipped to the bounds', () => {
@@ -25,15 +23,7 @@ describe('graded scorers on fewer than 6 items', () => {
   });
 
   it('give Hoeffding’s interval to a paired difference of 5 items', () => {
-    const c = compareToBaseline({
-      candidate: 't',
-      baseline: 'b',
-      scorer: 'f1',
-      kind: 'continuous',
-      candidateSamples: scores([0.9, 0.8, 0.9, 0.7, 0.8]),
-      baselineSamples: scores([0.1, 0.2, 0.1, 0.3, 0.2]),
-      seed: 7,
-    });
+    const c = compareGraded([0.9, 0.8, 0.9, 0.7, 0.8], [0.1, 0.2, 0.1, 0.3, 0.2]);
     expect(c).toMatchObject({ n: 5, ciMethod: 'hoeffding' });
     expect(c.diff).toBeCloseTo(0.64, 12);
     expect(c.ci!.low).toBeCloseTo(0.64 - 1.214723, 5);

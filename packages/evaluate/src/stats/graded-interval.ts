@@ -1,24 +1,30 @@
 import type { Interval, IntervalMethod } from '../report/report-data.js';
+import { allEqualInterval } from './all-equal-interval.js';
 import { bootstrapMean } from './bootstrap.js';
 import { hoeffdingInterval } from './hoeffding.js';
 import { MIN_ITEMS } from './min-items.js';
+import { TIE_TOLERANCE } from './tie-tolerance.js';
 
 export interface GradedMean {
   mean: number | null;
   ci: Interval | null;
   n: number;
-  method: Extract<IntervalMethod, 'bootstrap' | 'hoeffding'>;
+  method: Extract<IntervalMethod, 'bootstrap' | 'hoeffding' | 'all-equal'>;
 }
 
 /**
  * Mean of graded values (scores in 0..1, or paired differences in −1..1) with its 95% interval: the expanded
- * percentile bootstrap from MIN_ITEMS values on, Hoeffding's bound below.
+ * percentile bootstrap from MIN_ITEMS values on (unless all are equal), Hoeffding's bound below.
  */
 export function gradedMeanInterval(
   values: readonly number[],
   options: { seed: number; resamples?: number; bounds: Interval },
 ): GradedMean {
   const n = values.length;
+  if (n >= MIN_ITEMS && values.every((value) => Math.abs(value - values[0]!) <= TIE_TOLERANCE)) {
+    const mean = values.reduce((sum, v) => sum + v, 0) / n;
+    return { mean, ci: allEqualInterval(mean, n, options.bounds), n, method: 'all-equal' };
+  }
   if (n === 0 || n >= MIN_ITEMS) {
     const { mean, ci } = bootstrapMean(values, { seed: options.seed, resamples: options.resamples ?? 2000 });
     return { mean, ci, n, method: 'bootstrap' };

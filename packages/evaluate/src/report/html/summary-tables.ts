@@ -2,7 +2,7 @@ import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
 import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from '../evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
-import { hoeffdingNote, intervalMark } from '../interval-method.js';
+import { intervalMark, intervalNotes } from '../interval-method.js';
 import type { ReportData } from '../report-data.js';
 import { toneOf } from './tone.js';
 
@@ -41,8 +41,9 @@ export function summaryTable(data: ReportData): string {
         `${candidateLabel(data, c.name)}${c.isBaseline ? ' <span class="ci">(baseline)</span>' : ''}<div class="sub">${h(c.model)} · ${h(c.prompt)}</div>`,
     ),
   ];
-  const note = hoeffdingNote(data);
-  const more = note ? `<p class="note" data-testid="hoeffding-note">${h(note)}</p>` : '';
+  const more = intervalNotes(data)
+    .map((note) => `<p class="note" data-testid="interval-note">${h(note)}</p>`)
+    .join('');
   return tag('Scores — mean and 95% interval', 'summary-table', head, rows, more);
 }
 
