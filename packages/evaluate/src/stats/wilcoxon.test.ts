@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareGraded } from './fixtures/compare-graded.js';
 import { wilcoxonSignedRank } from './wilcoxon.js';
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
@@ -77,3 +78,10 @@ function bruteForceP(candidate: number[], baseline: number[]): number {
   }
   return extreme / 2 ** d.length;
 }
+
+it('drops the differences that win / tie / loss counts as ties, so the test and the counts agree', () => {
+  const c = compareGraded([0.5, 0.5, 0.5, 0.5, 0.5, 0.3 + 1e-10], [0, 0, 0, 0, 0, 0.3]);
+  expect(c).toMatchObject({ wins: 5, ties: 1, losses: 0 });
+  // five equal wins: 2 / 2^5, not the 2 / 2^6 of six
+  expect(c.pValue).toBeCloseTo(0.0625, 12);
+});

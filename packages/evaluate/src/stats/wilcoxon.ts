@@ -1,5 +1,6 @@
 import { normalUpperTail } from './normal.js';
 import { signedRankExactPValue } from './signed-rank-exact.js';
+import { TIE_TOLERANCE } from './tie-tolerance.js';
 
 export interface WilcoxonResult {
   /** Sum of the ranks of positive differences (W+). */
@@ -17,13 +18,13 @@ const EXACT_LIMIT = 50;
  * wilcox.test and scipy), average ranks for ties. Up to 50 non-zero differences p comes from the exact permutation
  * distribution of those ranks, ties included (as R's exactRankTests::wilcox.exact and coin); above, from the normal
  * approximation with tie correction and no continuity correction (scipy's `method='approx'`). Differences within
- * 1e-12 count as tied, so float noise (0.3 − 0.2 vs 0.1) does not break ties.
+ * TIE_TOLERANCE count as tied (zero, or of equal size), as they count as ties in win / tie / loss.
  */
 export function wilcoxonSignedRank(candidate: ArrayLike<number>, baseline: ArrayLike<number>): WilcoxonResult {
   const differences: number[] = [];
   for (let i = 0; i < candidate.length; i++) {
     const d = (candidate[i] as number) - (baseline[i] as number);
-    if (Math.abs(d) > 1e-12) differences.push(d);
+    if (Math.abs(d) > TIE_TOLERANCE) differences.push(d);
   }
   const n = differences.length;
   if (n === 0) return { statistic: 0, pValue: 1, n, method: 'exact' };
@@ -33,7 +34,7 @@ export function wilcoxonSignedRank(candidate: ArrayLike<number>, baseline: Array
   for (let start = 0; start < n; ) {
     let end = start + 1;
     const size = Math.abs(differences[order[start]!]!);
-    while (end < n && Math.abs(Math.abs(differences[order[end]!]!) - size) <= 1e-12) end++;
+    while (end < n && Math.abs(Math.abs(differences[order[end]!]!) - size) <= TIE_TOLERANCE) end++;
     const averageRank = (start + 1 + end) / 2;
     for (let k = start; k < end; k++) ranks[order[k]!] = averageRank;
     const t = end - start;
