@@ -4,6 +4,7 @@ import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from './evaluatio
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
 import { intervalMark, intervalNotes } from './interval-method.js';
 import type { ReportData } from './report-data.js';
+import { sharedBaseline } from './shared-baseline.js';
 import { buildVerdict } from './verdict.js';
 
 function table(header: string[], rows: string[][]): string[] {
@@ -39,9 +40,10 @@ export function renderMarkdown(data: ReportData): string {
     ...table(['scorer', ...candidates.map((c) => md(c + (data.baseline === c ? ' (baseline)' : '')))], scoreRows),
   );
   if (data.comparisons.length > 0) {
-    lines.push('', `### Against the baseline (${md(data.baseline ?? '')})`, '');
+    const shared = sharedBaseline(data);
+    lines.push('', shared === null ? '### Against the baselines' : `### Against the baseline (${md(shared)})`, '');
     const rows = data.comparisons.map((c) => [
-      md(c.candidate),
+      shared === null ? md(`${c.candidate} vs ${c.baseline}`) : md(c.candidate),
       md(c.scorer),
       `${formatSigned(c.diff)} ${formatInterval(c.ci, true)}${intervalMark(c.ciMethod)}`,
       `${formatP(c.pValue)} (${c.test})`,

@@ -4,6 +4,7 @@ import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from '../evaluati
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
 import { intervalMark, intervalNotes } from '../interval-method.js';
 import type { ReportData } from '../report-data.js';
+import { sharedBaseline } from '../shared-baseline.js';
 import { toneOf } from './tone.js';
 
 /** The summary tables of report.html: scores, differences against the baseline, cost and latency. */
@@ -48,10 +49,11 @@ export function summaryTable(data: ReportData): string {
 }
 
 export function comparisonTable(data: ReportData): string {
+  const shared = sharedBaseline(data);
   const rows = data.comparisons.map((c) => {
     const cls = toneOf(c) ?? '';
     return [
-      candidateLabel(data, c.candidate),
+      candidateLabel(data, c.candidate) + (shared === null ? ` <span class="ci">vs ${h(c.baseline)}</span>` : ''),
       h(c.scorer),
       `<span class="num ${cls}">${formatSigned(c.diff)}</span> <span class="ci">${formatInterval(c.ci, true)}${intervalMark(c.ciMethod)}</span>`,
       `${formatP(c.pValue)} <span class="ci">${h(c.test)}</span>`,
@@ -60,7 +62,7 @@ export function comparisonTable(data: ReportData): string {
     ];
   });
   return tag(
-    `Against the baseline: ${data.baseline ?? ''}`,
+    shared === null ? 'Against the baselines' : `Against the baseline: ${shared}`,
     'comparison-table',
     ['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'],
     rows,
