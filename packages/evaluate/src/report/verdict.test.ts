@@ -62,3 +62,28 @@ describe('the verdict when the interval clears 0 but the test is not significant
     expect(html).not.toContain('num good');
   });
 });
+
+describe('the verdict without a baseline', () => {
+  const summary = (candidate: string, mean: number) => ({
+    candidate,
+    scorer: 'f1',
+    mean,
+    ci: { low: mean - 0.1, high: mean + 0.1 },
+    n: 30,
+    errors: 0,
+  });
+  const data = (summaries: ReturnType<typeof summary>[]) => {
+    const { baseline: _none, ...rest } = twoCandidates({ items: 30, summaries, comparison: fourItemComparison() });
+    return { ...rest, comparisons: [] };
+  };
+
+  it('names the highest mean as such, not as the best, since nothing was tested', () => {
+    expect(buildVerdict(data([summary('tuned', 0.52), summary('base', 0.51)])).headline).toBe(
+      'Highest mean on f1: tuned (0.520 [0.420, 0.620]); no baseline is named, so no difference was tested.',
+    );
+  });
+
+  it('gives a lone candidate’s score without ranking it', () => {
+    expect(buildVerdict(data([summary('tuned', 0.52)])).headline).toBe('tuned on f1: 0.520 [0.420, 0.620].');
+  });
+});

@@ -1,6 +1,6 @@
 import { findingOf } from '../stats/finding.js';
 import { MIN_ITEMS } from '../stats/min-items.js';
-import { formatCount, formatInterval, formatMs, formatP, formatSigned, formatUsd } from './format.js';
+import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
 import type { Comparison, ReportData } from './report-data.js';
 
 export interface Verdict {
@@ -37,6 +37,19 @@ export function buildVerdict(data: ReportData): Verdict {
   return { ...verdict, details: [sentence, ...verdict.details] };
 }
 
+/**
+ * Without a baseline no difference is tested: the highest mean is named as such, not as the best (its interval may
+ * overlap the next one's).
+ */
+function untestedHeadline(data: ReportData, metric: string | undefined): string {
+  const scored = data.summaries.filter((s) => s.scorer === metric && s.mean !== null).sort((a, b) => b.mean! - a.mean!);
+  const top = scored[0];
+  if (!top) return NO_SCORES;
+  const figure = `${formatScore(top.mean)} ${formatInterval(top.ci)}`;
+  if (scored.length === 1) return `${top.candidate} on ${metric}: ${figure}.`;
+  return `Highest mean on ${metric}: ${top.candidate} (${figure}); no baseline is named, so no difference was tested.`;
+}
+
 /** Better or worse only when `findingOf` allows it; otherwise why it cannot be told. */
 function qualitySentence(comparison: Comparison, size: string, metric: string): string {
   const { candidate, baseline, n } = comparison;
@@ -58,13 +71,7 @@ function compareMain(data: ReportData): Verdict {
   const candidate = data.gate?.checks[0]?.candidate ?? data.candidates.find((c) => !c.isBaseline)?.name;
   const metric = data.gate?.metric ?? data.scorers[0]?.name;
   if (!baseline || !candidate || !metric) {
-    const best = data.summaries
-      .filter((s) => s.scorer === metric && s.mean !== null)
-      .sort((a, b) => b.mean! - a.mean!)[0];
-    const headline = best
-      ? `Best on ${metric}: ${best.candidate} (${best.mean!.toFixed(3)} ${formatInterval(best.ci)})`
-      : NO_SCORES;
-    return { status, headline, details: [] };
+    return { status, headline: untestedHeadline(data, metric), details: [] };
   }
   const parts: string[] = [];
   const details: string[] = [];
