@@ -24,6 +24,9 @@ describe('the verdict on 4 items', () => {
     expect(gate.checks[0]!.explanation).toBe(
       'tuned: too few items to tell (4 paired, at least 6 needed): cannot claim better than base by more than 0',
     );
+    expect(verdict.details[0]).toBe(
+      "f1: tuned − base = +0.575 [−0.783, +1.000], 95% CI (Hoeffding's interval: fewer than 6 items), p = 0.125, n = 4 (4 wins, 0 ties, 0 losses)",
+    );
   });
 
   it('says the same in report.md, report.html, junit.xml and the run summary', async () => {

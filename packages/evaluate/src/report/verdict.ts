@@ -1,6 +1,7 @@
 import { findingOf } from '../stats/finding.js';
 import { MIN_ITEMS } from '../stats/min-items.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
+import { intervalWords } from './interval-method.js';
 import type { Comparison, ReportData } from './report-data.js';
 
 export interface Verdict {
@@ -82,7 +83,7 @@ function compareMain(data: ReportData): Verdict {
     const size = `${formatSigned(comparison.diff)} ${formatInterval(comparison.ci, true)}`;
     parts.push(qualitySentence(comparison, size, metric));
     details.push(
-      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
+      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI${intervalWords(comparison.ciMethod)}, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
     );
   } else parts.push(`${candidate} and ${baseline} have no paired ${metric} scores`);
   const mine = data.economics.find((e) => e.candidate === candidate);
