@@ -90,3 +90,16 @@ describe('the verdict without a baseline', () => {
     expect(buildVerdict(data([summary('tuned', 0.52)])).headline).toBe('tuned on f1: 0.520 [0.420, 0.620].');
   });
 });
+
+it('speaks of the model this run trained, not of whichever candidate is listed first', () => {
+  const data = twoCandidates({ items: 4, summaries: [], comparison: fourItemComparison() });
+  const listed = {
+    ...data,
+    candidates: [
+      { name: 'untuned', model: 'gpt-4o-mini', provider: 'openai', prompt: 'as is', isBaseline: false },
+      ...data.candidates,
+    ],
+    training: { model: 'ft:gpt-4o-mini:x', loss: [] },
+  };
+  expect(buildVerdict(listed).subject).toEqual({ candidate: 'tuned', baseline: 'base', metric: 'f1' });
+});

@@ -27,7 +27,10 @@ function unscored(data: ReportData): string[] {
     });
 }
 
-/** The verdict about the main candidate (the first gated one, else the first non-baseline) against the baseline. */
+/**
+ * The verdict about the main candidate (the first gated one, else the model this run trained, else the first
+ * non-baseline) against the baseline.
+ */
 export function buildVerdict(data: ReportData): Verdict {
   const verdict = compareMain(data);
   const failed = unscored(data);
@@ -69,7 +72,9 @@ function qualitySentence(comparison: Comparison, size: string, metric: string): 
 function compareMain(data: ReportData): Verdict {
   const status = data.gate ? (data.gate.passed ? 'pass' : 'fail') : 'none';
   const baseline = data.baseline;
-  const candidate = data.gate?.checks[0]?.candidate ?? data.candidates.find((c) => !c.isBaseline)?.name;
+  const others = data.candidates.filter((c) => !c.isBaseline);
+  const trained = data.training?.model ? others.find((c) => c.model === data.training?.model) : undefined;
+  const candidate = data.gate?.checks[0]?.candidate ?? (trained ?? others[0])?.name;
   const metric = data.gate?.metric ?? data.scorers[0]?.name;
   if (!baseline || !candidate || !metric) {
     return { status, headline: untestedHeadline(data, metric), details: [] };
