@@ -220,3 +220,43 @@ describe('read-legal on other documents and broken folders', () => {
     ]);
   });
 });
+
+describe('read-legal line numbers', () => {
+  it('numbers chunks of an HTML document by the line of the .html file their text starts on', async () => {
+    const page = [
+      '<html><head><title>Data Act</title>',
+      '<style>p { margin: 0 }</style></head>',
+      '<body><h1>Data Act</h1>',
+      '<p>Section 1. Everyone has a right',
+      'to privacy.</p>',
+      '<p>',
+      '  Section 2. Controllers shall',
+      '  keep records.</p><p>Section 3. Fees.</p>',
+      '</body></html>',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'act.html' }, [], { baseDir: folderWith({ 'act.html': page }) });
+    expect(r.out.map((x) => [(x.data as Chunk).article, x.source.line, x.id])).toEqual([
+      ['Section 1', 4, 'act.html:4'],
+      ['Section 2', 7, 'act.html:7'],
+      ['Section 3', 8, 'act.html:8'],
+    ]);
+  });
+
+  it('treats a lone \\r (classic Mac OS) as a line break, as \\n and \\r\\n, with the right line numbers', async () => {
+    const dir = folderWith({
+      'mac.txt': 'Article 1. Scope.\rArticle 2. Term.\r\rArticle 3. Fees.\r',
+      'mixed.md': '# 法\r\n\r第一条 为了保护消费者。\n\r\n第二条 经营者应当诚信。\r',
+      'page.html': '<p>Section 1. A.</p>\r<p>Section 2. B.</p>',
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [x.id, (x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
+      ['mac.txt:1', 'Article 1', 'Scope.'],
+      ['mac.txt:2', 'Article 2', 'Term.'],
+      ['mac.txt:4', 'Article 3', 'Fees.'],
+      ['mixed.md:3', '第一条', '为了保护消费者。'],
+      ['mixed.md:5', '第二条', '经营者应当诚信。'],
+      ['page.html:1', 'Section 1', 'A.'],
+      ['page.html:2', 'Section 2', 'B.'],
+    ]);
+  });
+});

@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
 import { decodeDocument } from './legal/decode-document.js';
-import { htmlToText } from './legal/html-to-text.js';
+import { documentLines } from './legal/document-lines.js';
+import { htmlToLines } from './legal/html-to-text.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
 import { looksLikeChineseStatute, parseChineseStatute } from './legal/parse-chinese-statute.js';
@@ -12,6 +13,7 @@ import { parseParagraphs } from './legal/parse-paragraphs.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
+import type { TextLine } from './text-lines.js';
 
 const options = z
   .object({
@@ -45,8 +47,7 @@ type ReadLegalOptions = z.output<typeof options>;
 /** The path separator of heading paths, e.g. `合同编 › 第四章 › 第五百零九条`. */
 export const PATH_SEPARATOR = ' › ';
 
-function parseDocument(text: string, name: string, splitOn: ReadLegalOptions['split_on']): ParsedDocument {
-  const lines = text.split(/\r?\n/);
+function parseDocument(lines: TextLine[], name: string, splitOn: ReadLegalOptions['split_on']): ParsedDocument {
   const fallbackTitle = basename(name, extname(name));
   if (splitOn !== 'paragraph') {
     if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle);
@@ -81,9 +82,10 @@ function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_b
   return [document, ...chapterPath].join(PATH_SEPARATOR);
 }
 
-async function readDocumentText(file: LegalFile, encoding: string | undefined): Promise<string> {
+/** The document's lines, numbered as in the file (for HTML, the line of the file each line of text starts on). */
+async function readDocumentLines(file: LegalFile, encoding: string | undefined): Promise<TextLine[]> {
   const text = decodeDocument(await readFile(file.absolute), encoding);
-  return /\.html?$/i.test(file.name) ? htmlToText(text) : text;
+  return /\.html?$/i.test(file.name) ? htmlToLines(text) : documentLines(text);
 }
 
 async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
@@ -94,17 +96,19 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   const countTokens = (text: string) => model.countTokens(text);
   for (const file of files) {
     let doc: ParsedDocument;
-    let text: string;
+    let lines: TextLine[];
     try {
-      text = await readDocumentText(file, encoding);
-      doc = parseDocument(text, file.name, opts.split_on);
+      lines = await readDocumentLines(file, encoding);
+      doc = parseDocument(lines, file.name, opts.split_on);
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
       continue;
     }
     if (doc.units.length === 0) {
       // Nothing to yield: said in rejects, so a blank export does not vanish from the run unnoticed.
-      const message = text.trim() === '' ? 'the document is empty' : 'the document has headings but no text under them';
+      const message = lines.every((line) => line.text.trim() === '')
+        ? 'the document is empty'
+        : 'the document has headings but no text under them';
       ctx.reject(rowReject(file.name, 0, {}), 'empty_document', { message });
       continue;
     }

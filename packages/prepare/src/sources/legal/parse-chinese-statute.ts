@@ -1,3 +1,4 @@
+import type { TextLine } from '../text-lines.js';
 import { chineseNumeralToInt } from './chinese-numerals.js';
 import { joinWords } from './cjk-join.js';
 import type { Heading, ParsedDocument } from './legal-chunk.js';
@@ -12,9 +13,9 @@ const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, �
 const UNNUMBERED_PART = /^[附总總分][\s\u3000]*[则則]$/;
 
 /** True when the text reads like a Chinese statute (several lines start with 第X条). */
-export function looksLikeChineseStatute(lines: string[]): boolean {
+export function looksLikeChineseStatute(lines: readonly TextLine[]): boolean {
   let articles = 0;
-  for (const line of lines) if (ARTICLE.test(line.trim()) && ++articles >= 2) return true;
+  for (const { text } of lines) if (ARTICLE.test(text.trim()) && ++articles >= 2) return true;
   return false;
 }
 
@@ -45,11 +46,11 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
  * (编 / 分编 / 章 / 节). Text outside articles (a preamble) becomes `text` units; the adoption history before
  * `<!-- INFO END -->` is skipped.
  */
-export function parseChineseStatute(lines: string[], fallbackTitle: string): ParsedDocument {
-  const infoEnd = lines.findIndex((line) => line.includes('<!-- INFO END -->'));
+export function parseChineseStatute(lines: readonly TextLine[], fallbackTitle: string): ParsedDocument {
+  const infoEnd = lines.findIndex(({ text }) => text.includes('<!-- INFO END -->'));
   const builder = new UnitBuilder();
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
+  lines.forEach(({ text, line: lineNumber }, index) => {
+    const line = text.trim();
     if (!line || line.startsWith('<!--')) return;
     const heading = headingOf(line, builder.title === '');
     if (heading === 'title') {
@@ -65,10 +66,10 @@ export function parseChineseStatute(lines: string[], fallbackTitle: string): Par
     if (article) {
       const label = `第${article[1]}${article[2]}${article[3] ?? ''}`;
       const number = chineseNumeralToInt((article[1] as string).replace(/-\d+$/, ''));
-      builder.open({ kind: 'article', label, number, line: index + 1, first: article[4] as string });
+      builder.open({ kind: 'article', label, number, line: lineNumber, first: article[4] as string });
       return;
     }
-    builder.openOrText(index + 1).paragraphs.push(line);
+    builder.openOrText(lineNumber).paragraphs.push(line);
   });
   return builder.result(fallbackTitle);
 }

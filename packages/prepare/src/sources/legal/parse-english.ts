@@ -1,3 +1,4 @@
+import type { TextLine } from '../text-lines.js';
 import type { ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
 import { continuesLine, joinWrapped } from './wrapped-line.js';
@@ -24,22 +25,22 @@ function romanToInt(roman: string): number {
 }
 
 /** True when several lines start with Article / Section / § / a numbered clause. */
-export function looksLikeEnglishStructure(lines: string[]): boolean {
+export function looksLikeEnglishStructure(lines: readonly TextLine[]): boolean {
   let units = 0;
-  for (const line of lines) if (UNIT_START.test(line.trim()) && ++units >= 2) return true;
+  for (const { text } of lines) if (UNIT_START.test(text.trim()) && ++units >= 2) return true;
   return false;
 }
 
 /** Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings. */
-export function parseEnglishStructure(lines: string[], fallbackTitle: string): ParsedDocument {
+export function parseEnglishStructure(lines: readonly TextLine[], fallbackTitle: string): ParsedDocument {
   const builder = new UnitBuilder();
   // Whether the line above was text of the open unit (no blank line or heading since), which a line may go on.
   let joinable = false;
-  lines.forEach((raw, index) => {
+  for (const { text: raw, line: lineNumber } of lines) {
     const line = raw.trim();
     if (!line) {
       joinable = false;
-      return;
+      continue;
     }
     const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
     if (markdown) {
@@ -47,7 +48,7 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
       const text = (markdown[2] as string).trim();
       if (!builder.title && markdown[1] === '#') builder.title = text;
       else builder.heading({ label: text, title: '', level: (markdown[1] as string).length });
-      return;
+      continue;
     }
     const start = UNIT_START.exec(line);
     if (start) {
@@ -61,16 +62,16 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
         : /[.\-–]/.test(numberText)
           ? undefined
           : Number.parseInt(numberText, 10);
-      builder.open({ kind, label, number, line: index + 1, first: rest });
+      builder.open({ kind, label, number, line: lineNumber, first: rest });
       joinable = true;
-      return;
+      continue;
     }
     const paragraphs = builder.openUnit?.paragraphs;
     const above = paragraphs?.at(-1);
     if (paragraphs && above !== undefined && joinable && continuesLine(above, line)) {
       paragraphs[paragraphs.length - 1] = joinWrapped(above, line);
-    } else builder.openOrText(index + 1).paragraphs.push(line);
+    } else builder.openOrText(lineNumber).paragraphs.push(line);
     joinable = true;
-  });
+  }
   return builder.result(fallbackTitle);
 }
