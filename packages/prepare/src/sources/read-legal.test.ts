@@ -5,6 +5,7 @@ import { TunekitError } from '@tunekit/core';
 import { checkStepConformance, runStep } from '@tunekit/core/testing';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readCsvStep as readTsv } from './read-csv.js';
 import { readLegalStep } from './read-legal.js';
 
 const data = resolve(import.meta.dirname, '../../../../data');
@@ -15,6 +16,40 @@ function folderWith(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'read-legal-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
+}
+
+/** Columns a character takes on a page: two for CJK and full-width forms. */
+const columns = (char: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? 2 : 1);
+
+/** Hard-wraps CJK text as a PDF-to-text export does: anywhere (digits too) but inside a Latin word. */
+function wrapCjk(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let used = [...indent].reduce((sum, c) => sum + columns(c), 0);
+  for (const piece of text.match(/[A-Za-z]+|./gu) ?? []) {
+    const size = [...piece].reduce((sum, c) => sum + columns(c), 0);
+    if (used + size > width) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += piece;
+    used += size;
+  }
+  return [...lines, line];
+}
+
+/** Hard-wraps English text at spaces. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 type Chunk = {
@@ -257,6 +292,65 @@ describe('read-legal line numbers', () => {
       ['mixed.md:5', '第二条', '经营者应当诚信。'],
       ['page.html:1', 'Section 1', 'A.'],
       ['page.html:2', 'Section 2', 'B.'],
+    ]);
+  });
+});
+
+describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
+  it('joins the wrapped lines of a Chinese statute back into its paragraphs; articles, items and paragraphs stay', async () => {
+    const markdown = await runStep(readLegalStep, { path: 'statutes-zh/消费者权益保护法(2013-10-25).md' }, [], {
+      baseDir: data,
+    });
+    const articles = markdown.out.map((x) => x.data as Chunk);
+    // As printed: 24 characters a line, the first line of each paragraph indented by two full-width spaces.
+    const page = articles.flatMap((c) => [
+      ...c.text
+        .split('\n\n')
+        .flatMap((paragraph, i) => wrapCjk(i === 0 ? `${c.article}　${paragraph}` : paragraph, 48, '　　')),
+    ]);
+    const wrapped = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': `${page.join('\n')}\n` }),
+    });
+    expect(wrapped.out.map((x) => (x.data as Chunk).article)).toEqual(articles.map((c) => c.article));
+    expect(wrapped.out.map((x) => (x.data as Chunk).text)).toEqual(articles.map((c) => c.text));
+  });
+
+  it('joins a number the width broke inside CJK text, never two numbers on two lines', async () => {
+    const fine =
+      '经营者违反本法规定的，由有关行政部门责令改正，可以根据情节单处或者并处警告、没收违法所得，处以罚款10000元以下，并于2013年10月25日起施行。';
+    const lines = [...wrapCjk(`第一条　${fine}`, 40), '第二条　本条所称金额如下：', '1000', '2000'];
+    expect(lines[0]!.endsWith('罚款')).toBe(false);
+    expect(lines.some((line) => /^\d/.test(line) && /\d$/.test(lines[lines.indexOf(line) - 1]!))).toBe(true);
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([fine, '本条所称金额如下：\n\n1000\n\n2000']);
+  });
+
+  it('joins English lines that run to the full width with one space; short lines, blank lines and sections end paragraphs', async () => {
+    const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
+      .out;
+    const clauses = rows.map((row) => (row.data as { text: string }).text.replace(/\s+/g, ' ').trim());
+    const lines = clauses.flatMap((text, i) => [...wrapWords(`Section ${i + 1}. ${text}`, 64), ...(i % 2 ? [''] : [])]);
+    const r = await runStep(readLegalStep, { path: 'contract.txt' }, [], {
+      baseDir: folderWith({ 'contract.txt': ['# Audit Clauses', '', ...lines].join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(clauses);
+    const notice = [
+      'The Supplier shall keep complete and accurate records of all Services',
+      'Fees invoiced under this Agreement for three (3) years.',
+      'Notices.',
+      'Each notice shall be given in writing to the address set out below and',
+      'Section 12 of the Master Agreement applies.',
+    ];
+    const note = await runStep(readLegalStep, { path: 'note.txt' }, [], {
+      baseDir: folderWith({ 'note.txt': [...notice, ...wrapWords(clauses[0]!, 72)].join('\n') }),
+    });
+    expect(note.out.map((x) => (x.data as Chunk).text)).toEqual([
+      `${notice[0]} ${notice[1]}`,
+      'Notices.',
+      `${notice[3]} ${notice[4]}`,
+      clauses[0],
     ]);
   });
 });

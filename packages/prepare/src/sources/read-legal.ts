@@ -11,6 +11,7 @@ import { looksLikeChineseStatute, parseChineseStatute } from './legal/parse-chin
 import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-english.js';
 import { parseParagraphs } from './legal/parse-paragraphs.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
+import { wrapLayout } from './legal/wrap-width.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
 import type { TextLine } from './text-lines.js';
@@ -49,11 +50,12 @@ export const PATH_SEPARATOR = ' › ';
 
 function parseDocument(lines: TextLine[], name: string, splitOn: ReadLegalOptions['split_on']): ParsedDocument {
   const fallbackTitle = basename(name, extname(name));
+  const wrap = wrapLayout(lines);
   if (splitOn !== 'paragraph') {
-    if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle);
-    if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle);
+    if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle, wrap);
+    if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle, wrap);
   }
-  return parseParagraphs(lines, fallbackTitle);
+  return parseParagraphs(lines, fallbackTitle, wrap);
 }
 
 function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], part?: [number, number]) {

@@ -3,6 +3,8 @@ import { chineseNumeralToInt } from './chinese-numerals.js';
 import { joinWords } from './cjk-join.js';
 import type { Heading, ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
+import type { WrapLayout } from './wrap-width.js';
+import { joinWrapped, wrapsOnto } from './wrapped-line.js';
 
 const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
 /** `第五百零九条`, `第一百二十条之一`, and as written in traditional characters: `第 15-1 條`. */
@@ -46,11 +48,19 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
  * (编 / 分编 / 章 / 节). Text outside articles (a preamble) becomes `text` units; the adoption history before
  * `<!-- INFO END -->` is skipped.
  */
-export function parseChineseStatute(lines: readonly TextLine[], fallbackTitle: string): ParsedDocument {
+export function parseChineseStatute(
+  lines: readonly TextLine[],
+  fallbackTitle: string,
+  wrap?: WrapLayout,
+): ParsedDocument {
   const infoEnd = lines.findIndex(({ text }) => text.includes('<!-- INFO END -->'));
   const builder = new UnitBuilder();
+  // The line above as written, while it is text of the open unit (no blank line or heading since).
+  let above: string | undefined;
   lines.forEach(({ text, line: lineNumber }, index) => {
     const line = text.trim();
+    const previous = above;
+    above = undefined;
     if (!line || line.startsWith('<!--')) return;
     const heading = headingOf(line, builder.title === '');
     if (heading === 'title') {
@@ -67,6 +77,20 @@ export function parseChineseStatute(lines: readonly TextLine[], fallbackTitle: s
       const label = `第${article[1]}${article[2]}${article[3] ?? ''}`;
       const number = chineseNumeralToInt((article[1] as string).replace(/-\d+$/, ''));
       builder.open({ kind: 'article', label, number, line: lineNumber, first: article[4] as string });
+      above = text;
+      return;
+    }
+    above = text;
+    const paragraphs = builder.openUnit?.paragraphs;
+    const last = paragraphs?.at(-1);
+    if (
+      wrap !== undefined &&
+      previous !== undefined &&
+      paragraphs &&
+      last !== undefined &&
+      wrapsOnto(previous, text, wrap)
+    ) {
+      paragraphs[paragraphs.length - 1] = joinWrapped(last, line, true);
       return;
     }
     builder.openOrText(lineNumber).paragraphs.push(line);

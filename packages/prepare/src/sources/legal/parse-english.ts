@@ -1,7 +1,8 @@
 import type { TextLine } from '../text-lines.js';
 import type { ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
-import { continuesLine, joinWrapped } from './wrapped-line.js';
+import type { WrapLayout } from './wrap-width.js';
+import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
 
 /**
  * `Article 12`, `ARTICLE IV`, `Section 3.`, `Section 2.01`, `§ 5`, `§ 53a-21`, `§§ 101-105`, `1.`, `12.` at the start
@@ -31,13 +32,23 @@ export function looksLikeEnglishStructure(lines: readonly TextLine[]): boolean {
   return false;
 }
 
-/** Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings. */
-export function parseEnglishStructure(lines: readonly TextLine[], fallbackTitle: string): ParsedDocument {
+/**
+ * Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings.
+ * Lines of a paragraph hard-wrapped as `wrap` says are joined.
+ */
+export function parseEnglishStructure(
+  lines: readonly TextLine[],
+  fallbackTitle: string,
+  wrap?: WrapLayout,
+): ParsedDocument {
   const builder = new UnitBuilder();
   // Whether the line above was text of the open unit (no blank line or heading since), which a line may go on.
   let joinable = false;
+  let aboveRaw = '';
   for (const { text: raw, line: lineNumber } of lines) {
     const line = raw.trim();
+    const previous = aboveRaw;
+    aboveRaw = raw;
     if (!line) {
       joinable = false;
       continue;
@@ -68,8 +79,9 @@ export function parseEnglishStructure(lines: readonly TextLine[], fallbackTitle:
     }
     const paragraphs = builder.openUnit?.paragraphs;
     const above = paragraphs?.at(-1);
-    if (paragraphs && above !== undefined && joinable && continuesLine(above, line)) {
-      paragraphs[paragraphs.length - 1] = joinWrapped(above, line);
+    const byWidth = wrap !== undefined && wrapsOnto(previous, raw, wrap);
+    if (paragraphs && above !== undefined && joinable && (byWidth || continuesLine(above, line))) {
+      paragraphs[paragraphs.length - 1] = joinWrapped(above, line, byWidth);
     } else builder.openOrText(lineNumber).paragraphs.push(line);
     joinable = true;
   }

@@ -1,13 +1,20 @@
 import type { TextLine } from '../text-lines.js';
-import { joinerBetween } from './cjk-join.js';
 import type { ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
+import type { WrapLayout } from './wrap-width.js';
+import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
 
-/** Splits unstructured text into paragraphs (blank-line separated) under its Markdown headings. */
-export function parseParagraphs(lines: readonly TextLine[], fallbackTitle: string): ParsedDocument {
+/**
+ * Splits unstructured text into paragraphs (blank-line separated) under its Markdown headings. In a document
+ * hard-wrapped as `wrap` says, a line the width did not break also ends its paragraph.
+ */
+export function parseParagraphs(lines: readonly TextLine[], fallbackTitle: string, wrap?: WrapLayout): ParsedDocument {
   const builder = new UnitBuilder();
+  let aboveRaw = '';
   for (const { text, line: lineNumber } of lines) {
     const line = text.trim();
+    const above = aboveRaw;
+    aboveRaw = text;
     if (!line) {
       builder.close();
       continue;
@@ -22,10 +29,11 @@ export function parseParagraphs(lines: readonly TextLine[], fallbackTitle: strin
       continue;
     }
     const open = builder.openUnit;
-    if (open) {
-      // Lines of one paragraph join with a space, or directly for CJK text.
-      const last = open.paragraphs.length - 1;
-      open.paragraphs[last] += joinerBetween(open.paragraphs[last] ?? '', line) + line;
+    const last = open ? open.paragraphs.length - 1 : -1;
+    const paragraph = open?.paragraphs[last];
+    const byWidth = wrap !== undefined && wrapsOnto(above, text, wrap);
+    if (open && paragraph !== undefined && (wrap === undefined || byWidth || continuesLine(paragraph, line))) {
+      open.paragraphs[last] = joinWrapped(paragraph, line, byWidth);
       continue;
     }
     builder.open({ kind: 'paragraph', line: lineNumber, first: line });
