@@ -354,3 +354,76 @@ describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
     ]);
   });
 });
+
+describe('read-legal page furniture', () => {
+  /** The clauses of a real contract task as numbered sections, hard-wrapped at 64 columns. */
+  async function contractLines(): Promise<{ clauses: string[]; lines: string[] }> {
+    const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
+      .out;
+    const clauses = rows.map((row) => (row.data as { text: string }).text.replace(/\s+/g, ' ').trim());
+    return { clauses, lines: clauses.flatMap((text, i) => wrapWords(`Section ${i + 1}. ${text}`, 64)) };
+  }
+
+  it('drops page numbers and running headers and footers of a PDF export, and joins paragraphs across pages', async () => {
+    const { clauses, lines } = await contractLines();
+    const pages: string[] = [];
+    for (let start = 0, page = 1; start < lines.length; start += 7, page++) {
+      const body = lines.slice(start, start + 7);
+      pages.push(['MASTER SERVICES AGREEMENT', '', ...body, '', `Confidential      Page ${page} of 4`].join('\n'));
+    }
+    const file = `${pages.join('\n\f')}\n\f`;
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(clauses);
+    expect(r.reports.page_furniture).toEqual({
+      lines: pages.length * 2,
+      page_numbers: 0,
+      running_headers: pages.length * 2,
+      files: { 'msa.txt': pages.length * 2 },
+      examples: [
+        { file: 'msa.txt', line: 1, kind: 'running_header', text: 'MASTER SERVICES AGREEMENT' },
+        { file: 'msa.txt', line: 11, kind: 'running_header', text: 'Confidential      Page 1 of 4' },
+      ],
+    });
+    const fileLines = file.split('\n');
+    const starts = clauses.map((_, i) => fileLines.findIndex((line) => line.startsWith(`Section ${i + 1}.`)) + 1);
+    expect(r.out.map((x) => x.source.line)).toEqual(starts);
+  });
+
+  it('drops - 1 -, 第 2 页 and Page 3 of 3 and the running header; headings repeated at page tops are kept', async () => {
+    const statute = [
+      '中华人民共和国快递暂行条例',
+      '第一章 总则',
+      '第一条 为了促进快递业健康发展，保障快递安全。',
+      '- 1 -',
+      '中华人民共和国快递暂行条例',
+      '第一节 一般规定',
+      '第二条 本条例适用于快递业务。',
+      '第 2 页',
+      '中华人民共和国快递暂行条例',
+      '第二章 经营主体',
+      '第一节 一般规定',
+      '第三条 经营快递业务，应当依法取得快递业务经营许可。',
+      'Page 3 of 3',
+    ].join('\n');
+    const dir = folderWith({ 'law.txt': statute });
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [(x.data as Chunk).heading_path, (x.data as Chunk).text])).toEqual([
+      ['第一章 › 第一条', '为了促进快递业健康发展，保障快递安全。'],
+      ['第一章 › 第一节 › 第二条', '本条例适用于快递业务。'],
+      ['第二章 › 第一节 › 第三条', '经营快递业务，应当依法取得快递业务经营许可。'],
+    ]);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 3, running_headers: 3 });
+    const kept = await runStep(readLegalStep, { path: 'law.txt', drop_page_headers: false }, [], { baseDir: dir });
+    expect(kept.out.map((x) => (x.data as Chunk).text)[1]).toBe(
+      '为了促进快递业健康发展，保障快递安全。\n\n- 1 -\n\n中华人民共和国快递暂行条例',
+    );
+    expect(kept.reports.page_furniture).toBeUndefined();
+  });
+
+  it('keeps numbers on lines of their own that are not page numbers', async () => {
+    const table = '第一条 罚款标准如下：\n1000\n2000\n3000\n第二条 本法自公布之日起施行。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': table }) });
+    expect((r.out[0]!.data as Chunk).text).toBe('罚款标准如下：\n\n1000\n\n2000\n\n3000');
+    expect(r.reports.page_furniture).toBeUndefined();
+  });
+});

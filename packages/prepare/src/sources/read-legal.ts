@@ -4,14 +4,16 @@ import { type DataRecord, defineStep, recordId, type StepContext } from '@tuneki
 import { z } from 'zod';
 import { decodeDocument } from './legal/decode-document.js';
 import { documentLines } from './legal/document-lines.js';
+import { FurnitureReport } from './legal/furniture-report.js';
 import { htmlToLines } from './legal/html-to-text.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
+import { findPageFurniture, withoutFurniture } from './legal/page-furniture.js';
 import { looksLikeChineseStatute, parseChineseStatute } from './legal/parse-chinese-statute.js';
 import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-english.js';
 import { parseParagraphs } from './legal/parse-paragraphs.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
-import { wrapLayout } from './legal/wrap-width.js';
+import { type WrapLayout, wrapLayout } from './legal/wrap-width.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
 import type { TextLine } from './text-lines.js';
@@ -37,6 +39,12 @@ const options = z
       .enum(['document', 'chapter'])
       .default('document')
       .describe('Group key of each chunk (for the split step)'),
+    drop_page_headers: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Drop page furniture: page numbers (- 12 -, 第 3 页, Page 3 of 40) and headers and footers repeated at page edges; counted with examples in the manifest (page_furniture)',
+      ),
     encoding: encodingName()
       .optional()
       .describe('utf-8, utf-16le, gbk, gb18030, ...; detected per document when absent'),
@@ -48,9 +56,13 @@ type ReadLegalOptions = z.output<typeof options>;
 /** The path separator of heading paths, e.g. `合同编 › 第四章 › 第五百零九条`. */
 export const PATH_SEPARATOR = ' › ';
 
-function parseDocument(lines: TextLine[], name: string, splitOn: ReadLegalOptions['split_on']): ParsedDocument {
+function parseDocument(
+  lines: TextLine[],
+  wrap: WrapLayout | undefined,
+  name: string,
+  splitOn: ReadLegalOptions['split_on'],
+): ParsedDocument {
   const fallbackTitle = basename(name, extname(name));
-  const wrap = wrapLayout(lines);
   if (splitOn !== 'paragraph') {
     if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle, wrap);
     if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle, wrap);
@@ -96,12 +108,17 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   const encoding = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : undefined;
   const model = await ctx.model();
   const countTokens = (text: string) => model.countTokens(text);
+  const furniture = new FurnitureReport();
   for (const file of files) {
     let doc: ParsedDocument;
     let lines: TextLine[];
     try {
-      lines = await readDocumentLines(file, encoding);
-      doc = parseDocument(lines, file.name, opts.split_on);
+      const read = await readDocumentLines(file, encoding);
+      const found = opts.drop_page_headers ? findPageFurniture(read) : new Map();
+      furniture.add(file.name, read, found);
+      const wrap = wrapLayout(read.filter((_, index) => !found.has(index)));
+      lines = withoutFurniture(read, found, wrap !== undefined);
+      doc = parseDocument(lines, wrap, file.name, opts.split_on);
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
       continue;
@@ -130,6 +147,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       }
     }
   }
+  if (furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
 }
 
 export const readLegalStep = defineStep({
