@@ -318,13 +318,22 @@ describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
   it('joins a number the width broke inside CJK text, never two numbers on two lines', async () => {
     const fine =
       '经营者违反本法规定的，由有关行政部门责令改正，可以根据情节单处或者并处警告、没收违法所得，处以罚款10000元以下，并于2013年10月25日起施行。';
-    const lines = [...wrapCjk(`第一条　${fine}`, 40), '第二条　本条所称金额如下：', '1000', '2000'];
+    const duty =
+      '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
+    const lines = [
+      ...wrapCjk(`第一条　${fine}`, 40),
+      ...wrapCjk(`第二条　${duty}`, 40),
+      ...wrapCjk(`第三条　${duty}`, 40),
+      '第四条　本条所称金额如下：',
+      '1000',
+      '2000',
+    ];
     expect(lines[0]!.endsWith('罚款')).toBe(false);
     expect(lines.some((line) => /^\d/.test(line) && /\d$/.test(lines[lines.indexOf(line) - 1]!))).toBe(true);
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
       baseDir: folderWith({ 'law.txt': lines.join('\n') }),
     });
-    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([fine, '本条所称金额如下：\n\n1000\n\n2000']);
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([fine, duty, duty, '本条所称金额如下：\n\n1000\n\n2000']);
   });
 
   it('joins English lines that run to the full width with one space; short lines, blank lines and sections end paragraphs', async () => {
@@ -344,13 +353,15 @@ describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
       'Section 12 of the Master Agreement applies.',
     ];
     const note = await runStep(readLegalStep, { path: 'note.txt' }, [], {
-      baseDir: folderWith({ 'note.txt': [...notice, ...wrapWords(clauses[0]!, 72)].join('\n') }),
+      baseDir: folderWith({
+        'note.txt': [...notice, '', ...clauses.flatMap((clause) => [...wrapWords(clause, 72), ''])].join('\n'),
+      }),
     });
     expect(note.out.map((x) => (x.data as Chunk).text)).toEqual([
       `${notice[0]} ${notice[1]}`,
       'Notices.',
       `${notice[3]} ${notice[4]}`,
-      clauses[0],
+      ...clauses,
     ]);
   });
 });
@@ -425,5 +436,23 @@ describe('read-legal page furniture', () => {
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': table }) });
     expect((r.out[0]!.data as Chunk).text).toBe('罚款标准如下：\n\n1000\n\n2000\n\n3000');
     expect(r.reports.page_furniture).toBeUndefined();
+  });
+});
+
+describe('read-legal on short documents of long lines', () => {
+  it('does not take a few long paragraphs of similar length for hard-wrapped text (a Big5 statute)', async () => {
+    const tw = [
+      '# 消費者保護法',
+      '',
+      '第 1 條 為保護消費者權益，促進國民消費生活安全，提昇國民消費生活品質，特制定本法。',
+      '有關消費者之保護，依本法之規定，本法未規定者，適用其他法律。',
+      '第 2 條 本法所用名詞定義如下：',
+      '一、消費者：指以消費為目的而為交易、使用商品或接受服務者。',
+      '二、企業經營者：指以設計、生產、製造、輸入、經銷商品或提供服務為營業者。',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'tw.txt' }, [], {
+      baseDir: folderWith({ 'tw.txt': iconv.encode(tw, 'big5') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text.split('\n\n').length)).toEqual([2, 3]);
   });
 });

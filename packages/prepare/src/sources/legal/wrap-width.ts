@@ -13,6 +13,10 @@ export function displayWidth(text: string): number {
 
 /** Narrower than this, lines are a list or a table, not text wrapped to fill a page. */
 const MIN_WRAP_WIDTH = 30;
+/** Lines this close to the width (a share of it) count as full: the next word did not fit on them. */
+const NEAR = 0.85;
+/** Fewer full lines than this are too few to tell a wrap from a few long paragraphs of similar length. */
+const MIN_FULL_LINES = 8;
 
 /** How a hard-wrapped document is laid out: the width its lines were wrapped at, and the indent of its body lines. */
 export interface WrapLayout {
@@ -28,7 +32,7 @@ export function indentOf(raw: string): number {
 
 /**
  * How a document was hard-wrapped (as PDF-to-text output is), or undefined when it was not. The width is the widest
- * W that at most one line in fifty exceeds and that a third of the lines come close to (80% of W or more). Text with
+ * W that at most one line in fifty exceeds and that a third of the lines, and at least eight, come close to (85% of W or more). Text with
  * a line per paragraph (Markdown, word processors) has lines of every length and no such W.
  */
 export function wrapLayout(lines: readonly TextLine[]): WrapLayout | undefined {
@@ -46,8 +50,8 @@ function wrapWidth(lines: readonly TextLine[]): number | undefined {
   for (let over = 0; over <= overAllowed && over < widths.length; over++) {
     const width = widths[over] as number;
     if (width < MIN_WRAP_WIDTH) return undefined;
-    const near = widths.filter((w) => w <= width && w >= width * 0.8).length;
-    if (near >= 3 && near * 3 >= widths.length) return width;
+    const near = widths.filter((w) => w <= width && w >= width * NEAR).length;
+    if (near >= MIN_FULL_LINES && near * 3 >= widths.length) return width;
   }
   return undefined;
 }
