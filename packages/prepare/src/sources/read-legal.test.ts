@@ -456,3 +456,26 @@ describe('read-legal on short documents of long lines', () => {
     expect(r.out.map((x) => (x.data as Chunk).text.split('\n\n').length)).toEqual([2, 3]);
   });
 });
+
+describe('read-legal on articles laid out otherwise', () => {
+  it('reads an article whose text starts on the line after its label, and rejects an article with no text', async () => {
+    const law =
+      '第一条\n为了保护消费者的合法权益，制定本法。\n第二条\n消费者为生活消费需要购买商品。\n第三条　（删除）\n第四条\n第五条　经营者应当诚信。\n';
+    const lease = 'Article 1. Scope.\nArticle 2.\nArticle 3. Fees.\n';
+    const r = await runStep(readLegalStep, { path: '.' }, [], {
+      baseDir: folderWith({ 'law.txt': law, 'lease.txt': lease }),
+    });
+    expect(r.out.map((x) => [x.source.line, (x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
+      [1, '第一条', '为了保护消费者的合法权益，制定本法。'],
+      [3, '第二条', '消费者为生活消费需要购买商品。'],
+      [5, '第三条', '（删除）'],
+      [7, '第五条', '经营者应当诚信。'],
+      [1, 'Article 1', 'Scope.'],
+      [3, 'Article 3', 'Fees.'],
+    ]);
+    expect(r.rejected.map((x) => [x.code, x.record.source, x.detail])).toEqual([
+      ['empty_article', { file: 'law.txt', line: 6 }, { message: '第四条 has no text', line: 6, key: 'text' }],
+      ['empty_article', { file: 'lease.txt', line: 2 }, { message: 'Article 2 has no text', line: 2, key: 'text' }],
+    ]);
+  });
+});

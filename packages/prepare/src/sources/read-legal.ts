@@ -134,6 +134,16 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
     ctx.count('documents');
     for (const unit of doc.units) {
       const source = { file: file.name, line: unit.line };
+      if (unit.paragraphs.length === 0) {
+        // `第四条` or `Article 5` with nothing under it: said in rejects, not dropped with no trace.
+        const data = { law: doc.title, article: unit.label };
+        ctx.reject(rowReject(file.name, unit.line, data), 'empty_article', {
+          message: `${unit.label} has no text`,
+          line: unit.line,
+          key: 'text',
+        });
+        continue;
+      }
       const group = groupOf(file, unit, opts.group_by);
       const parts = splitByTokens(unit.paragraphs, opts.max_chunk_tokens, countTokens);
       if (parts.length === 1) {

@@ -7,8 +7,10 @@ import type { WrapLayout } from './wrap-width.js';
 import { joinWrapped, wrapsOnto } from './wrapped-line.js';
 
 const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
-/** `第五百零九条`, `第一百二十条之一`, and as written in traditional characters: `第 15-1 條`. */
-const ARTICLE = new RegExp(`^第[ \\u3000]?(${NUMERAL}(?:-\\d+)?)[ \\u3000]?([条條])(之${NUMERAL})?[\\s\\u3000]+(.*)$`);
+/** `第五百零九条`, `第一百二十条之一`, and as written in traditional characters: `第 15-1 條`; its text may start on the next line. */
+const ARTICLE = new RegExp(
+  `^第[ \\u3000]?(${NUMERAL}(?:-\\d+)?)[ \\u3000]?([条條])(之${NUMERAL})?(?:[\\s\\u3000]+(.*))?$`,
+);
 const STRUCTURE = new RegExp(`^第[ \\u3000]?${NUMERAL}[ \\u3000]?(分编|分編|编|編|章|节|節)(?=[\\s\\u3000]|$)`);
 const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, 章: 2, 节: 3, 節: 3 };
 /** `附则`, `总　　则`: the parts of a code that have no number (the last one of 刑法), at the top level. */
@@ -76,7 +78,7 @@ export function parseChineseStatute(
     if (article) {
       const label = `第${article[1]}${article[2]}${article[3] ?? ''}`;
       const number = chineseNumeralToInt((article[1] as string).replace(/-\d+$/, ''));
-      builder.open({ kind: 'article', label, number, line: lineNumber, first: article[4] as string });
+      builder.open({ kind: 'article', label, number, line: lineNumber, first: article[4] ?? '' });
       above = text;
       return;
     }
