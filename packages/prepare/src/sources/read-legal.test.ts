@@ -478,4 +478,19 @@ describe('read-legal on articles laid out otherwise', () => {
       ['empty_article', { file: 'lease.txt', line: 2 }, { message: 'Article 2 has no text', line: 2, key: 'text' }],
     ]);
   });
+
+  it('starts an article at 第X条 glued to its text or followed by a colon when it is the next number', async () => {
+    const law = [
+      '第一条为了保护消费者的合法权益，制定本法。',
+      '第二条：消费者为生活消费需要购买商品。',
+      '第九条规定的情形除外。',
+      '第三条经营者应当诚信。',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out.map((x) => [x.source.line, (x.data as Chunk).article_number, (x.data as Chunk).text])).toEqual([
+      [1, 1, '为了保护消费者的合法权益，制定本法。'],
+      [2, 2, '消费者为生活消费需要购买商品。\n\n第九条规定的情形除外。'],
+      [4, 3, '经营者应当诚信。'],
+    ]);
+  });
 });

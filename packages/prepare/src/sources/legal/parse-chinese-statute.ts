@@ -1,5 +1,5 @@
 import type { TextLine } from '../text-lines.js';
-import { chineseNumeralToInt } from './chinese-numerals.js';
+import { articleStartReader } from './article-start.js';
 import { joinWords } from './cjk-join.js';
 import type { Heading, ParsedDocument } from './legal-chunk.js';
 import { UnitBuilder } from './unit-builder.js';
@@ -7,10 +7,6 @@ import type { WrapLayout } from './wrap-width.js';
 import { joinWrapped, wrapsOnto } from './wrapped-line.js';
 
 const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
-/** `第五百零九条`, `第一百二十条之一`, and as written in traditional characters: `第 15-1 條`; its text may start on the next line. */
-const ARTICLE = new RegExp(
-  `^第[ \\u3000]?(${NUMERAL}(?:-\\d+)?)[ \\u3000]?([条條])(之${NUMERAL})?(?:[\\s\\u3000]+(.*))?$`,
-);
 const STRUCTURE = new RegExp(`^第[ \\u3000]?${NUMERAL}[ \\u3000]?(分编|分編|编|編|章|节|節)(?=[\\s\\u3000]|$)`);
 const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, 章: 2, 节: 3, 節: 3 };
 /** `附则`, `总　　则`: the parts of a code that have no number (the last one of 刑法), at the top level. */
@@ -18,8 +14,9 @@ const UNNUMBERED_PART = /^[附总總分][\s\u3000]*[则則]$/;
 
 /** True when the text reads like a Chinese statute (several lines start with 第X条). */
 export function looksLikeChineseStatute(lines: readonly TextLine[]): boolean {
+  const articleStart = articleStartReader();
   let articles = 0;
-  for (const { text } of lines) if (ARTICLE.test(text.trim()) && ++articles >= 2) return true;
+  for (const { text } of lines) if (articleStart(text.trim()) && ++articles >= 2) return true;
   return false;
 }
 
@@ -57,6 +54,7 @@ export function parseChineseStatute(
 ): ParsedDocument {
   const infoEnd = lines.findIndex(({ text }) => text.includes('<!-- INFO END -->'));
   const builder = new UnitBuilder();
+  const articleStart = articleStartReader();
   // The line above as written, while it is text of the open unit (no blank line or heading since).
   let above: string | undefined;
   lines.forEach(({ text, line: lineNumber }, index) => {
@@ -74,11 +72,10 @@ export function parseChineseStatute(
       return;
     }
     if (index < infoEnd) return;
-    const article = ARTICLE.exec(line);
+    const article = articleStart(line);
     if (article) {
-      const label = `第${article[1]}${article[2]}${article[3] ?? ''}`;
-      const number = chineseNumeralToInt((article[1] as string).replace(/-\d+$/, ''));
-      builder.open({ kind: 'article', label, number, line: lineNumber, first: article[4] ?? '' });
+      const { label, number, rest } = article;
+      builder.open({ kind: 'article', label, number, line: lineNumber, first: rest });
       above = text;
       return;
     }
