@@ -493,4 +493,31 @@ describe('read-legal on articles laid out otherwise', () => {
       [4, 3, '经营者应当诚信。'],
     ]);
   });
+
+  it('puts the numbered clauses of a contract under their ARTICLE, whose title is their topic', async () => {
+    const msa = [
+      '# Services Agreement',
+      'ARTICLE 1 DEFINITIONS',
+      '1. "Affiliate" means any entity that controls a party.',
+      '2. "Services" means the services.',
+      'ARTICLE 2',
+      'PAYMENT',
+      '1. Fees are due monthly:',
+      '(a) in arrears; and',
+      '(b) in US dollars.',
+      'ARTICLE 3 The Supplier shall perform the Services.',
+      '1. Taxes are extra.',
+      'ARTICLE 4 TERM',
+      'This Agreement lasts one year.',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': msa }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.heading_path, c.topic, c.text])).toEqual([
+      ['ARTICLE 1 › 1.', 'DEFINITIONS', '"Affiliate" means any entity that controls a party.'],
+      ['ARTICLE 1 › 2.', 'DEFINITIONS', '"Services" means the services.'],
+      ['ARTICLE 2 › 1.', 'PAYMENT', 'Fees are due monthly:\n\n(a) in arrears; and\n\n(b) in US dollars.'],
+      ['ARTICLE 3', '', 'The Supplier shall perform the Services.'],
+      ['ARTICLE 3 › 1.', 'ARTICLE 3', 'Taxes are extra.'],
+      ['ARTICLE 4', '', 'TERM\n\nThis Agreement lasts one year.'],
+    ]);
+  });
 });

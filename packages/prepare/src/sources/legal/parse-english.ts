@@ -10,6 +10,15 @@ import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
  */
 const UNIT_START =
   /^(?:(article|section)\s+([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?(?:[.\-–][0-9]+[a-z]?)*)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
+/** Headings from Markdown are levels 1–6; an Article or Section over numbered clauses nests below them. */
+const CONTAINER_LEVEL = 7;
+/** `DEFINITIONS`, `Payment Terms`, `— TERM AND TERMINATION`: a short title, no sentence. */
+const TITLE = /^[-–—:.\s]*[A-Z][A-Za-z&,'’\- ]{0,60}$/;
+
+function isTitle(paragraph: string): boolean {
+  return TITLE.test(paragraph) && paragraph.split(/\s+/).length <= 8;
+}
+
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
 
@@ -73,6 +82,11 @@ export function parseEnglishStructure(
         : /[.\-–]/.test(numberText)
           ? undefined
           : Number.parseInt(numberText, 10);
+      // Numbered clauses inside an Article or Section go under it; the next Article or Section ends that.
+      if (clauseNumber !== undefined) {
+        const open = builder.openUnit;
+        if (open && open.kind !== 'clause' && open.kind !== 'text') builder.nestUnder(CONTAINER_LEVEL, isTitle);
+      } else builder.closeHeadings(CONTAINER_LEVEL);
       builder.open({ kind, label, number, line: lineNumber, first: rest });
       joinable = true;
       continue;
