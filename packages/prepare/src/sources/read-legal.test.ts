@@ -520,4 +520,14 @@ describe('read-legal on articles laid out otherwise', () => {
       ['ARTICLE 4', '', 'TERM\n\nThis Agreement lasts one year.'],
     ]);
   });
+
+  it('takes Markdown footnotes out of the article they follow and gives each article the notes it refers to', async () => {
+    const law =
+      '# 法\n\n第一条 为了保护消费者的合法权益[^1]，制定本法。\n\n第二条 经营者应当诚信[^2][^x]。\n\n[^1]: 2013年修正。\n[^2]: 见\n    第五条。\n';
+    const r = await runStep(readLegalStep, { path: 'law.md' }, [], { baseDir: folderWith({ 'law.md': law }) });
+    expect(r.out.map((x) => x.data as Chunk & { footnotes?: string[] }).map((c) => [c.text, c.footnotes])).toEqual([
+      ['为了保护消费者的合法权益，制定本法。', ['2013年修正。']],
+      ['经营者应当诚信[^x]。', ['见第五条。']],
+    ]);
+  });
 });

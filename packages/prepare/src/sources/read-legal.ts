@@ -4,6 +4,7 @@ import { type DataRecord, defineStep, recordId, type StepContext } from '@tuneki
 import { z } from 'zod';
 import { decodeDocument } from './legal/decode-document.js';
 import { documentLines } from './legal/document-lines.js';
+import { extractFootnotes, resolveFootnotes } from './legal/footnotes.js';
 import { FurnitureReport } from './legal/furniture-report.js';
 import { htmlToLines } from './legal/html-to-text.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
@@ -70,7 +71,14 @@ function parseDocument(
   return parseParagraphs(lines, fallbackTitle, wrap);
 }
 
-function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], part?: [number, number]) {
+function chunkData(
+  doc: ParsedDocument,
+  unit: LegalUnit,
+  paragraphs: string[],
+  notes: Map<string, string>,
+  part?: [number, number],
+) {
+  const { text, footnotes } = resolveFootnotes(paragraphs.join('\n\n'), notes);
   const headingPath = [...unit.headings.map((h) => h.label), ...(unit.label ? [unit.label] : [])];
   const nearest = unit.headings.at(-1);
   return {
@@ -81,7 +89,8 @@ function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], p
     heading_path: headingPath.join(PATH_SEPARATOR),
     headings: unit.headings.map((h) => (h.title ? `${h.label} ${h.title}` : h.label)),
     topic: nearest?.title || nearest?.label || '',
-    text: paragraphs.join('\n\n'),
+    text,
+    ...(footnotes.length > 0 && { footnotes }),
     ...(part && { part: part[0], parts: part[1] }),
   };
 }
@@ -112,13 +121,16 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   for (const file of files) {
     let doc: ParsedDocument;
     let lines: TextLine[];
+    let notes: Map<string, string>;
     try {
       const read = await readDocumentLines(file, encoding);
       const found = opts.drop_page_headers ? findPageFurniture(read) : new Map();
       furniture.add(file.name, read, found);
       const wrap = wrapLayout(read.filter((_, index) => !found.has(index)));
       lines = withoutFurniture(read, found, wrap !== undefined);
-      doc = parseDocument(lines, wrap, file.name, opts.split_on);
+      const body = extractFootnotes(lines);
+      notes = body.notes;
+      doc = parseDocument(body.lines, wrap, file.name, opts.split_on);
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
       continue;
@@ -147,12 +159,12 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       const group = groupOf(file, unit, opts.group_by);
       const parts = splitByTokens(unit.paragraphs, opts.max_chunk_tokens, countTokens);
       if (parts.length === 1) {
-        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs), meta: {} };
+        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs, notes), meta: {} };
         continue;
       }
       ctx.count('split_units');
       for (const [index, paragraphs] of parts.entries()) {
-        const data = chunkData(doc, unit, paragraphs, [index + 1, parts.length]);
+        const data = chunkData(doc, unit, paragraphs, notes, [index + 1, parts.length]);
         yield { id: recordId(source, index + 1), source, group, data, meta: {} };
       }
     }
