@@ -530,4 +530,23 @@ describe('read-legal on articles laid out otherwise', () => {
       ['经营者应当诚信[^x]。', ['见第五条。']],
     ]);
   });
+
+  it('keeps a Markdown table one block with a row a line, in statutes, contracts and plain text', async () => {
+    const table = '| 违法行为 | 罚款 |\n|---|---|\n| 虚假宣传 | 10000元 |';
+    const dir = folderWith({
+      'law.md': `# 法\n\n第一条 罚款标准如下：\n${table}\n第二条 本法自公布之日起施行。\n`,
+      'fees.md': `# Fees\n\nThe fees are as follows:\n\n${table}\n\nPayment is due monthly.\n`,
+      'msa.md': `Section 1. Fees:\n${table}\nSection 2. Term.\n`,
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [x.source.file, (x.data as Chunk).text])).toEqual([
+      ['fees.md', 'The fees are as follows:'],
+      ['fees.md', table],
+      ['fees.md', 'Payment is due monthly.'],
+      ['law.md', `罚款标准如下：\n\n${table}`],
+      ['law.md', '本法自公布之日起施行。'],
+      ['msa.md', `Fees:\n\n${table}`],
+      ['msa.md', 'Term.'],
+    ]);
+  });
 });

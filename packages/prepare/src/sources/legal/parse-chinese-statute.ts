@@ -2,6 +2,7 @@ import type { TextLine } from '../text-lines.js';
 import { articleStartReader } from './article-start.js';
 import { joinWords } from './cjk-join.js';
 import type { Heading, ParsedDocument } from './legal-chunk.js';
+import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
 import type { WrapLayout } from './wrap-width.js';
 import { joinWrapped, wrapsOnto } from './wrapped-line.js';
@@ -81,6 +82,7 @@ export function parseChineseStatute(
     }
     above = text;
     const paragraphs = builder.openUnit?.paragraphs;
+    if (previous !== undefined && appendTableRow(paragraphs, line)) return;
     const last = paragraphs?.at(-1);
     if (
       wrap !== undefined &&

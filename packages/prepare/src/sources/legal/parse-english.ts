@@ -1,5 +1,6 @@
 import type { TextLine } from '../text-lines.js';
 import type { ParsedDocument } from './legal-chunk.js';
+import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
 import type { WrapLayout } from './wrap-width.js';
 import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
@@ -92,6 +93,7 @@ export function parseEnglishStructure(
       continue;
     }
     const paragraphs = builder.openUnit?.paragraphs;
+    if (joinable && appendTableRow(paragraphs, line)) continue;
     const above = paragraphs?.at(-1);
     const byWidth = wrap !== undefined && wrapsOnto(previous, raw, wrap);
     if (paragraphs && above !== undefined && joinable && (byWidth || continuesLine(above, line))) {

@@ -1,5 +1,6 @@
 import type { TextLine } from '../text-lines.js';
 import type { ParsedDocument } from './legal-chunk.js';
+import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
 import type { WrapLayout } from './wrap-width.js';
 import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
@@ -29,6 +30,7 @@ export function parseParagraphs(lines: readonly TextLine[], fallbackTitle: strin
       continue;
     }
     const open = builder.openUnit;
+    if (appendTableRow(open?.paragraphs, line)) continue;
     const last = open ? open.paragraphs.length - 1 : -1;
     const paragraph = open?.paragraphs[last];
     const byWidth = wrap !== undefined && wrapsOnto(above, text, wrap);
