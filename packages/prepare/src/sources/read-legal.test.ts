@@ -425,7 +425,7 @@ describe('read-legal page furniture', () => {
     ]);
     expect(r.reports.page_furniture).toMatchObject({ page_numbers: 3, running_headers: 3 });
     const kept = await runStep(readLegalStep, { path: 'law.txt', drop_page_headers: false }, [], { baseDir: dir });
-    expect(kept.out.map((x) => (x.data as Chunk).text)[1]).toBe(
+    expect((kept.out[0]!.data as Chunk).text).toBe(
       '为了促进快递业健康发展，保障快递安全。\n\n- 1 -\n\n中华人民共和国快递暂行条例',
     );
     expect(kept.reports.page_furniture).toBeUndefined();
@@ -547,6 +547,16 @@ describe('read-legal on articles laid out otherwise', () => {
       ['law.md', '本法自公布之日起施行。'],
       ['msa.md', `Fees:\n\n${table}`],
       ['msa.md', 'Term.'],
+    ]);
+  });
+
+  it('takes the law name a plain-text statute starts with for its title, not for a chunk of text', async () => {
+    const law =
+      '中华人民共和国快递暂行条例（2018年）\n\n第一条 为了促进快递业健康发展。\n第二条 本条例适用于快递业务。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out.map((x) => [(x.data as Chunk).law, (x.data as Chunk).article])).toEqual([
+      ['中华人民共和国快递暂行条例（2018年）', '第一条'],
+      ['中华人民共和国快递暂行条例（2018年）', '第二条'],
     ]);
   });
 });

@@ -13,6 +13,10 @@ const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, �
 /** `附则`, `总　　则`: the parts of a code that have no number (the last one of 刑法), at the top level. */
 const UNNUMBERED_PART = /^[附总總分][\s\u3000]*[则則]$/;
 
+/** `中华人民共和国消费者权益保护法`, `快递暂行条例（2018年）`: a law's name on a line of its own, as plain text gives it. */
+const LAW_NAME =
+  /^[^\s，。；：！？、,.;:!?]{2,40}(?:法|条例|條例|规定|規定|办法|辦法|决定|決定|细则|細則|章程|解释|解釋|规则|規則|通则|通則)(?:[（(][^）)]{1,20}[）)])?$/;
+
 /** True when the text reads like a Chinese statute (several lines start with 第X条). */
 export function looksLikeChineseStatute(lines: readonly TextLine[]): boolean {
   const articleStart = articleStartReader();
@@ -21,7 +25,8 @@ export function looksLikeChineseStatute(lines: readonly TextLine[]): boolean {
   return false;
 }
 
-function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefined {
+/** A heading, the title (`# …`, or a law's name before anything else when `atStart`), or undefined for text. */
+function headingOf(raw: string, isFirstH1: boolean, atStart: boolean): Heading | 'title' | undefined {
   const markdown = /^(#{1,6})\s+(.*)$/.exec(raw);
   const text = (markdown ? markdown[2] : raw)?.trim() ?? '';
   const structure = STRUCTURE.exec(text);
@@ -36,7 +41,7 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
     return { label, title, level: LEVEL[structure[1] as string] ?? 2 };
   }
   if (UNNUMBERED_PART.test(text)) return { label: text.replace(/[\s\u3000]/g, ''), title: '', level: 0 };
-  if (!markdown) return undefined;
+  if (!markdown) return atStart && LAW_NAME.test(text) ? 'title' : undefined;
   const depth = (markdown[1] as string).length;
   if (depth === 1 && isFirstH1) return 'title';
   // `# 合同编` (a book of a code) or `## 序言`: unnumbered headings keep their text as the label.
@@ -63,7 +68,7 @@ export function parseChineseStatute(
     const previous = above;
     above = undefined;
     if (!line || line.startsWith('<!--')) return;
-    const heading = headingOf(line, builder.title === '');
+    const heading = headingOf(line, builder.title === '', builder.title === '' && builder.isEmpty);
     if (heading === 'title') {
       builder.title = (/^#\s+(.*)$/.exec(line)?.[1] ?? line).trim();
       return;

@@ -52,6 +52,11 @@ export class UnitBuilder {
     this.current = undefined;
   }
 
+  /** True before the first heading or unit. */
+  get isEmpty(): boolean {
+    return this.units.length === 0 && this.stack.length === 0;
+  }
+
   /** The unit lines currently go to, if any. */
   get openUnit(): LegalUnit | undefined {
     return this.current;
