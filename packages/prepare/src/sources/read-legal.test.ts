@@ -559,4 +559,17 @@ describe('read-legal on articles laid out otherwise', () => {
       ['中华人民共和国快递暂行条例（2018年）', '第二条'],
     ]);
   });
+
+  it('warns when article numbers jump or repeat (an article lost or read as text), and lists where', async () => {
+    const law = '第一条 甲。\n第二条 乙。\n第二条之一 丙。\n第四条 丁。\n第四条 戊。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out).toHaveLength(5);
+    expect(r.warnings).toEqual([
+      'read-legal: law.txt:4: 第四条 follows 第二条 (and 1 more breaks): an article may be missing or read as text',
+    ]);
+    expect(r.reports.article_numbering).toEqual([
+      { file: 'law.txt', line: 4, article: '第四条', after: '第二条' },
+      { file: 'law.txt', line: 5, article: '第四条', after: '第四条' },
+    ]);
+  });
 });

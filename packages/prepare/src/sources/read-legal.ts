@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
+import { type NumberingBreak, numberingBreaks } from './legal/article-numbering.js';
 import { decodeDocument } from './legal/decode-document.js';
 import { documentLines } from './legal/document-lines.js';
 import { extractFootnotes, resolveFootnotes } from './legal/footnotes.js';
@@ -118,6 +119,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   const model = await ctx.model();
   const countTokens = (text: string) => model.countTokens(text);
   const furniture = new FurnitureReport();
+  const numbering: ({ file: string } & NumberingBreak)[] = [];
   for (const file of files) {
     let doc: ParsedDocument;
     let lines: TextLine[];
@@ -144,6 +146,16 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       continue;
     }
     ctx.count('documents');
+    const breaks = numberingBreaks(doc.units);
+    if (breaks.length > 0) {
+      const first = breaks[0] as NumberingBreak;
+      ctx.logger.warn(
+        `${ctx.step}: ${file.name}:${first.line}: ${first.article} follows ${first.after}` +
+          (breaks.length > 1 ? ` (and ${breaks.length - 1} more breaks)` : '') +
+          ': an article may be missing or read as text',
+      );
+      for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
+    }
     for (const unit of doc.units) {
       const source = { file: file.name, line: unit.line };
       if (unit.paragraphs.length === 0) {
@@ -170,6 +182,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
     }
   }
   if (furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
+  if (numbering.length > 0) ctx.report('article_numbering', numbering.slice(0, 50));
 }
 
 export const readLegalStep = defineStep({
