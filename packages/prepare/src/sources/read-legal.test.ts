@@ -431,6 +431,22 @@ describe('read-legal page furniture', () => {
     expect(kept.reports.page_furniture).toBeUndefined();
   });
 
+  it('keeps text that repeats at the bottom of pages under its own section: a footer is set apart by a blank line', async () => {
+    const pages = Array.from({ length: 4 }, (_, page) =>
+      [
+        `Section ${page + 1}. The Supplier shall keep complete and accurate records.`,
+        'The records are kept for three years.',
+        '',
+        `- ${page + 1} -`,
+      ].join('\n'),
+    );
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], {
+      baseDir: folderWith({ 'msa.txt': pages.join('\n\f') }),
+    });
+    for (const chunk of r.out) expect((chunk.data as Chunk).text).toMatch(/three years\.$/);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 4, running_headers: 0 });
+  });
+
   it('keeps numbers on lines of their own that are not page numbers', async () => {
     const table = '第一条 罚款标准如下：\n1000\n2000\n3000\n第二条 本法自公布之日起施行。\n';
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': table }) });

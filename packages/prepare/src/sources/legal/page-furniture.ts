@@ -21,7 +21,7 @@ const PAGE_NUMBERS = [
 const BARE_NUMBER = /^\d{1,4}$/;
 /** Headings and unit starts are structure even when they repeat at the top of pages. */
 const STRUCTURE = /^(?:#|第\s*[\d零〇一二三四五六七八九十百千两]+\s*[条條章节節编編]|(?:article|section)\s+\w|§)/i;
-/** Lines from a page break that count as its edge, on either side (a header, its subtitle; a footer, its number). */
+/** Lines at the top or bottom of a page that may be its header or footer (a header and its subtitle). */
 const EDGE_LINES = 2;
 /** Bare numbers that are page numbers without form feeds: at least this many, each this many lines apart. */
 const SEQUENCE = { count: 3, apart: 5 };
@@ -35,18 +35,43 @@ function pageBreaks(lines: readonly TextLine[], texts: string[]): { breaks: numb
   return { breaks: texts.flatMap((text, index) => (isPageNumber(text) ? [index, index + 1] : [])), byFormFeed: false };
 }
 
-/** The non-blank lines at the edges of pages (the first and last few of each), with the page each is on. */
-function edgeLines(texts: string[], breaks: number[]): Map<number, number> {
-  const edges = new Map<number, number>();
+/**
+ * The lines at the edges of pages that may be running headers or footers, with the page each is on: up to two
+ * lines at the top and at the bottom of a page (past its page number), set apart from the body by a blank line or
+ * the page's end (or, below a header, a heading), and never a heading themselves; and the first and last line of
+ * each page; and how many pages have text.
+ */
+function pageEdges(
+  texts: string[],
+  breaks: number[],
+): { candidates: Map<number, number>; ends: number[]; pages: number } {
+  const candidates = new Map<number, number>();
+  const ends: number[] = [];
+  let pages = 0;
   const bounds = [0, ...breaks, texts.length];
+  const body = (index: number) =>
+    texts[index] !== '' && !STRUCTURE.test(texts[index] as string) && !isPageNumber(texts[index] as string);
   for (let page = 0; page + 1 < bounds.length; page++) {
-    const inPage: number[] = [];
-    for (let index = bounds[page] as number; index < (bounds[page + 1] as number); index++) {
-      if (texts[index] !== '') inPage.push(index);
+    const start = bounds[page] as number;
+    const end = bounds[page + 1] as number;
+    const skipped = (index: number) => texts[index] === '' || isPageNumber(texts[index] as string);
+    if (texts.slice(start, end).some((_, offset) => !skipped(start + offset))) pages++;
+    for (const step of [1, -1]) {
+      let index = step === 1 ? start : end - 1;
+      while (index >= start && index < end && texts[index] === '') index += step;
+      if (index >= start && index < end) ends.push(index);
+      while (index >= start && index < end && skipped(index)) index += step;
+      const zone: number[] = [];
+      while (index >= start && index < end && zone.length < EDGE_LINES && body(index)) {
+        zone.push(index);
+        index += step;
+      }
+      // A header may sit right above a heading; a footer right below one is the end of that article's text.
+      const apart = index < start || index >= end || texts[index] === '' || (step === 1 && !body(index));
+      if (apart) for (const line of zone) candidates.set(line, page);
     }
-    for (const index of [...inPage.slice(0, EDGE_LINES), ...inPage.slice(-EDGE_LINES)]) edges.set(index, page);
   }
-  return edges;
+  return { candidates, ends, pages };
 }
 
 /** Bare numbers that rise through a document without form feeds, far apart: page numbers of a flattened PDF. */
@@ -73,22 +98,21 @@ export function findPageFurniture(lines: readonly TextLine[]): Map<number, Furni
     if (isPageNumber(text)) found.set(index, 'page_number');
   });
   const { breaks, byFormFeed } = pageBreaks(lines, texts);
-  const edges = edgeLines(texts, breaks);
+  const { candidates, ends, pages } = pageEdges(texts, breaks);
   const bareNumbers = byFormFeed
-    ? [...edges.keys()].filter((index) => BARE_NUMBER.test(texts[index] as string))
+    ? ends.filter((index) => BARE_NUMBER.test(texts[index] as string))
     : risingBareNumbers(texts);
   for (const index of bareNumbers) found.set(index, 'page_number');
   const pagesOf = new Map<string, { pages: Set<number>; lines: number[] }>();
-  for (const [index, page] of edges) {
+  for (const [index, page] of candidates) {
     const text = texts[index] as string;
-    if (found.has(index) || STRUCTURE.test(text)) continue;
+    if (found.has(index)) continue;
     const key = text.replace(/\d+/g, '#').replace(/\s+/g, ' ');
     const seen = pagesOf.get(key) ?? { pages: new Set(), lines: [] };
     seen.pages.add(page);
     seen.lines.push(index);
     pagesOf.set(key, seen);
   }
-  const pages = new Set(edges.values()).size;
   for (const { pages: on, lines: at } of pagesOf.values()) {
     if (on.size >= 2 && on.size * 10 >= pages * 3) for (const index of at) found.set(index, 'running_header');
   }

@@ -38,7 +38,11 @@ export function indentOf(raw: string): number {
 export function wrapLayout(lines: readonly TextLine[]): WrapLayout | undefined {
   const text = lines.filter((line) => line.text.trim() !== '');
   const width = wrapWidth(text);
-  return width === undefined ? undefined : { width, margin: Math.min(...text.map((line) => indentOf(line.text))) };
+  if (width === undefined) return undefined;
+  return {
+    width,
+    margin: text.reduce((least, line) => Math.min(least, indentOf(line.text)), Number.POSITIVE_INFINITY),
+  };
 }
 
 function wrapWidth(lines: readonly TextLine[]): number | undefined {
@@ -46,7 +50,8 @@ function wrapWidth(lines: readonly TextLine[]): number | undefined {
     .map((line) => displayWidth(line.text.trimEnd()))
     .filter((width) => width > 0)
     .sort((a, b) => b - a);
-  const overAllowed = Math.max(1, Math.floor(widths.length / 50));
+  // Each candidate costs a pass over the lines: a long document tries the widest twenty.
+  const overAllowed = Math.min(20, Math.max(1, Math.floor(widths.length / 50)));
   for (let over = 0; over <= overAllowed && over < widths.length; over++) {
     const width = widths[over] as number;
     if (width < MIN_WRAP_WIDTH) return undefined;
