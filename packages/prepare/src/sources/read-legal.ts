@@ -1,24 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
 import { type NumberingBreak, numberingBreaks } from './legal/article-numbering.js';
-import { decodeDocument } from './legal/decode-document.js';
-import { documentLines } from './legal/document-lines.js';
-import { extractFootnotes, resolveFootnotes } from './legal/footnotes.js';
+import { resolveFootnotes } from './legal/footnotes.js';
 import { FurnitureReport } from './legal/furniture-report.js';
-import { htmlToLines } from './legal/html-to-text.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
-import { findPageFurniture, withoutFurniture } from './legal/page-furniture.js';
-import { looksLikeChineseStatute, parseChineseStatute } from './legal/parse-chinese-statute.js';
-import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-english.js';
-import { parseParagraphs } from './legal/parse-paragraphs.js';
+import { type ReadDocument, readDocument } from './legal/read-document.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
-import { type WrapLayout, wrapLayout } from './legal/wrap-width.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
-import type { TextLine } from './text-lines.js';
 
 const options = z
   .object({
@@ -58,20 +49,6 @@ type ReadLegalOptions = z.output<typeof options>;
 /** The path separator of heading paths, e.g. `合同编 › 第四章 › 第五百零九条`. */
 export const PATH_SEPARATOR = ' › ';
 
-function parseDocument(
-  lines: TextLine[],
-  wrap: WrapLayout | undefined,
-  name: string,
-  splitOn: ReadLegalOptions['split_on'],
-): ParsedDocument {
-  const fallbackTitle = basename(name, extname(name));
-  if (splitOn !== 'paragraph') {
-    if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle, wrap);
-    if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle, wrap);
-  }
-  return parseParagraphs(lines, fallbackTitle, wrap);
-}
-
 function chunkData(
   doc: ParsedDocument,
   unit: LegalUnit,
@@ -106,37 +83,23 @@ function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_b
   return [document, ...chapterPath].join(PATH_SEPARATOR);
 }
 
-/** The document's lines, numbered as in the file (for HTML, the line of the file each line of text starts on). */
-async function readDocumentLines(file: LegalFile, encoding: string | undefined): Promise<TextLine[]> {
-  const text = decodeDocument(await readFile(file.absolute), encoding);
-  return /\.html?$/i.test(file.name) ? htmlToLines(text) : documentLines(text);
-}
-
 async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
   const entries = Array.isArray(opts.path) ? opts.path : [opts.path];
   const files = await listLegalFiles(ctx.baseDir, entries, ctx.step);
   const encoding = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : undefined;
   const model = await ctx.model();
   const countTokens = (text: string) => model.countTokens(text);
-  const furniture = new FurnitureReport();
+  const furniture = opts.drop_page_headers ? new FurnitureReport() : undefined;
   const numbering: ({ file: string } & NumberingBreak)[] = [];
   for (const file of files) {
-    let doc: ParsedDocument;
-    let lines: TextLine[];
-    let notes: Map<string, string>;
+    let document: ReadDocument;
     try {
-      const read = await readDocumentLines(file, encoding);
-      const found = opts.drop_page_headers ? findPageFurniture(read) : new Map();
-      furniture.add(file.name, read, found);
-      const wrap = wrapLayout(read.filter((_, index) => !found.has(index)));
-      lines = withoutFurniture(read, found, wrap !== undefined);
-      const body = extractFootnotes(lines);
-      notes = body.notes;
-      doc = parseDocument(body.lines, wrap, file.name, opts.split_on);
+      document = await readDocument(file, { encoding, splitOn: opts.split_on, furniture });
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
       continue;
     }
+    const { doc, lines, notes } = document;
     if (doc.units.length === 0) {
       // Nothing to yield: said in rejects, so a blank export does not vanish from the run unnoticed.
       const message = lines.every((line) => line.text.trim() === '')
@@ -181,7 +144,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       }
     }
   }
-  if (furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
+  if (furniture && furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
   if (numbering.length > 0) ctx.report('article_numbering', numbering.slice(0, 50));
 }
 
