@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
 import { type NumberingBreak, numberingBreaks } from './legal/article-numbering.js';
