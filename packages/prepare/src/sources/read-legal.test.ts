@@ -277,6 +277,16 @@ describe('read-legal line numbers', () => {
     ]);
   });
 
+  it("takes a page's <title> for the law's name when it has no <h1>", async () => {
+    const page =
+      '<html><head>\n<title>Data Protection Act</title>\n</head><body>\n<p>Section 1. A.</p><p>Section 2. B.</p></body></html>';
+    const r = await runStep(readLegalStep, { path: 'act.html' }, [], { baseDir: folderWith({ 'act.html': page }) });
+    expect(r.out.map((x) => [(x.data as Chunk).law, (x.data as Chunk).article, x.source.line])).toEqual([
+      ['Data Protection Act', 'Section 1', 4],
+      ['Data Protection Act', 'Section 2', 4],
+    ]);
+  });
+
   it('treats a lone \\r (classic Mac OS) as a line break, as \\n and \\r\\n, with the right line numbers', async () => {
     const dir = folderWith({
       'mac.txt': 'Article 1. Scope.\rArticle 2. Term.\r\rArticle 3. Fees.\r',

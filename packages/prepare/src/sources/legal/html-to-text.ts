@@ -56,14 +56,23 @@ function unmarkLines(marked: string): TextLine[] {
   return lines;
 }
 
+/** A page without an `<h1>` gets its `<title>` as one (the document's title), at the title's line. */
+function withTitleHeading(html: string): string {
+  if (/<h1\b/i.test(html)) return html;
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1];
+  if (title === undefined || title.replace(MARK, '').trim() === '') return html;
+  return `<h1>${title}</h1>${html}`;
+}
+
 /**
  * Turns an HTML legal document into Markdown-like lines, each numbered by the line of the HTML file its text starts
  * on: `<h1>`–`<h6>` become `#` headings, block elements become paragraphs, table cells are set apart by a space,
- * scripts and styles are dropped. Enough for statute pages; not a general HTML renderer.
+ * scripts and styles are dropped, and the `<title>` stands for a missing `<h1>`. Enough for statute pages; not a
+ * general HTML renderer.
  */
 export function htmlToLines(html: string): TextLine[] {
   const text = collapseWhitespace(
-    markLines(html).replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, ''),
+    withTitleHeading(markLines(html)).replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, ''),
   )
     .replace(/<h([1-6])\b[^>]*>/gi, (_, level: string) => `\n\n${'#'.repeat(Number(level))} `)
     .replace(new RegExp(`</?(?:${BLOCK})\\b[^>]*>`, 'gi'), '\n\n')
