@@ -598,4 +598,14 @@ describe('read-legal on articles laid out otherwise', () => {
       { file: 'law.txt', line: 5, article: '第四条', after: '第四条' },
     ]);
   });
+
+  it('reads article and chapter numbers written in full-width digits (第１２条)', async () => {
+    const law = '第１章 总则\n第１条 为了保护消费者。\n第２条 经营者应当诚信。\n第１０条 本法施行。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out.map((x) => [(x.data as Chunk).heading_path, (x.data as Chunk).article_number])).toEqual([
+      ['第１章 › 第１条', 1],
+      ['第１章 › 第２条', 2],
+      ['第１章 › 第１０条', 10],
+    ]);
+  });
 });

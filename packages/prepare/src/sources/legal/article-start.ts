@@ -1,6 +1,6 @@
 import { chineseNumeralToInt } from './chinese-numerals.js';
 
-const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
+const NUMERAL = '[零〇一二三四五六七八九十百千两\\d０-９]+';
 const LABEL = `^第[ \\u3000]?(${NUMERAL}(?:-\\d+)?)[ \\u3000]?([条條])(之${NUMERAL})?`;
 /**
  * `第五百零九条 …`, `第一百二十条之一 …`, `第一条：…`, and as written in traditional characters: `第 15-1 條 …`; the

@@ -20,7 +20,7 @@ const PAGE_NUMBERS = [
 /** A number alone on a line: a page number only at a page's edge, or in a rising sequence far apart. */
 const BARE_NUMBER = /^\d{1,4}$/;
 /** Headings and unit starts are structure even when they repeat at the top of pages. */
-const STRUCTURE = /^(?:#|第\s*[\d零〇一二三四五六七八九十百千两]+\s*[条條章节節编編]|(?:article|section)\s+\w|§)/i;
+const STRUCTURE = /^(?:#|第\s*[\d０-９零〇一二三四五六七八九十百千两]+\s*[条條章节節编編]|(?:article|section)\s+\w|§)/i;
 /** Lines at the top or bottom of a page that may be its header or footer (a header and its subtitle). */
 const EDGE_LINES = 2;
 /** Bare numbers that are page numbers without form feeds: at least this many, each this many lines apart. */

@@ -7,7 +7,7 @@ import { UnitBuilder } from './unit-builder.js';
 import type { WrapLayout } from './wrap-width.js';
 import { joinWrapped, wrapsOnto } from './wrapped-line.js';
 
-const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
+const NUMERAL = '[零〇一二三四五六七八九十百千两\\d０-９]+';
 const STRUCTURE = new RegExp(`^第[ \\u3000]?${NUMERAL}[ \\u3000]?(分编|分編|编|編|章|节|節)(?=[\\s\\u3000]|$)`);
 const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, 章: 2, 节: 3, 節: 3 };
 /** `附则`, `总　　则`: the parts of a code that have no number (the last one of 刑法), at the top level. */
