@@ -346,6 +346,28 @@ describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
     expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([fine, duty, duty, '本条所称金额如下：\n\n1000\n\n2000']);
   });
 
+  it('keeps a wrapped line that starts with 第X条 glued to text in its article: a citation, not a new article', async () => {
+    const duty =
+      '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
+    const cited = ['第二条　经营者应当履行其义务，除依照本法', '第三条规定的情形外。'];
+    expect(cited[0]!.length * 2).toBe(40);
+    const lines = [
+      ...wrapCjk(`第一条　${duty}`, 40),
+      ...cited,
+      ...wrapCjk(`第三条　${duty}`, 40),
+      ...wrapCjk(`第四条　${duty}`, 40),
+    ];
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => [(x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
+      ['第一条', duty],
+      ['第二条', '经营者应当履行其义务，除依照本法第三条规定的情形外。'],
+      ['第三条', duty],
+      ['第四条', duty],
+    ]);
+  });
+
   it('joins English lines that run to the full width with one space; short lines, blank lines and sections end paragraphs', async () => {
     const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
       .out;

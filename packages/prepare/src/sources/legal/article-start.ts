@@ -29,16 +29,17 @@ function startOf(match: RegExpExecArray): ArticleStart {
 
 /**
  * Reads the article starts of a document, line by line in order. A label glued to its text is a start only when it
- * is the first one or the next number (`第九条规定的情形…` in article 2 is a paragraph that cites article 9).
+ * is the first one or the next number (`第九条规定的情形…` in article 2 is a paragraph that cites article 9), and
+ * not on a line that goes on the line above (`…除依照本法` / `第三条规定的情形外`, wrapped by the page width).
  */
-export function articleStartReader(): (line: string) => ArticleStart | undefined {
+export function articleStartReader(): (line: string, goesOnAbove?: boolean) => ArticleStart | undefined {
   let last: number | undefined;
-  return (line) => {
+  return (line, goesOnAbove = false) => {
     const spaced = SPACED.exec(line);
     const glued = spaced ? undefined : GLUED.exec(line);
     const start = spaced ? startOf(spaced) : glued ? startOf(glued) : undefined;
-    if (!start || (glued && (glued[3] !== undefined || (last !== undefined && start.number !== last + 1))))
-      return undefined;
+    const notNext = last !== undefined && start?.number !== last + 1;
+    if (!start || (glued && (glued[3] !== undefined || notNext || goesOnAbove))) return undefined;
     if (!Number.isNaN(start.number)) last = start.number;
     return start;
   };

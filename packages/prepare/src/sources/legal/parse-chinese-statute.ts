@@ -78,7 +78,8 @@ export function parseChineseStatute(
       return;
     }
     if (index < infoEnd) return;
-    const article = articleStart(line);
+    const wrapped = wrap !== undefined && previous !== undefined && wrapsOnto(previous, text, wrap);
+    const article = articleStart(line, wrapped);
     if (article) {
       const { label, number, rest } = article;
       builder.open({ kind: 'article', label, number, line: lineNumber, first: rest });
@@ -89,13 +90,7 @@ export function parseChineseStatute(
     const paragraphs = builder.openUnit?.paragraphs;
     if (previous !== undefined && appendTableRow(paragraphs, line)) return;
     const last = paragraphs?.at(-1);
-    if (
-      wrap !== undefined &&
-      previous !== undefined &&
-      paragraphs &&
-      last !== undefined &&
-      wrapsOnto(previous, text, wrap)
-    ) {
+    if (wrapped && paragraphs && last !== undefined) {
       paragraphs[paragraphs.length - 1] = joinWrapped(last, line, true);
       return;
     }
