@@ -368,6 +368,23 @@ describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
     ]);
   });
 
+  it('keeps a wrapped line that starts with Section N of … in its section: a citation, not a new section', async () => {
+    const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
+      .out;
+    const clauses = rows.map((row) => (row.data as { text: string }).text.replace(/\s+/g, ' ').trim());
+    const citing = 'The Customer may audit the records kept under Section 2 of this Agreement once a year.';
+    const texts = [...clauses.slice(0, 3), citing, ...clauses.slice(3)];
+    const width = [50, 52, 54, 56, 58, 60, 62, 64].find((w) =>
+      wrapWords(`Section 4. ${citing}`, w).some((line) => line.startsWith('Section 2 of')),
+    )!;
+    const lines = texts.flatMap((text, i) => [...wrapWords(`Section ${i + 1}. ${text}`, width), '']);
+    expect(lines.some((line) => line.startsWith('Section 2 of'))).toBe(true);
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], {
+      baseDir: folderWith({ 'msa.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(texts);
+  });
+
   it('joins English lines that run to the full width with one space; short lines, blank lines and sections end paragraphs', async () => {
     const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
       .out;

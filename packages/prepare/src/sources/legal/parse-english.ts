@@ -11,6 +11,8 @@ import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
  */
 const UNIT_START =
   /^(?:(article|section)\s+([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?(?:[.\-–][0-9]+[a-z]?)*)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
+/** After a cited section number: a lower-case word (`of this Agreement`), a comma, or a sub-clause and a comma. */
+const CITATION_GOES_ON = /^(?:[a-z]|[,;]|\([a-z0-9]{1,4}\)\s*[,;)])/;
 /** Headings from Markdown are levels 1–6; an Article or Section over numbered clauses nests below them. */
 const CONTAINER_LEVEL = 7;
 /** `DEFINITIONS`, `Payment Terms`, `— TERM AND TERMINATION`: a short title, no sentence. */
@@ -71,8 +73,10 @@ export function parseEnglishStructure(
       else builder.heading({ label: text, title: '', level: (markdown[1] as string).length });
       continue;
     }
+    const byWidth = wrap !== undefined && joinable && wrapsOnto(previous, raw, wrap);
     const start = UNIT_START.exec(line);
-    if (start) {
+    // `Section 12 of this Agreement`, `Section 7(d), the …` on a line the width broke onto cite a section.
+    if (start && !(byWidth && CITATION_GOES_ON.test(start[6] ?? ''))) {
       const [, word, wordNumber, section, sectionNumber, clauseNumber, rest] = start;
       const numberText = wordNumber ?? sectionNumber ?? clauseNumber ?? '';
       const label = word ? `${word} ${wordNumber}` : section ? `${section} ${sectionNumber}` : `${clauseNumber}.`;
@@ -95,7 +99,6 @@ export function parseEnglishStructure(
     const paragraphs = builder.openUnit?.paragraphs;
     if (joinable && appendTableRow(paragraphs, line)) continue;
     const above = paragraphs?.at(-1);
-    const byWidth = wrap !== undefined && wrapsOnto(previous, raw, wrap);
     if (paragraphs && above !== undefined && joinable && (byWidth || continuesLine(above, line))) {
       paragraphs[paragraphs.length - 1] = joinWrapped(above, line, byWidth);
     } else builder.openOrText(lineNumber).paragraphs.push(line);
