@@ -346,6 +346,30 @@ describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
     expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([fine, duty, duty, '本条所称金额如下：\n\n1000\n\n2000']);
   });
 
+  it('starts a paragraph at an item (（一）, 二、) even when the line above ran to the full width', async () => {
+    const duty =
+      '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
+    const intro = '经营者应当遵守下列规定，不得有下列行为之一';
+    expect(`第二条　${intro}`.length * 2).toBe(50);
+    const lines = [
+      ...wrapCjk(`第一条　${duty}`, 50),
+      `第二条　${intro}`,
+      '（一）依法经营；',
+      '二、诚实信用。',
+      ...wrapCjk(`第三条　${duty}`, 50),
+      ...wrapCjk(`第四条　${duty}`, 50),
+    ];
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      duty,
+      `${intro}\n\n（一）依法经营；\n\n二、诚实信用。`,
+      duty,
+      duty,
+    ]);
+  });
+
   it('keeps a wrapped line that starts with 第X条 glued to text in its article: a citation, not a new article', async () => {
     const duty =
       '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
