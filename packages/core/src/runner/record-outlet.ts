@@ -38,6 +38,7 @@ export class RunFolderOutlet implements RecordOutlet {
       message,
       ...where,
       id: record.id,
+      ...(record.parents && { parents: record.parents }),
       source: record.source,
       record: record.data,
     });

@@ -76,7 +76,7 @@ async function* sourceRecords(step: Step, ctx: StepContext, tally: Tally): Batch
 async function* flatten(input: Batches, tally: Tally, signal: AbortSignal): AsyncIterable<DataRecord> {
   for await (const batch of input) {
     if (signal.aborted) throw abortedError(tally.step);
-    tally.in += batch.length;
+    tally.noteInputs(batch);
     yield* batch;
   }
 }
@@ -99,7 +99,7 @@ export function batchStage(input: Batches, step: Step, ctx: StepContext, tally: 
 async function* counted(input: Batches, tally: Tally, signal: AbortSignal): Batches {
   for await (const batch of input) {
     if (signal.aborted) throw abortedError(tally.step);
-    tally.in += batch.length;
+    tally.noteInputs(batch);
     yield batch;
   }
 }
@@ -135,7 +135,7 @@ async function* mapRecords(input: Batches, step: Step, ctx: StepContext, tally: 
   const map = step.map!;
   for await (const batch of input) {
     if (ctx.signal.aborted) throw abortedError(tally.step);
-    tally.in += batch.length;
+    tally.noteInputs(batch);
     // Records kept one for one are written back into the batch in place; a fan-out moves the outputs to a new array.
     let kept = 0;
     let spilled: DataRecord[] | undefined;

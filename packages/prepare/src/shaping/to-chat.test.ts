@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { checkStepConformance, makeRecord, runStep } from '@tunekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { readCsvStep } from '../sources/read-csv.js';
@@ -85,6 +87,34 @@ describe('to-chat', () => {
       '《中华人民共和国消费者权益保护法》中哪一条规定了“总则”方面的内容？',
     );
     expect(r.ledger.in).toBe(63);
+  });
+
+  it('rejects only the task of a chunk that cannot be built, with its code, task and source line', async () => {
+    // A law without chapters: its articles have no topic, so article_for_topic cannot ask about one.
+    const law = '# 快递暂行条例\n\n第一条 为了促进快递业健康发展。\n\n第二条 本条例适用于快递业务。\n';
+    const dir = mkdtempSync(join(tmpdir(), 'to-chat-'));
+    writeFileSync(join(dir, 'law.md'), law);
+    const chunks = (await runStep(readLegalStep, { path: 'law.md' }, [], { baseDir: dir })).out;
+    const r = await runStep(toChatStep, { tasks: ['article_text', 'article_for_topic'] }, chunks);
+    expect(r.out.map((x) => [x.id, x.parents])).toEqual([
+      ['law.md:3#1', ['law.md:3']],
+      ['law.md:5#1', ['law.md:5']],
+    ]);
+    expect(r.rejected.map((x) => [x.record.id, x.record.parents, x.code, x.detail])).toEqual([
+      [
+        'law.md:3#2',
+        ['law.md:3'],
+        'template_missing_field',
+        { message: 'template field "topic" is empty', key: 'topic', line: 3, task: 'article_for_topic' },
+      ],
+      [
+        'law.md:5#2',
+        ['law.md:5'],
+        'template_missing_field',
+        { message: 'template field "topic" is empty', key: 'topic', line: 5, task: 'article_for_topic' },
+      ],
+    ]);
+    expect(r.ledger).toMatchObject({ in: 2, out: 2, rejected: 2, discarded: 0 });
   });
 
   it('maps multi-turn rows, passes chat lines through, and builds DPO and prompt/completion lines', async () => {

@@ -98,16 +98,23 @@ function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
   return undefined;
 }
 
-function rejectFor(error: unknown, record: DataRecord, ctx: StepContext, watch?: AbsentFieldWatch): undefined {
+function rejectFor(
+  error: unknown,
+  record: DataRecord,
+  ctx: StepContext,
+  watch?: AbsentFieldWatch,
+  extra: Record<string, unknown> = {},
+): undefined {
   if (error instanceof MissingField) {
     watch?.missed(record, error, ctx.step);
     ctx.reject(record, 'template_missing_field', {
       message: error.message,
       key: error.field,
       line: record.source.line,
+      ...extra,
     });
   } else if (error instanceof BadTurns) {
-    ctx.reject(record, 'turns_invalid', { message: error.message, line: record.source.line });
+    ctx.reject(record, 'turns_invalid', { message: error.message, line: record.source.line, ...extra });
   } else throw error;
   return undefined;
 }
@@ -158,9 +165,17 @@ function createToChat(opts: ToChatOptions): Step {
           ctx.discard(record, chunk.article ? 'article_part' : 'not_an_article');
           return undefined;
         }
+        let key: string | undefined;
         try {
-          const key = groupOf(record);
-          return tasks.map((task, index) => {
+          key = groupOf(record);
+        } catch (error) {
+          return rejectFor(error, record, ctx);
+        }
+        // Each task is a piece of the chunk: one that cannot be built is rejected alone, the others go on.
+        const pieces: DataRecord[] = [];
+        for (const [index, task] of tasks.entries()) {
+          const piece = { ...output(record, record.data, key, `${record.id}#${index + 1}`), parents: [record.id] };
+          try {
             const t = taskTemplates(task, chunk.law ?? '');
             const user = render(taskTemplate(t.question, 'tasks.question'), chunk);
             const assistant = render(taskTemplate(t.answer, 'tasks.answer'), chunk);
@@ -169,11 +184,12 @@ function createToChat(opts: ToChatOptions): Step {
               { role: 'user', content: user },
               { role: 'assistant', content: assistant },
             ];
-            return { ...output(record, { messages }, key, `${record.id}#${index + 1}`), parents: [record.id] };
-          });
-        } catch (error) {
-          return rejectFor(error, record, ctx);
+            pieces.push({ ...piece, data: { messages } });
+          } catch (error) {
+            rejectFor(error, piece, ctx, undefined, { task: typeof task === 'string' ? task : task.task });
+          }
         }
+        return pieces;
       },
     };
   }

@@ -5,6 +5,7 @@ import { TunekitError } from '@tunekit/core';
 import { checkStepConformance, runStep } from '@tunekit/core/testing';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readCsvStep as readTsv } from './read-csv.js';
 import { readLegalStep } from './read-legal.js';
 
 const data = resolve(import.meta.dirname, '../../../../data');
@@ -15,6 +16,40 @@ function folderWith(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'read-legal-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
+}
+
+/** Columns a character takes on a page: two for CJK and full-width forms. */
+const columns = (char: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? 2 : 1);
+
+/** Hard-wraps CJK text as a PDF-to-text export does: anywhere (digits too) but inside a Latin word. */
+function wrapCjk(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let used = [...indent].reduce((sum, c) => sum + columns(c), 0);
+  for (const piece of text.match(/[A-Za-z]+|./gu) ?? []) {
+    const size = [...piece].reduce((sum, c) => sum + columns(c), 0);
+    if (used + size > width) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += piece;
+    used += size;
+  }
+  return [...lines, line];
+}
+
+/** Hard-wraps English text at spaces. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 type Chunk = {
@@ -217,6 +252,423 @@ describe('read-legal on other documents and broken folders', () => {
       '"Agreement" means this agreement, as amended from time to time by the parties, including sub-contracted ' +
         'services, Schedule A and its annexes.\n\n(a) on time; and\n\n(b) with due care.\n\nA new paragraph.',
       'Fees.',
+    ]);
+  });
+});
+
+describe('read-legal line numbers', () => {
+  it('numbers chunks of an HTML document by the line of the .html file their text starts on', async () => {
+    const page = [
+      '<html><head><title>Data Act</title>',
+      '<style>p { margin: 0 }</style></head>',
+      '<body><h1>Data Act</h1>',
+      '<p>Section 1. Everyone has a right',
+      'to privacy.</p>',
+      '<p>',
+      '  Section 2. Controllers shall',
+      '  keep records.</p><p>Section 3. Fees.</p>',
+      '</body></html>',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'act.html' }, [], { baseDir: folderWith({ 'act.html': page }) });
+    expect(r.out.map((x) => [(x.data as Chunk).article, x.source.line, x.id])).toEqual([
+      ['Section 1', 4, 'act.html:4'],
+      ['Section 2', 7, 'act.html:7'],
+      ['Section 3', 8, 'act.html:8'],
+    ]);
+  });
+
+  it("takes a page's <title> for the law's name when it has no <h1>", async () => {
+    const page =
+      '<html><head>\n<title>Data Protection Act</title>\n</head><body>\n<p>Section 1. A.</p><p>Section 2. B.</p></body></html>';
+    const r = await runStep(readLegalStep, { path: 'act.html' }, [], { baseDir: folderWith({ 'act.html': page }) });
+    expect(r.out.map((x) => [(x.data as Chunk).law, (x.data as Chunk).article, x.source.line])).toEqual([
+      ['Data Protection Act', 'Section 1', 4],
+      ['Data Protection Act', 'Section 2', 4],
+    ]);
+  });
+
+  it('treats a lone \\r (classic Mac OS) as a line break, as \\n and \\r\\n, with the right line numbers', async () => {
+    const dir = folderWith({
+      'mac.txt': 'Article 1. Scope.\rArticle 2. Term.\r\rArticle 3. Fees.\r',
+      'mixed.md': '# 法\r\n\r第一条 为了保护消费者。\n\r\n第二条 经营者应当诚信。\r',
+      'page.html': '<p>Section 1. A.</p>\r<p>Section 2. B.</p>',
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [x.id, (x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
+      ['mac.txt:1', 'Article 1', 'Scope.'],
+      ['mac.txt:2', 'Article 2', 'Term.'],
+      ['mac.txt:4', 'Article 3', 'Fees.'],
+      ['mixed.md:3', '第一条', '为了保护消费者。'],
+      ['mixed.md:5', '第二条', '经营者应当诚信。'],
+      ['page.html:1', 'Section 1', 'A.'],
+      ['page.html:2', 'Section 2', 'B.'],
+    ]);
+  });
+});
+
+describe('read-legal on hard-wrapped text (PDF-to-text)', () => {
+  it('joins the wrapped lines of a Chinese statute back into its paragraphs; articles, items and paragraphs stay', async () => {
+    const markdown = await runStep(readLegalStep, { path: 'statutes-zh/消费者权益保护法(2013-10-25).md' }, [], {
+      baseDir: data,
+    });
+    const articles = markdown.out.map((x) => x.data as Chunk);
+    // As printed: 24 characters a line, the first line of each paragraph indented by two full-width spaces.
+    const page = articles.flatMap((c) => [
+      ...c.text
+        .split('\n\n')
+        .flatMap((paragraph, i) => wrapCjk(i === 0 ? `${c.article}　${paragraph}` : paragraph, 48, '　　')),
+    ]);
+    const wrapped = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': `${page.join('\n')}\n` }),
+    });
+    expect(wrapped.out.map((x) => (x.data as Chunk).article)).toEqual(articles.map((c) => c.article));
+    expect(wrapped.out.map((x) => (x.data as Chunk).text)).toEqual(articles.map((c) => c.text));
+  });
+
+  it('joins a number the width broke inside CJK text, never two numbers on two lines', async () => {
+    const fine =
+      '经营者违反本法规定的，由有关行政部门责令改正，可以根据情节单处或者并处警告、没收违法所得，处以罚款10000元以下，并于2013年10月25日起施行。';
+    const duty =
+      '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
+    const lines = [
+      ...wrapCjk(`第一条　${fine}`, 40),
+      ...wrapCjk(`第二条　${duty}`, 40),
+      ...wrapCjk(`第三条　${duty}`, 40),
+      '第四条　本条所称金额如下：',
+      '1000',
+      '2000',
+    ];
+    expect(lines[0]!.endsWith('罚款')).toBe(false);
+    expect(lines.some((line) => /^\d/.test(line) && /\d$/.test(lines[lines.indexOf(line) - 1]!))).toBe(true);
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([fine, duty, duty, '本条所称金额如下：\n\n1000\n\n2000']);
+  });
+
+  it('starts a paragraph at an item (（一）, 二、) even when the line above ran to the full width', async () => {
+    const duty =
+      '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
+    const intro = '经营者应当遵守下列规定，不得有下列行为之一';
+    expect(`第二条　${intro}`.length * 2).toBe(50);
+    const lines = [
+      ...wrapCjk(`第一条　${duty}`, 50),
+      `第二条　${intro}`,
+      '（一）依法经营；',
+      '二、诚实信用。',
+      ...wrapCjk(`第三条　${duty}`, 50),
+      ...wrapCjk(`第四条　${duty}`, 50),
+    ];
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      duty,
+      `${intro}\n\n（一）依法经营；\n\n二、诚实信用。`,
+      duty,
+      duty,
+    ]);
+  });
+
+  it('keeps a wrapped line that starts with 第X条 glued to text in its article: a citation, not a new article', async () => {
+    const duty =
+      '经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求，对可能危及人身、财产安全的商品和服务，应当向消费者作出真实的说明和明确的警示。';
+    const cited = ['第二条　经营者应当履行其义务，除依照本法', '第三条规定的情形外。'];
+    expect(cited[0]!.length * 2).toBe(40);
+    const lines = [
+      ...wrapCjk(`第一条　${duty}`, 40),
+      ...cited,
+      ...wrapCjk(`第三条　${duty}`, 40),
+      ...wrapCjk(`第四条　${duty}`, 40),
+    ];
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], {
+      baseDir: folderWith({ 'law.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => [(x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
+      ['第一条', duty],
+      ['第二条', '经营者应当履行其义务，除依照本法第三条规定的情形外。'],
+      ['第三条', duty],
+      ['第四条', duty],
+    ]);
+  });
+
+  it('keeps a wrapped line that starts with Section N of … in its section: a citation, not a new section', async () => {
+    const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
+      .out;
+    const clauses = rows.map((row) => (row.data as { text: string }).text.replace(/\s+/g, ' ').trim());
+    const citing = 'The Customer may audit the records kept under Section 2 of this Agreement once a year.';
+    const texts = [...clauses.slice(0, 3), citing, ...clauses.slice(3)];
+    const width = [50, 52, 54, 56, 58, 60, 62, 64].find((w) =>
+      wrapWords(`Section 4. ${citing}`, w).some((line) => line.startsWith('Section 2 of')),
+    )!;
+    const lines = texts.flatMap((text, i) => [...wrapWords(`Section ${i + 1}. ${text}`, width), '']);
+    expect(lines.some((line) => line.startsWith('Section 2 of'))).toBe(true);
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], {
+      baseDir: folderWith({ 'msa.txt': lines.join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(texts);
+  });
+
+  it('joins English lines that run to the full width with one space; short lines, blank lines and sections end paragraphs', async () => {
+    const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
+      .out;
+    const clauses = rows.map((row) => (row.data as { text: string }).text.replace(/\s+/g, ' ').trim());
+    const lines = clauses.flatMap((text, i) => [...wrapWords(`Section ${i + 1}. ${text}`, 64), ...(i % 2 ? [''] : [])]);
+    const r = await runStep(readLegalStep, { path: 'contract.txt' }, [], {
+      baseDir: folderWith({ 'contract.txt': ['# Audit Clauses', '', ...lines].join('\n') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(clauses);
+    const notice = [
+      'The Supplier shall keep complete and accurate records of all Services',
+      'Fees invoiced under this Agreement for three (3) years.',
+      'Notices.',
+      'Each notice shall be given in writing to the address set out below and',
+      'Section 12 of the Master Agreement applies.',
+    ];
+    const note = await runStep(readLegalStep, { path: 'note.txt' }, [], {
+      baseDir: folderWith({
+        'note.txt': [...notice, '', ...clauses.flatMap((clause) => [...wrapWords(clause, 72), ''])].join('\n'),
+      }),
+    });
+    expect(note.out.map((x) => (x.data as Chunk).text)).toEqual([
+      `${notice[0]} ${notice[1]}`,
+      'Notices.',
+      `${notice[3]} ${notice[4]}`,
+      ...clauses,
+    ]);
+  });
+});
+
+describe('read-legal page furniture', () => {
+  /** The clauses of a real contract task as numbered sections, hard-wrapped at 64 columns. */
+  async function contractLines(): Promise<{ clauses: string[]; lines: string[] }> {
+    const rows = (await runStep(readTsv, { path: 'legalbench/cuad_audit_rights/train.tsv' }, [], { baseDir: data }))
+      .out;
+    const clauses = rows.map((row) => (row.data as { text: string }).text.replace(/\s+/g, ' ').trim());
+    return { clauses, lines: clauses.flatMap((text, i) => wrapWords(`Section ${i + 1}. ${text}`, 64)) };
+  }
+
+  it('drops page numbers and running headers and footers of a PDF export, and joins paragraphs across pages', async () => {
+    const { clauses, lines } = await contractLines();
+    const pages: string[] = [];
+    for (let start = 0, page = 1; start < lines.length; start += 7, page++) {
+      const body = lines.slice(start, start + 7);
+      pages.push(['MASTER SERVICES AGREEMENT', '', ...body, '', `Confidential      Page ${page} of 4`].join('\n'));
+    }
+    const file = `${pages.join('\n\f')}\n\f`;
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(clauses);
+    expect(r.reports.page_furniture).toEqual({
+      lines: pages.length * 2,
+      page_numbers: 0,
+      running_headers: pages.length * 2,
+      files: { 'msa.txt': pages.length * 2 },
+      examples: [
+        { file: 'msa.txt', line: 1, kind: 'running_header', text: 'MASTER SERVICES AGREEMENT' },
+        { file: 'msa.txt', line: 11, kind: 'running_header', text: 'Confidential      Page 1 of 4' },
+      ],
+    });
+    const fileLines = file.split('\n');
+    const starts = clauses.map((_, i) => fileLines.findIndex((line) => line.startsWith(`Section ${i + 1}.`)) + 1);
+    expect(r.out.map((x) => x.source.line)).toEqual(starts);
+  });
+
+  it('drops - 1 -, 第 2 页 and Page 3 of 3 and the running header; headings repeated at page tops are kept', async () => {
+    const statute = [
+      '中华人民共和国快递暂行条例',
+      '第一章 总则',
+      '第一条 为了促进快递业健康发展，保障快递安全。',
+      '- 1 -',
+      '中华人民共和国快递暂行条例',
+      '第一节 一般规定',
+      '第二条 本条例适用于快递业务。',
+      '第 2 页',
+      '中华人民共和国快递暂行条例',
+      '第二章 经营主体',
+      '第一节 一般规定',
+      '第三条 经营快递业务，应当依法取得快递业务经营许可。',
+      'Page 3 of 3',
+    ].join('\n');
+    const dir = folderWith({ 'law.txt': statute });
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [(x.data as Chunk).heading_path, (x.data as Chunk).text])).toEqual([
+      ['第一章 › 第一条', '为了促进快递业健康发展，保障快递安全。'],
+      ['第一章 › 第一节 › 第二条', '本条例适用于快递业务。'],
+      ['第二章 › 第一节 › 第三条', '经营快递业务，应当依法取得快递业务经营许可。'],
+    ]);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 3, running_headers: 3 });
+    const kept = await runStep(readLegalStep, { path: 'law.txt', drop_page_headers: false }, [], { baseDir: dir });
+    expect((kept.out[0]!.data as Chunk).text).toBe(
+      '为了促进快递业健康发展，保障快递安全。\n\n- 1 -\n\n中华人民共和国快递暂行条例',
+    );
+    expect(kept.reports.page_furniture).toBeUndefined();
+  });
+
+  it('keeps text that repeats at the bottom of pages under its own section: a footer is set apart by a blank line', async () => {
+    const pages = Array.from({ length: 4 }, (_, page) =>
+      [
+        `Section ${page + 1}. The Supplier shall keep complete and accurate records.`,
+        'The records are kept for three years.',
+        '',
+        `- ${page + 1} -`,
+      ].join('\n'),
+    );
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], {
+      baseDir: folderWith({ 'msa.txt': pages.join('\n\f') }),
+    });
+    for (const chunk of r.out) expect((chunk.data as Chunk).text).toMatch(/three years\.$/);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 4, running_headers: 0 });
+  });
+
+  it('keeps numbers on lines of their own that are not page numbers', async () => {
+    const table = '第一条 罚款标准如下：\n1000\n2000\n3000\n第二条 本法自公布之日起施行。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': table }) });
+    expect((r.out[0]!.data as Chunk).text).toBe('罚款标准如下：\n\n1000\n\n2000\n\n3000');
+    expect(r.reports.page_furniture).toBeUndefined();
+  });
+});
+
+describe('read-legal on short documents of long lines', () => {
+  it('does not take a few long paragraphs of similar length for hard-wrapped text (a Big5 statute)', async () => {
+    const tw = [
+      '# 消費者保護法',
+      '',
+      '第 1 條 為保護消費者權益，促進國民消費生活安全，提昇國民消費生活品質，特制定本法。',
+      '有關消費者之保護，依本法之規定，本法未規定者，適用其他法律。',
+      '第 2 條 本法所用名詞定義如下：',
+      '一、消費者：指以消費為目的而為交易、使用商品或接受服務者。',
+      '二、企業經營者：指以設計、生產、製造、輸入、經銷商品或提供服務為營業者。',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'tw.txt' }, [], {
+      baseDir: folderWith({ 'tw.txt': iconv.encode(tw, 'big5') }),
+    });
+    expect(r.out.map((x) => (x.data as Chunk).text.split('\n\n').length)).toEqual([2, 3]);
+  });
+});
+
+describe('read-legal on articles laid out otherwise', () => {
+  it('reads an article whose text starts on the line after its label, and rejects an article with no text', async () => {
+    const law =
+      '第一条\n为了保护消费者的合法权益，制定本法。\n第二条\n消费者为生活消费需要购买商品。\n第三条　（删除）\n第四条\n第五条　经营者应当诚信。\n';
+    const lease = 'Article 1. Scope.\nArticle 2.\nArticle 3. Fees.\n';
+    const r = await runStep(readLegalStep, { path: '.' }, [], {
+      baseDir: folderWith({ 'law.txt': law, 'lease.txt': lease }),
+    });
+    expect(r.out.map((x) => [x.source.line, (x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
+      [1, '第一条', '为了保护消费者的合法权益，制定本法。'],
+      [3, '第二条', '消费者为生活消费需要购买商品。'],
+      [5, '第三条', '（删除）'],
+      [7, '第五条', '经营者应当诚信。'],
+      [1, 'Article 1', 'Scope.'],
+      [3, 'Article 3', 'Fees.'],
+    ]);
+    expect(r.rejected.map((x) => [x.code, x.record.source, x.detail])).toEqual([
+      ['empty_article', { file: 'law.txt', line: 6 }, { message: '第四条 has no text', line: 6, key: 'text' }],
+      ['empty_article', { file: 'lease.txt', line: 2 }, { message: 'Article 2 has no text', line: 2, key: 'text' }],
+    ]);
+  });
+
+  it('starts an article at 第X条 glued to its text or followed by a colon when it is the next number', async () => {
+    const law = [
+      '第一条为了保护消费者的合法权益，制定本法。',
+      '第二条：消费者为生活消费需要购买商品。',
+      '第九条规定的情形除外。',
+      '第三条经营者应当诚信。',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out.map((x) => [x.source.line, (x.data as Chunk).article_number, (x.data as Chunk).text])).toEqual([
+      [1, 1, '为了保护消费者的合法权益，制定本法。'],
+      [2, 2, '消费者为生活消费需要购买商品。\n\n第九条规定的情形除外。'],
+      [4, 3, '经营者应当诚信。'],
+    ]);
+  });
+
+  it('puts the numbered clauses of a contract under their ARTICLE, whose title is their topic', async () => {
+    const msa = [
+      '# Services Agreement',
+      'ARTICLE 1 DEFINITIONS',
+      '1. "Affiliate" means any entity that controls a party.',
+      '2. "Services" means the services.',
+      'ARTICLE 2',
+      'PAYMENT',
+      '1. Fees are due monthly:',
+      '(a) in arrears; and',
+      '(b) in US dollars.',
+      'ARTICLE 3 The Supplier shall perform the Services.',
+      '1. Taxes are extra.',
+      'ARTICLE 4 TERM',
+      'This Agreement lasts one year.',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': msa }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.heading_path, c.topic, c.text])).toEqual([
+      ['ARTICLE 1 › 1.', 'DEFINITIONS', '"Affiliate" means any entity that controls a party.'],
+      ['ARTICLE 1 › 2.', 'DEFINITIONS', '"Services" means the services.'],
+      ['ARTICLE 2 › 1.', 'PAYMENT', 'Fees are due monthly:\n\n(a) in arrears; and\n\n(b) in US dollars.'],
+      ['ARTICLE 3', '', 'The Supplier shall perform the Services.'],
+      ['ARTICLE 3 › 1.', 'ARTICLE 3', 'Taxes are extra.'],
+      ['ARTICLE 4', '', 'TERM\n\nThis Agreement lasts one year.'],
+    ]);
+  });
+
+  it('takes Markdown footnotes out of the article they follow and gives each article the notes it refers to', async () => {
+    const law =
+      '# 法\n\n第一条 为了保护消费者的合法权益[^1]，制定本法。\n\n第二条 经营者应当诚信[^2][^x]。\n\n[^1]: 2013年修正。\n[^2]: 见\n    第五条。\n';
+    const r = await runStep(readLegalStep, { path: 'law.md' }, [], { baseDir: folderWith({ 'law.md': law }) });
+    expect(r.out.map((x) => x.data as Chunk & { footnotes?: string[] }).map((c) => [c.text, c.footnotes])).toEqual([
+      ['为了保护消费者的合法权益，制定本法。', ['2013年修正。']],
+      ['经营者应当诚信[^x]。', ['见第五条。']],
+    ]);
+  });
+
+  it('keeps a Markdown table one block with a row a line, in statutes, contracts and plain text', async () => {
+    const table = '| 违法行为 | 罚款 |\n|---|---|\n| 虚假宣传 | 10000元 |';
+    const dir = folderWith({
+      'law.md': `# 法\n\n第一条 罚款标准如下：\n${table}\n第二条 本法自公布之日起施行。\n`,
+      'fees.md': `# Fees\n\nThe fees are as follows:\n\n${table}\n\nPayment is due monthly.\n`,
+      'msa.md': `Section 1. Fees:\n${table}\nSection 2. Term.\n`,
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.out.map((x) => [x.source.file, (x.data as Chunk).text])).toEqual([
+      ['fees.md', 'The fees are as follows:'],
+      ['fees.md', table],
+      ['fees.md', 'Payment is due monthly.'],
+      ['law.md', `罚款标准如下：\n\n${table}`],
+      ['law.md', '本法自公布之日起施行。'],
+      ['msa.md', `Fees:\n\n${table}`],
+      ['msa.md', 'Term.'],
+    ]);
+  });
+
+  it('takes the law name a plain-text statute starts with for its title, not for a chunk of text', async () => {
+    const law =
+      '中华人民共和国快递暂行条例（2018年）\n\n第一条 为了促进快递业健康发展。\n第二条 本条例适用于快递业务。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out.map((x) => [(x.data as Chunk).law, (x.data as Chunk).article])).toEqual([
+      ['中华人民共和国快递暂行条例（2018年）', '第一条'],
+      ['中华人民共和国快递暂行条例（2018年）', '第二条'],
+    ]);
+  });
+
+  it('warns when article numbers jump or repeat (an article lost or read as text), and lists where', async () => {
+    const law = '第一条 甲。\n第二条 乙。\n第二条之一 丙。\n第四条 丁。\n第四条 戊。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out).toHaveLength(5);
+    expect(r.warnings).toEqual([
+      'read-legal: law.txt:4: 第四条 follows 第二条 (and 1 more breaks): an article may be missing or read as text',
+    ]);
+    expect(r.reports.article_numbering).toEqual([
+      { file: 'law.txt', line: 4, article: '第四条', after: '第二条' },
+      { file: 'law.txt', line: 5, article: '第四条', after: '第四条' },
+    ]);
+  });
+
+  it('reads article and chapter numbers written in full-width digits (第１２条)', async () => {
+    const law = '第１章 总则\n第１条 为了保护消费者。\n第２条 经营者应当诚信。\n第１０条 本法施行。\n';
+    const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });
+    expect(r.out.map((x) => [(x.data as Chunk).heading_path, (x.data as Chunk).article_number])).toEqual([
+      ['第１章 › 第１条', 1],
+      ['第１章 › 第２条', 2],
+      ['第１章 › 第１０条', 10],
     ]);
   });
 });

@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
-import { decodeDocument } from './legal/decode-document.js';
-import { htmlToText } from './legal/html-to-text.js';
+import { type NumberingBreak, numberingBreaks } from './legal/article-numbering.js';
+import { resolveFootnotes } from './legal/footnotes.js';
+import { FurnitureReport } from './legal/furniture-report.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
-import { looksLikeChineseStatute, parseChineseStatute } from './legal/parse-chinese-statute.js';
-import { looksLikeEnglishStructure, parseEnglishStructure } from './legal/parse-english.js';
-import { parseParagraphs } from './legal/parse-paragraphs.js';
+import { type ReadDocument, readDocument } from './legal/read-document.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
@@ -34,6 +32,12 @@ const options = z
       .enum(['document', 'chapter'])
       .default('document')
       .describe('Group key of each chunk (for the split step)'),
+    drop_page_headers: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Drop page furniture: page numbers (- 12 -, 第 3 页, Page 3 of 40) and headers and footers repeated at page edges; counted with examples in the manifest (page_furniture)',
+      ),
     encoding: encodingName()
       .optional()
       .describe('utf-8, utf-16le, gbk, gb18030, ...; detected per document when absent'),
@@ -45,17 +49,14 @@ type ReadLegalOptions = z.output<typeof options>;
 /** The path separator of heading paths, e.g. `合同编 › 第四章 › 第五百零九条`. */
 export const PATH_SEPARATOR = ' › ';
 
-function parseDocument(text: string, name: string, splitOn: ReadLegalOptions['split_on']): ParsedDocument {
-  const lines = text.split(/\r?\n/);
-  const fallbackTitle = basename(name, extname(name));
-  if (splitOn !== 'paragraph') {
-    if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle);
-    if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle);
-  }
-  return parseParagraphs(lines, fallbackTitle);
-}
-
-function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], part?: [number, number]) {
+function chunkData(
+  doc: ParsedDocument,
+  unit: LegalUnit,
+  paragraphs: string[],
+  notes: Map<string, string>,
+  part?: [number, number],
+) {
+  const { text, footnotes } = resolveFootnotes(paragraphs.join('\n\n'), notes);
   const headingPath = [...unit.headings.map((h) => h.label), ...(unit.label ? [unit.label] : [])];
   const nearest = unit.headings.at(-1);
   return {
@@ -66,7 +67,8 @@ function chunkData(doc: ParsedDocument, unit: LegalUnit, paragraphs: string[], p
     heading_path: headingPath.join(PATH_SEPARATOR),
     headings: unit.headings.map((h) => (h.title ? `${h.label} ${h.title}` : h.label)),
     topic: nearest?.title || nearest?.label || '',
-    text: paragraphs.join('\n\n'),
+    text,
+    ...(footnotes.length > 0 && { footnotes }),
     ...(part && { part: part[0], parts: part[1] }),
   };
 }
@@ -81,49 +83,69 @@ function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_b
   return [document, ...chapterPath].join(PATH_SEPARATOR);
 }
 
-async function readDocumentText(file: LegalFile, encoding: string | undefined): Promise<string> {
-  const text = decodeDocument(await readFile(file.absolute), encoding);
-  return /\.html?$/i.test(file.name) ? htmlToText(text) : text;
-}
-
 async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
   const entries = Array.isArray(opts.path) ? opts.path : [opts.path];
   const files = await listLegalFiles(ctx.baseDir, entries, ctx.step);
   const encoding = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : undefined;
   const model = await ctx.model();
   const countTokens = (text: string) => model.countTokens(text);
+  const furniture = opts.drop_page_headers ? new FurnitureReport() : undefined;
+  const numbering: ({ file: string } & NumberingBreak)[] = [];
   for (const file of files) {
-    let doc: ParsedDocument;
-    let text: string;
+    let document: ReadDocument;
     try {
-      text = await readDocumentText(file, encoding);
-      doc = parseDocument(text, file.name, opts.split_on);
+      document = await readDocument(file, { encoding, splitOn: opts.split_on, furniture });
     } catch (error) {
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
       continue;
     }
+    const { doc, lines, notes } = document;
     if (doc.units.length === 0) {
       // Nothing to yield: said in rejects, so a blank export does not vanish from the run unnoticed.
-      const message = text.trim() === '' ? 'the document is empty' : 'the document has headings but no text under them';
+      const message = lines.every((line) => line.text.trim() === '')
+        ? 'the document is empty'
+        : 'the document has headings but no text under them';
       ctx.reject(rowReject(file.name, 0, {}), 'empty_document', { message });
       continue;
     }
     ctx.count('documents');
+    const breaks = numberingBreaks(doc.units);
+    if (breaks.length > 0) {
+      const first = breaks[0] as NumberingBreak;
+      ctx.logger.warn(
+        `${ctx.step}: ${file.name}:${first.line}: ${first.article} follows ${first.after}` +
+          (breaks.length > 1 ? ` (and ${breaks.length - 1} more breaks)` : '') +
+          ': an article may be missing or read as text',
+      );
+      for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
+    }
     for (const unit of doc.units) {
       const source = { file: file.name, line: unit.line };
+      if (unit.paragraphs.length === 0) {
+        // `第四条` or `Article 5` with nothing under it: said in rejects, not dropped with no trace.
+        const data = { law: doc.title, article: unit.label };
+        ctx.reject(rowReject(file.name, unit.line, data), 'empty_article', {
+          message: `${unit.label} has no text`,
+          line: unit.line,
+          key: 'text',
+        });
+        continue;
+      }
       const group = groupOf(file, unit, opts.group_by);
       const parts = splitByTokens(unit.paragraphs, opts.max_chunk_tokens, countTokens);
       if (parts.length === 1) {
-        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs), meta: {} };
+        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs, notes), meta: {} };
         continue;
       }
       ctx.count('split_units');
       for (const [index, paragraphs] of parts.entries()) {
-        const data = chunkData(doc, unit, paragraphs, [index + 1, parts.length]);
+        const data = chunkData(doc, unit, paragraphs, notes, [index + 1, parts.length]);
         yield { id: recordId(source, index + 1), source, group, data, meta: {} };
       }
     }
   }
+  if (furniture && furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
+  if (numbering.length > 0) ctx.report('article_numbering', numbering.slice(0, 50));
 }
 
 export const readLegalStep = defineStep({

@@ -14,9 +14,13 @@ const DIGITS: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** Converts a Chinese numeral below 10,000 (五百零九, 十二) or Arabic digits to an integer; NaN when it is neither. */
+/**
+ * Converts a Chinese numeral below 10,000 (五百零九, 十二) or Arabic digits, full-width ones too (１２), to an integer;
+ * NaN when it is neither.
+ */
 export function chineseNumeralToInt(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
+  const ascii = text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(ascii)) return Number(ascii);
   let total = 0;
   let digit = 0;
   for (const char of text) {

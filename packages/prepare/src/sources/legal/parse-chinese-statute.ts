@@ -1,24 +1,32 @@
-import { chineseNumeralToInt } from './chinese-numerals.js';
+import type { TextLine } from '../text-lines.js';
+import { articleStartReader } from './article-start.js';
 import { joinWords } from './cjk-join.js';
 import type { Heading, ParsedDocument } from './legal-chunk.js';
+import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
+import type { WrapLayout } from './wrap-width.js';
+import { joinWrapped, wrapsOnto } from './wrapped-line.js';
 
-const NUMERAL = '[零〇一二三四五六七八九十百千两\\d]+';
-/** `第五百零九条`, `第一百二十条之一`, and as written in traditional characters: `第 15-1 條`. */
-const ARTICLE = new RegExp(`^第[ \\u3000]?(${NUMERAL}(?:-\\d+)?)[ \\u3000]?([条條])(之${NUMERAL})?[\\s\\u3000]+(.*)$`);
+const NUMERAL = '[零〇一二三四五六七八九十百千两\\d０-９]+';
 const STRUCTURE = new RegExp(`^第[ \\u3000]?${NUMERAL}[ \\u3000]?(分编|分編|编|編|章|节|節)(?=[\\s\\u3000]|$)`);
 const LEVEL: Record<string, number> = { 编: 0, 編: 0, 分编: 1, 分編: 1, 章: 2, 节: 3, 節: 3 };
 /** `附则`, `总　　则`: the parts of a code that have no number (the last one of 刑法), at the top level. */
 const UNNUMBERED_PART = /^[附总總分][\s\u3000]*[则則]$/;
 
+/** `中华人民共和国消费者权益保护法`, `快递暂行条例（2018年）`: a law's name on a line of its own, as plain text gives it. */
+const LAW_NAME =
+  /^[^\s，。；：！？、,.;:!?]{2,40}(?:法|条例|條例|规定|規定|办法|辦法|决定|決定|细则|細則|章程|解释|解釋|规则|規則|通则|通則)(?:[（(][^）)]{1,20}[）)])?$/;
+
 /** True when the text reads like a Chinese statute (several lines start with 第X条). */
-export function looksLikeChineseStatute(lines: string[]): boolean {
+export function looksLikeChineseStatute(lines: readonly TextLine[]): boolean {
+  const articleStart = articleStartReader();
   let articles = 0;
-  for (const line of lines) if (ARTICLE.test(line.trim()) && ++articles >= 2) return true;
+  for (const { text } of lines) if (articleStart(text.trim()) && ++articles >= 2) return true;
   return false;
 }
 
-function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefined {
+/** A heading, the title (`# …`, or a law's name before anything else when `atStart`), or undefined for text. */
+function headingOf(raw: string, isFirstH1: boolean, atStart: boolean): Heading | 'title' | undefined {
   const markdown = /^(#{1,6})\s+(.*)$/.exec(raw);
   const text = (markdown ? markdown[2] : raw)?.trim() ?? '';
   const structure = STRUCTURE.exec(text);
@@ -33,7 +41,7 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
     return { label, title, level: LEVEL[structure[1] as string] ?? 2 };
   }
   if (UNNUMBERED_PART.test(text)) return { label: text.replace(/[\s\u3000]/g, ''), title: '', level: 0 };
-  if (!markdown) return undefined;
+  if (!markdown) return atStart && LAW_NAME.test(text) ? 'title' : undefined;
   const depth = (markdown[1] as string).length;
   if (depth === 1 && isFirstH1) return 'title';
   // `# 合同编` (a book of a code) or `## 序言`: unnumbered headings keep their text as the label.
@@ -45,13 +53,22 @@ function headingOf(raw: string, isFirstH1: boolean): Heading | 'title' | undefin
  * (编 / 分编 / 章 / 节). Text outside articles (a preamble) becomes `text` units; the adoption history before
  * `<!-- INFO END -->` is skipped.
  */
-export function parseChineseStatute(lines: string[], fallbackTitle: string): ParsedDocument {
-  const infoEnd = lines.findIndex((line) => line.includes('<!-- INFO END -->'));
+export function parseChineseStatute(
+  lines: readonly TextLine[],
+  fallbackTitle: string,
+  wrap?: WrapLayout,
+): ParsedDocument {
+  const infoEnd = lines.findIndex(({ text }) => text.includes('<!-- INFO END -->'));
   const builder = new UnitBuilder();
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
+  const articleStart = articleStartReader();
+  // The line above as written, while it is text of the open unit (no blank line or heading since).
+  let above: string | undefined;
+  lines.forEach(({ text, line: lineNumber }, index) => {
+    const line = text.trim();
+    const previous = above;
+    above = undefined;
     if (!line || line.startsWith('<!--')) return;
-    const heading = headingOf(line, builder.title === '');
+    const heading = headingOf(line, builder.title === '', builder.title === '' && builder.isEmpty);
     if (heading === 'title') {
       builder.title = (/^#\s+(.*)$/.exec(line)?.[1] ?? line).trim();
       return;
@@ -61,14 +78,23 @@ export function parseChineseStatute(lines: string[], fallbackTitle: string): Par
       return;
     }
     if (index < infoEnd) return;
-    const article = ARTICLE.exec(line);
+    const wrapped = wrap !== undefined && previous !== undefined && wrapsOnto(previous, text, wrap);
+    const article = articleStart(line, wrapped);
     if (article) {
-      const label = `第${article[1]}${article[2]}${article[3] ?? ''}`;
-      const number = chineseNumeralToInt((article[1] as string).replace(/-\d+$/, ''));
-      builder.open({ kind: 'article', label, number, line: index + 1, first: article[4] as string });
+      const { label, number, rest } = article;
+      builder.open({ kind: 'article', label, number, line: lineNumber, first: rest });
+      above = text;
       return;
     }
-    builder.openOrText(index + 1).paragraphs.push(line);
+    above = text;
+    const paragraphs = builder.openUnit?.paragraphs;
+    if (previous !== undefined && appendTableRow(paragraphs, line)) return;
+    const last = paragraphs?.at(-1);
+    if (wrapped && paragraphs && last !== undefined) {
+      paragraphs[paragraphs.length - 1] = joinWrapped(last, line, true);
+      return;
+    }
+    builder.openOrText(lineNumber).paragraphs.push(line);
   });
   return builder.result(fallbackTitle);
 }

@@ -1,6 +1,9 @@
+import type { TextLine } from '../text-lines.js';
 import type { ParsedDocument } from './legal-chunk.js';
+import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
-import { continuesLine, joinWrapped } from './wrapped-line.js';
+import type { WrapLayout } from './wrap-width.js';
+import { continuesLine, joinWrapped, wrapsOnto } from './wrapped-line.js';
 
 /**
  * `Article 12`, `ARTICLE IV`, `Section 3.`, `Section 2.01`, `§ 5`, `§ 53a-21`, `§§ 101-105`, `1.`, `12.` at the start
@@ -8,6 +11,17 @@ import { continuesLine, joinWrapped } from './wrapped-line.js';
  */
 const UNIT_START =
   /^(?:(article|section)\s+([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*|[IVXLC]+)\b[.:]?|(§{1,2})\s*([0-9]+[a-z]?(?:[.\-–][0-9]+[a-z]?)*)\b\.?|([0-9]+)\.(?!\d))\s*(.*)$/i;
+/** After a cited section number: a lower-case word (`of this Agreement`), a comma, or a sub-clause and a comma. */
+const CITATION_GOES_ON = /^(?:[a-z]|[,;]|\([a-z0-9]{1,4}\)\s*[,;)])/;
+/** Headings from Markdown are levels 1–6; an Article or Section over numbered clauses nests below them. */
+const CONTAINER_LEVEL = 7;
+/** `DEFINITIONS`, `Payment Terms`, `— TERM AND TERMINATION`: a short title, no sentence. */
+const TITLE = /^[-–—:.\s]*[A-Z][A-Za-z&,'’\- ]{0,60}$/;
+
+function isTitle(paragraph: string): boolean {
+  return TITLE.test(paragraph) && paragraph.split(/\s+/).length <= 8;
+}
+
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
 
@@ -24,22 +38,32 @@ function romanToInt(roman: string): number {
 }
 
 /** True when several lines start with Article / Section / § / a numbered clause. */
-export function looksLikeEnglishStructure(lines: string[]): boolean {
+export function looksLikeEnglishStructure(lines: readonly TextLine[]): boolean {
   let units = 0;
-  for (const line of lines) if (UNIT_START.test(line.trim()) && ++units >= 2) return true;
+  for (const { text } of lines) if (UNIT_START.test(text.trim()) && ++units >= 2) return true;
   return false;
 }
 
-/** Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings. */
-export function parseEnglishStructure(lines: string[], fallbackTitle: string): ParsedDocument {
+/**
+ * Splits English statutes and contracts into Article / Section / § / numbered-clause units under Markdown headings.
+ * Lines of a paragraph hard-wrapped as `wrap` says are joined.
+ */
+export function parseEnglishStructure(
+  lines: readonly TextLine[],
+  fallbackTitle: string,
+  wrap?: WrapLayout,
+): ParsedDocument {
   const builder = new UnitBuilder();
   // Whether the line above was text of the open unit (no blank line or heading since), which a line may go on.
   let joinable = false;
-  lines.forEach((raw, index) => {
+  let aboveRaw = '';
+  for (const { text: raw, line: lineNumber } of lines) {
     const line = raw.trim();
+    const previous = aboveRaw;
+    aboveRaw = raw;
     if (!line) {
       joinable = false;
-      return;
+      continue;
     }
     const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
     if (markdown) {
@@ -47,10 +71,12 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
       const text = (markdown[2] as string).trim();
       if (!builder.title && markdown[1] === '#') builder.title = text;
       else builder.heading({ label: text, title: '', level: (markdown[1] as string).length });
-      return;
+      continue;
     }
+    const byWidth = wrap !== undefined && joinable && wrapsOnto(previous, raw, wrap);
     const start = UNIT_START.exec(line);
-    if (start) {
+    // `Section 12 of this Agreement`, `Section 7(d), the …` on a line the width broke onto cite a section.
+    if (start && !(byWidth && CITATION_GOES_ON.test(start[6] ?? ''))) {
       const [, word, wordNumber, section, sectionNumber, clauseNumber, rest] = start;
       const numberText = wordNumber ?? sectionNumber ?? clauseNumber ?? '';
       const label = word ? `${word} ${wordNumber}` : section ? `${section} ${sectionNumber}` : `${clauseNumber}.`;
@@ -61,16 +87,22 @@ export function parseEnglishStructure(lines: string[], fallbackTitle: string): P
         : /[.\-–]/.test(numberText)
           ? undefined
           : Number.parseInt(numberText, 10);
-      builder.open({ kind, label, number, line: index + 1, first: rest });
+      // Numbered clauses inside an Article or Section go under it; the next Article or Section ends that.
+      if (clauseNumber !== undefined) {
+        const open = builder.openUnit;
+        if (open && open.kind !== 'clause' && open.kind !== 'text') builder.nestUnder(CONTAINER_LEVEL, isTitle);
+      } else builder.closeHeadings(CONTAINER_LEVEL);
+      builder.open({ kind, label, number, line: lineNumber, first: rest });
       joinable = true;
-      return;
+      continue;
     }
     const paragraphs = builder.openUnit?.paragraphs;
+    if (joinable && appendTableRow(paragraphs, line)) continue;
     const above = paragraphs?.at(-1);
-    if (paragraphs && above !== undefined && joinable && continuesLine(above, line)) {
-      paragraphs[paragraphs.length - 1] = joinWrapped(above, line);
-    } else builder.openOrText(index + 1).paragraphs.push(line);
+    if (paragraphs && above !== undefined && joinable && (byWidth || continuesLine(above, line))) {
+      paragraphs[paragraphs.length - 1] = joinWrapped(above, line, byWidth);
+    } else builder.openOrText(lineNumber).paragraphs.push(line);
     joinable = true;
-  });
+  }
   return builder.result(fallbackTitle);
 }

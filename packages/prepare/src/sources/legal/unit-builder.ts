@@ -14,6 +14,24 @@ export class UnitBuilder {
     this.current = undefined;
   }
 
+  /** Drops the headings at `level` and below (a new unit of the kind that made them). */
+  closeHeadings(level: number): void {
+    while (this.stack.length > 0 && (this.stack.at(-1) as Heading).level >= level) this.stack.pop();
+  }
+
+  /**
+   * Turns the open unit into a heading over the units that follow (`ARTICLE 1` over its clauses). A unit holding only
+   * its title (`DEFINITIONS`) is that heading and no unit any more; one with text stays a unit too.
+   */
+  nestUnder(level: number, isTitle: (paragraph: string) => boolean): void {
+    const unit = this.current;
+    if (!unit?.label) return;
+    const [first, ...others] = unit.paragraphs;
+    const titleOnly = others.length === 0 && (first === undefined || isTitle(first));
+    this.heading({ label: unit.label, title: titleOnly ? (first ?? '') : '', level });
+    if (titleOnly) this.units.splice(this.units.indexOf(unit), 1);
+  }
+
   /** Starts a unit under the current headings (`number` is dropped when it is not a number). */
   open(unit: { kind: LegalUnit['kind']; line: number; label?: string; number?: number; first?: string }): LegalUnit {
     const { first, number, ...rest } = unit;
@@ -32,6 +50,11 @@ export class UnitBuilder {
   /** Closes the open unit (a blank line between paragraphs). */
   close(): void {
     this.current = undefined;
+  }
+
+  /** True before the first heading or unit. */
+  get isEmpty(): boolean {
+    return this.units.length === 0 && this.stack.length === 0;
   }
 
   /** The unit lines currently go to, if any. */
