@@ -166,7 +166,9 @@ describe('evaluate against the sandbox', () => {
       const askedBeforeKill = sandbox.stats().chatCompletions;
       const kept = await uniqueCacheKeys(dir);
       expect(kept).toBeLessThan(160);
-      expect(askedBeforeKill - kept).toBeLessThanOrEqual(4); // at most the requests in flight were lost
+      // Lost: at most the 4 requests in flight, and answers that had arrived but whose line was still queued behind
+      // the previous write (one more batch of at most 4; under load the disk write can lag the network).
+      expect(askedBeforeKill - kept).toBeLessThanOrEqual(8);
 
       expect(await exited(start())).toBe(0);
       const askedAfterRerun = sandbox.stats().chatCompletions - askedBeforeKill;
