@@ -11,8 +11,6 @@ export interface TrainingClient {
   /** The environment variable the API key comes from (its name, never its value), and whether it is set. */
   keyEnv: string;
   keySet: boolean;
-  /** The SDK's own retries of one request (`max_retries`), for messages that say what was tried. */
-  requestRetries: number;
 }
 
 /** A URL as messages show it: no login, no query (which some proxies use for keys). */
@@ -69,7 +67,10 @@ function apiKeyFor(config: ProviderConfig, providerName: string, env: NodeJS.Pro
   );
 }
 
-/** An OpenAI or AzureOpenAI client for the provider the trainer options name, with explicit retries and timeout. */
+/**
+ * An OpenAI or AzureOpenAI client for the provider the trainer options name, with an explicit timeout and the SDK's
+ * own retries off: the trainer's `persist` loop retries (`max_retries`), and two loops would multiply the attempts.
+ */
 export function createTrainingClient(
   options: TrainerOpenAIOptions,
   providers: Record<string, ProviderConfig>,
@@ -93,11 +94,11 @@ export function createTrainingClient(
   if (entry.azure) assertNoLogin(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
   const common = {
     apiKey: apiKeyFor(entry, providerName, env),
-    maxRetries: options.max_retries,
+    maxRetries: 0,
     timeout: entry.timeout_ms ?? options.timeout_ms,
     defaultHeaders: entry.headers,
   };
-  const described = { providerName, keyEnv, keySet: Boolean(env[keyEnv]), requestRetries: options.max_retries };
+  const described = { providerName, keyEnv, keySet: Boolean(env[keyEnv]) };
   if (entry.azure) {
     const { endpoint, api_version } = entry.azure;
     return {

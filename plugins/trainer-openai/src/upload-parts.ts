@@ -28,9 +28,9 @@ export async function uploadInParts(
   name: string,
   bytes: number,
   rt: TrainerControl,
-  partBytes = MAX_PART_BYTES,
+  { partBytes = MAX_PART_BYTES, attempts = 8 }: { partBytes?: number; attempts?: number } = {},
 ): Promise<string> {
-  const retry = { signal: rt.signal, logger: rt.logger, attempts: 8 };
+  const retry = { signal: rt.signal, logger: rt.logger, attempts };
   const upload = await persist(
     (signal) =>
       client.uploads.create(
