@@ -156,6 +156,29 @@ describe('tunekit inspect', () => {
     });
   });
 
+  it('flags a UTF-8 byte order mark as a format error on line 1 (the service rejects it), exit 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: `Clause ${i}?` },
+          { role: 'assistant', content: 'Refund.' },
+        ],
+      }),
+    );
+    const marked = join(dir, 'bom.jsonl');
+    await writeFile(marked, `\uFEFF${lines.join('\n')}\n`);
+    const run = await inspect(marked, '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.format_errors).toEqual({ utf8_bom: 1 });
+    expect(report.format_error_lines).toEqual({ utf8_bom: [1] });
+    expect(report).toMatchObject({ examples: 12, valid_examples: 11 });
+    const text = await inspect(marked);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/utf8_bom\s+1 {2}line 1\n/);
+  });
+
   it('says why a UTF-16 file or a JSON array is not JSONL, in one line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const line = JSON.stringify({

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
 import type { ModelOverrides } from '../catalog/model-info.js';
 import { createModelContext } from '../model-context.js';
-import { formatProblem } from '../validate/problem-codes.js';
+import { type FormatProblem, formatProblem } from '../validate/problem-codes.js';
 import { firstInvalidUtf8Line } from './first-invalid-utf8-line.js';
 import { InspectAccumulator } from './inspect-accumulator.js';
 import type { InspectReport } from './inspect-report.js';
@@ -17,6 +17,8 @@ export interface InspectOptions {
   nEpochs?: number;
   prices?: ModelOverrides;
 }
+
+const BOM_MESSAGE = 'the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM';
 
 /**
  * Streams a JSONL training file line by line and reports what the data-preparation notebook reports.
@@ -40,13 +42,16 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
   });
   let lineNumber = 0;
   let first = true;
+  let bom: FormatProblem[] = [];
   for await (const raw of lines) {
     lineNumber += 1;
+    // The service reads the mark as part of the first line, which then is not JSON; the rest is checked without it.
+    if (lineNumber === 1 && raw.startsWith('\uFEFF')) bom = [formatProblem('utf8_bom', BOM_MESSAGE)];
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim().length === 0) continue;
     if (first) assertJsonObjectLine(text, path, lineNumber);
+    accumulator.addLine(text, lineNumber, lineNumber === 1 ? bom : []);
     first = false;
-    accumulator.addLine(text, lineNumber);
   }
   const report = accumulator.report({ path, bytes }, options.nEpochs);
   const badLine = await invalidUtf8;
