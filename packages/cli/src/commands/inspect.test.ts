@@ -202,9 +202,14 @@ describe('tunekit inspect', () => {
   });
 
   it('fails on an unknown model and a missing file with exit 2', async () => {
-    const unknown = await inspect(TOY, '--model', 'gpt-9');
+    const typo = await inspect(TOY, '--model', 'gpt-4o-minii');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('tunekit: unknown model gpt-4o-minii; did you mean gpt-4o-mini?\n');
+    const unknown = await inspect(TOY, '--model', 'llama-zzz-70b-chat');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown model "gpt-9".*prices:/);
+    expect(unknown.stderr).toBe(
+      'tunekit: unknown model llama-zzz-70b-chat; --model takes a catalog model such as gpt-4o-mini-2024-07-18\n',
+    );
     const missing = await inspect('/nonexistent/train.jsonl');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/train\.jsonl: file not found/);
