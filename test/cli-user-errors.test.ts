@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -392,5 +392,34 @@ describe('generated files are written only where they may be', () => {
     await mkdir(folder);
     expectUserError(await runCli(['schema', '--write', folder]), /schema-folder.*folder/);
     expect((await readdir(dir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+});
+
+describe('tunekit inspect on a file it cannot read', () => {
+  /** From the repo root, as a user types it; as root, under another user so that a missing permission bites. */
+  function inspectAsUser(file: string): CliRun {
+    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [BIN, 'inspect', file], { cwd: REPO_ROOT, encoding: 'utf8', ...asOther });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  it('names the file in one line, exit 2: no permission, a folder, missing', async () => {
+    await chmod(dir, 0o755);
+    const open = join(dir, 'readable-folder');
+    await mkdir(open);
+    await chmod(open, 0o755);
+    const locked = join(open, 'locked.jsonl');
+    await writeFile(locked, `${JSON.stringify({ messages: [{ role: 'user', content: 'q' }] })}\n`);
+    await chmod(locked, 0o000);
+    expectUserError(inspectAsUser(locked), new RegExp(`^tunekit: ${locked}: cannot read it: permission denied\\n$`));
+    expectUserError(inspectAsUser(open), new RegExp(`^tunekit: ${open}: is a folder, not a file\\n$`));
+    const missing = join(open, 'missing.jsonl');
+    expectUserError(inspectAsUser(missing), new RegExp(`^tunekit: ${missing}: file not found\\n$`));
+    // A folder on the path that the user may not enter: permission denied, not "not found".
+    const shut = join(dir, 'shut-folder');
+    await mkdir(shut, { mode: 0o700 });
+    await writeFile(join(shut, 'train.jsonl'), '{}\n');
+    const behind = join(shut, 'train.jsonl');
+    expectUserError(inspectAsUser(behind), new RegExp(`^tunekit: ${behind}: cannot read it: permission denied\\n$`));
   });
 });

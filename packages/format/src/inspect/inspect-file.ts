@@ -8,6 +8,7 @@ import { type FormatProblem, formatProblem } from '../validate/problem-codes.js'
 import { firstInvalidUtf8Line } from './first-invalid-utf8-line.js';
 import { InspectAccumulator } from './inspect-accumulator.js';
 import type { InspectReport } from './inspect-report.js';
+import { readFailure } from './read-failure.js';
 
 export interface InspectOptions {
   model: string;
@@ -25,6 +26,14 @@ const BOM_MESSAGE = 'the file starts with a UTF-8 byte order mark; save it as UT
  * A file whose first non-blank line is not a JSON object is not JSONL: INPUT_INVALID naming file and line.
  */
 export async function inspectFile(path: string, options: InspectOptions): Promise<InspectReport> {
+  try {
+    return await inspectReadable(path, options);
+  } catch (error) {
+    throw readFailure(error, path);
+  }
+}
+
+async function inspectReadable(path: string, options: InspectOptions): Promise<InspectReport> {
   const bytes = await fileSize(path);
   await assertNotBinary(path);
   const model = await createModelContext({
@@ -63,14 +72,10 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
 }
 
 async function fileSize(path: string): Promise<number> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new TunekitError('INPUT_INVALID', 'not a file', { context: { file: path } });
-    return info.size;
-  } catch (error) {
-    if (TunekitError.is(error)) throw error;
-    throw new TunekitError('INPUT_NOT_FOUND', 'file not found', { cause: error, context: { file: path } });
-  }
+  const info = await stat(path);
+  const what = info.isDirectory() ? 'is a folder, not a file' : 'is not a regular file (inspect reads it twice)';
+  if (!info.isFile()) throw new TunekitError('INPUT_INVALID', what, { context: { file: path } });
+  return info.size;
 }
 
 /** Magic numbers of the files most often given where JSONL is expected, with what to do instead. */
