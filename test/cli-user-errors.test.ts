@@ -127,8 +127,11 @@ describe('tunekit run --out', () => {
 
   it('rejects a --workers that is not a positive integer', async () => {
     const pipeline = join(dir, 'toy.yaml');
-    for (const value of ['abc', '0', '1.5'])
-      expectUserError(await runCli(['run', pipeline, '--workers', value]), /--workers/);
+    for (const value of ['abc', '0', '1.5', '2.5', '1e1', '-2'])
+      expectUserError(
+        await runCli(['run', pipeline, '--workers', value]),
+        new RegExp(`^tunekit: --workers must be a positive integer, got \`${value.replace('.', '\\.')}\`\n$`),
+      );
   });
 });
 
