@@ -426,3 +426,24 @@ describe('tunekit inspect on a file it cannot read', () => {
     expectUserError(inspectAsUser(behind), new RegExp(`^tunekit: ${behind}: cannot read it: permission denied\\n$`));
   });
 });
+
+describe("commander's own errors", () => {
+  it('are one line `tunekit: …`, exit 2, like every user error', async () => {
+    const cases: [string[], string][] = [
+      [['run', 'x.yaml', '--workers'], "tunekit: option '--workers <n>' argument missing"],
+      [['run'], "tunekit: missing required argument 'pipeline'"],
+      [['inspect', 'a', 'b'], "tunekit: too many arguments for 'inspect'. Expected 1 argument but got 2."],
+      [['runn'], "tunekit: unknown command 'runn' (did you mean run?)"],
+      [['run', 'x.yaml', '--wrokers', '2'], "tunekit: unknown option '--wrokers' (did you mean --workers?)"],
+      [
+        ['run', 'x.yaml', '--only', 'tran'],
+        "tunekit: option '--only <phase>' argument 'tran' is invalid. Allowed choices are dataset, train, evaluate.",
+      ],
+    ];
+    for (const [args, line] of cases) {
+      const run = await runCli(args);
+      expectUserError(run);
+      expect(run.stderr).toBe(`${line}\n`);
+    }
+  });
+});

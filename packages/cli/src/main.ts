@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { TunekitError } from '@tunekit/core';
 import { Command, CommanderError } from 'commander';
+import { commanderErrorLine } from './commander-error-line.js';
 import { commands } from './commands/index.js';
 import { type CliIO, println, processIO } from './io.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (text, write) => write(commanderErrorLine(text)),
     })
     .exitOverride()
     .showSuggestionAfterError(true)
