@@ -1,5 +1,6 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { EvaluationRecord } from '@tunekit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { makeTempDir, REPO_ROOT, removeDir } from './helpers/temp-dir.js';
@@ -99,9 +100,22 @@ describe('an evaluation where a candidate got no output at all', () => {
       /^tunekit: evaluate: candidate `tuned` got no output for any of the 4 item\(s\); first error \(item items\.jsonl:1\): .*model_not_found/,
     );
     expect(stderr).not.toMatch(/\n\s+at /);
-    const manifest = await json<{ status: string; error?: { message: string } }>(join(out, 'manifest.json'));
+    const manifest = await json<{ status: string; error?: { message: string }; evaluate?: EvaluationRecord }>(
+      join(out, 'manifest.json'),
+    );
     expect(manifest.status).toBe('failed');
     expect(manifest.error?.message).toContain('candidate `tuned` got no output');
+    // What the evaluation did is recorded with its error: the reports written and the summary.
+    const evaluate = manifest.evaluate!;
+    expect(evaluate.failure).toMatchObject({ code: 'PROVIDER_ERROR', message: manifest.error?.message });
+    expect(evaluate.gatePassed).toBe(false);
+    expect(evaluate.summary).toMatch(/^4 items × 2 candidates; 4 item\(s\) with generation errors/);
+    expect(evaluate.reports?.map((r) => basename(r)).sort()).toEqual([
+      'junit.xml',
+      'report.html',
+      'report.json',
+      'report.md',
+    ]);
     for (const report of ['report.json', 'report.md', 'report.html', 'junit.xml']) await access(join(out, report));
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('tuned: no item scored, every one failed');
   });
