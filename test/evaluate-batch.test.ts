@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EvaluatorRuntime, silentLogger } from '@tunekit/core';
+import { type EvaluatorRuntime, silentLogger, TunekitError } from '@tunekit/core';
 import { type ItemRow, runEvaluation } from '@tunekit/evaluate';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
 import OpenAI from 'openai';
@@ -150,6 +150,36 @@ describe('evaluation through the Batch API (sandbox)', () => {
       expect(JSON.stringify(rows)).not.toContain('batch_expired');
     } finally {
       await expiring.close();
+      await rm(runDir, { recursive: true, force: true });
+    }
+  });
+
+  it("uses its own request timeout, not the provider's chat timeout (an upload outlasts a chat answer)", async () => {
+    // Every answer takes 300 ms; the provider's chat timeout is 150 ms, the batch requests' own is the default.
+    const slow = await startSandbox({ port: 0, latencyMs: 300 });
+    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-timeout-'));
+    try {
+      for (const name of ['validation.jsonl', 'train.jsonl'])
+        await writeFile(join(runDir, name), await readFile(join(dir, name)));
+      const rt = {
+        ...runtime(),
+        runDir,
+        baseDir: runDir,
+        providers: { openai: { base_url: slow.baseURL, api_key_env: KEY_ENV, timeout_ms: 150 } },
+      };
+      const outcome = await runEvaluation({ ...section, candidates: [section.candidates[0]!], compare: undefined }, rt);
+      expect(outcome.failure).toBeUndefined();
+      const stats = slow.stats();
+      expect(stats.batchesCreated).toBe(1);
+      expect(stats.requestsByEndpoint['POST /v1/chat/completions'] ?? 0).toBe(0);
+      // And a batch_timeout_ms shorter than the answers fails the batch request, in one line naming it.
+      const short = { ...section, candidates: [section.candidates[0]!], compare: undefined, batch_timeout_ms: 100 };
+      const error = await runEvaluation(short, { ...rt, noCache: true }).catch((e: unknown) => e);
+      expect(TunekitError.is(error)).toBe(true);
+      expect((error as TunekitError).render()).toMatch(/timed out/);
+      expect((error as TunekitError).render()).not.toMatch(/[\r\n]/);
+    } finally {
+      await slow.close();
       await rm(runDir, { recursive: true, force: true });
     }
   });

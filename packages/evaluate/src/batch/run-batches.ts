@@ -23,6 +23,8 @@ export interface BatchPhaseInput {
   cache: ResponseCache;
   statePath: string;
   pollMs: number;
+  /** Timeout of one Batch API request (`batch_timeout_ms`). */
+  requestTimeoutMs: number;
   signal: AbortSignal;
   logger: Logger;
   /** --no-cache: new answers are wanted, so a completed batch of the same requests is not reused. */
@@ -47,7 +49,9 @@ async function uncachedRequests(
 async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput, name: string): Promise<number> {
   for (;;) {
     // A child signal per request: the SDK leaves a listener on the signal of every request it sends.
-    const state = await withScopedSignal(input.signal, (signal) => api.status(id, { signal }));
+    const state = await withScopedSignal(input.signal, (signal) =>
+      api.status(id, { signal, timeoutMs: input.requestTimeoutMs }),
+    );
     if (FINISHED.has(state.status)) {
       if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
       break;
@@ -61,7 +65,7 @@ async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput,
   }
   return withScopedSignal(input.signal, async (signal) => {
     let collected = 0;
-    for await (const result of api.collect(id, { signal })) {
+    for await (const result of api.collect(id, { signal, timeoutMs: input.requestTimeoutMs })) {
       if (result.response) {
         input.cache.put(result.customId, { ...result.response, batch: true });
         collected++;
@@ -105,7 +109,7 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
       const chunk = requests.slice(0, fit);
       const metadata = { tunekit_candidate: candidate.name.slice(0, 64) };
       const submitted = await withScopedSignal(input.signal, (signal) =>
-        api.submit(chunk, { signal, metadata, fresh: input.fresh }),
+        api.submit(chunk, { signal, timeoutMs: input.requestTimeoutMs, metadata, fresh: input.fresh }),
       );
       record = { id: submitted.id, endpoint, requests: chunk.length, collected: false };
       state[candidate.name] = record;

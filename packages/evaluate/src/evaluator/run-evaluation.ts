@@ -66,6 +66,7 @@ export async function runEvaluation(
         cache,
         statePath,
         pollMs: options.batch_poll_ms,
+        requestTimeoutMs: options.batch_timeout_ms,
         signal: rt.signal,
         logger: rt.logger,
         fresh: rt.noCache === true,
