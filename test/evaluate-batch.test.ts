@@ -58,6 +58,14 @@ beforeAll(async () => {
   await writeFile(join(dir, 'train.jsonl'), `${qa.slice(200, 220).map(line).join('\n')}\n`);
 });
 
+/** A run folder of its own with the same data files, for a test that needs a fresh state or another sandbox. */
+async function anotherRunFolder(name: string): Promise<string> {
+  const runDir = await mkdtemp(join(tmpdir(), `tunekit-batch-${name}-`));
+  for (const file of ['validation.jsonl', 'train.jsonl'])
+    await writeFile(join(runDir, file), await readFile(join(dir, file)));
+  return runDir;
+}
+
 afterAll(async () => {
   await sandbox.close();
   await rm(dir, { recursive: true, force: true });
@@ -119,10 +127,8 @@ describe('evaluation through the Batch API (sandbox)', () => {
 
   it('an expired batch gives the answers it has; the rest are asked live, with a warning about the price', async () => {
     const expiring = await startSandbox({ port: 0, expireBatchesAt: 0.5 });
-    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-expired-'));
+    const runDir = await anotherRunFolder('expired');
     try {
-      for (const name of ['validation.jsonl', 'train.jsonl'])
-        await writeFile(join(runDir, name), await readFile(join(dir, name)));
       const warnings: string[] = [];
       const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
       const rt = {
@@ -157,10 +163,8 @@ describe('evaluation through the Batch API (sandbox)', () => {
   it("uses its own request timeout, not the provider's chat timeout (an upload outlasts a chat answer)", async () => {
     // Every answer takes 300 ms; the provider's chat timeout is 150 ms, the batch requests' own is the default.
     const slow = await startSandbox({ port: 0, latencyMs: 300 });
-    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-timeout-'));
+    const runDir = await anotherRunFolder('timeout');
     try {
-      for (const name of ['validation.jsonl', 'train.jsonl'])
-        await writeFile(join(runDir, name), await readFile(join(dir, name)));
       const rt = {
         ...runtime(),
         runDir,
@@ -186,10 +190,8 @@ describe('evaluation through the Batch API (sandbox)', () => {
 
   it("polls a batch without piling abort listeners on the run's signal", async () => {
     const controller = new AbortController();
-    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-signal-'));
+    const runDir = await anotherRunFolder('signal');
     try {
-      for (const name of ['validation.jsonl', 'train.jsonl'])
-        await writeFile(join(runDir, name), await readFile(join(dir, name)));
       await runEvaluation(
         { ...section, batch_poll_ms: 10 },
         { ...runtime(), runDir, baseDir: runDir, signal: controller.signal },
