@@ -119,6 +119,18 @@ describe('tunekit run --out', () => {
     expectUserError(run, /sandbox-state.*not a folder/);
   });
 
+  it('a folder where the run writes a file (manifest.json, train.jsonl) is one line, exit 2', async () => {
+    const pipeline = join(dir, 'toy.yaml');
+    for (const name of ['manifest.json', 'train.jsonl']) {
+      const out = join(dir, `run-with-folder-${name}`);
+      await mkdir(join(out, name), { recursive: true });
+      expectUserError(
+        await runCli(['run', pipeline, '--out', out]),
+        new RegExp(`${name}: is a folder where tunekit writes a file`),
+      );
+    }
+  });
+
   it('rejects a --time-scale that is not a positive number', async () => {
     const pipeline = join(dir, 'toy.yaml');
     for (const value of ['abc', '0', '-1', ''])
