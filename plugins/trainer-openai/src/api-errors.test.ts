@@ -198,6 +198,23 @@ describe('trainer-openai before any job exists: an unreachable endpoint', () => 
     expect(error.render()).not.toMatch(/hunter2pw|bob/);
     expect(logged).toEqual([]);
   });
+
+  it('refuses a base_url with a query (a key in ?api-key=) at once, without printing it', async () => {
+    const trainer = createOpenAITrainer(trainerOpenAIOptions.parse({}), {
+      baseDir: root,
+      logger: recordingLogger([]),
+      env: {},
+    });
+    const rt = await runtime(
+      { openai: { base_url: 'https://llm.example.com/v1?api-key=sk-QUERYSECRET1', api_key_env: KEY_ENV } },
+      [],
+      [],
+    );
+    const error = await rejection(trainer.attach(input(), rt));
+    expect(error.render()).toBe(
+      `providers.openai.base_url has a query after https://llm.example.com/v1 (?…); the client appends its paths after it, so no request could work — remove the query; the API key goes in the environment variable ${KEY_ENV}`,
+    );
+  });
 });
 
 describe('trainer-openai: a key the endpoint rejects', () => {

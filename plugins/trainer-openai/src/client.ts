@@ -24,10 +24,11 @@ export function secretFreeUrl(url: string): string {
 }
 
 /**
- * fetch refuses to send a request to a URL with a login in it (`https://user:password@host/v1`), so such a base URL
- * could never work; and the key belongs in the environment, not in the pipeline file.
+ * fetch refuses to send a request to a URL with a login in it (`https://user:password@host/v1`), and the SDK appends
+ * its paths after a query (`…/v1?api-key=…`), so such a base URL could never work; and the key belongs in the
+ * environment, not in the pipeline file.
  */
-function assertNoLogin(url: string, field: string, keyEnv: string): void {
+function assertUsableUrl(url: string, field: string, keyEnv: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -35,6 +36,13 @@ function assertNoLogin(url: string, field: string, keyEnv: string): void {
     throw new TunekitError('CONFIG_INVALID', `${field}: ${secretFreeUrl(url)} is not a valid URL`, {
       context: { field },
     });
+  }
+  if (parsed.search) {
+    throw new TunekitError(
+      'CONFIG_INVALID',
+      `${field} has a query after ${secretFreeUrl(url)} (?…); the client appends its paths after it, so no request could work`,
+      { context: { field, hint: `remove the query; the API key goes in the environment variable ${keyEnv}` } },
+    );
   }
   if (!parsed.username && !parsed.password) return;
   throw new TunekitError(
@@ -90,8 +98,8 @@ export function createTrainingClient(
   }
   const entry = config ?? {};
   const keyEnv = keyVariable(entry);
-  if (entry.base_url) assertNoLogin(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
-  if (entry.azure) assertNoLogin(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
+  if (entry.base_url) assertUsableUrl(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
+  if (entry.azure) assertUsableUrl(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
   const common = {
     apiKey: apiKeyFor(entry, providerName, env),
     maxRetries: 0,
