@@ -124,7 +124,7 @@ describe('validate refuses what run would refuse later, at file:line:column', ()
     expect(line).toContain('under `prices:` in the pipeline, e.g. prices: { "gpt-9000": {');
     const inspect = await runCli(['inspect', JSON.parse(TOY), '--model', 'gpt-9000']);
     expect(inspect.code).toBe(2);
-    expect(inspect.stderr).toContain('unknown model "gpt-9000"');
+    expect(inspect.stderr).toMatch(/^tunekit: unknown model gpt-9000; /);
 
     // A data-only run needs the model for its token limits and cost estimate: refused before the dataset phase.
     const out = join(dir, 'run-gpt-9000');
