@@ -131,6 +131,25 @@ describe('tunekit run --out', () => {
     }
   });
 
+  it('--only a phase the pipeline does not have is one line, exit 2, and writes nothing', async () => {
+    const pipeline = join(dir, 'data-only.yaml');
+    await writeFile(
+      pipeline,
+      `name: data-only\ndataset:\n  from: { use: read-jsonl, with: { path: ${JSON.stringify(TOY)} } }\n`,
+    );
+    const out = join(dir, 'run-only-missing');
+    for (const phase of ['train', 'evaluate']) {
+      const run = await runCli(['run', pipeline, '--out', out, '--only', phase]);
+      expectUserError(run);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^tunekit: \\S*data-only\\.yaml: --only ${phase}: the pipeline has no ${phase}: section — it has dataset:\\n$`,
+        ),
+      );
+    }
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
   it('rejects a --time-scale that is not a positive number', async () => {
     const pipeline = join(dir, 'toy.yaml');
     for (const value of ['abc', '0', '-1', ''])
