@@ -56,7 +56,12 @@ export const trainerOpenAIOptions = z
       .optional()
       .describe('Refuse to launch when the estimate is higher (unless --yes).'),
     poll_interval_ms: z.number().int().min(10).default(10_000).describe('How often to poll the job while watching.'),
-    timeout_ms: z.number().int().min(1).default(120_000).describe('Timeout of one API request.'),
+    timeout_ms: z
+      .number()
+      .int()
+      .min(1)
+      .default(120_000)
+      .describe('Timeout of one API request; an upload gets at least the time its bytes take at 100 KB/s.'),
     max_retries: z
       .number()
       .int()

@@ -6,6 +6,7 @@ import { toStreamingFile } from 'openai';
 import { findUploaded } from './find-uploaded.js';
 import { persist } from './retry.js';
 import { MAX_PART_BYTES, uploadInParts } from './upload-parts.js';
+import { uploadTimeoutMs } from './upload-timeout.js';
 
 export interface UploadSettings {
   /** Parts of at most this many bytes through the Uploads API above it (default `MAX_PART_BYTES`). */
@@ -54,7 +55,8 @@ export async function uploadOnce(
       }
       const file = toStreamingFile(createReadStream(path), name, { type: 'application/jsonl' });
       // A streamed body cannot be replayed by the SDK's own retries; `persist` re-opens the file instead.
-      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal });
+      const timeout = uploadTimeoutMs(bytes, client.timeout);
+      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal, timeout });
       rt.logger.info(`uploaded ${basename(path)} as ${created.id} (${bytes} bytes)`);
       return created.id;
     },
