@@ -120,6 +120,42 @@ describe('an evaluation where a candidate got no output at all', () => {
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('tuned: no item scored, every one failed');
   });
 
+  it('a split that left validation empty: the warning says why, the evaluation error points at it', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => JSON.stringify({ q: `Clause ${i}?`, a: 'Yes', doc: 'one' }));
+    await writeFile(join(dir, 'one-group.jsonl'), `${rows.join('\n')}\n`);
+    const pipeline = join(dir, 'one-group.yaml');
+    await writeFile(
+      pipeline,
+      [
+        'name: one-group',
+        'dataset:',
+        '  from: { use: read-jsonl, with: { path: one-group.jsonl } }',
+        '  steps:',
+        '    - use: to-chat',
+        '      with: { user: "{{q}}", assistant: "{{a}}", group: "{{doc}}" }',
+        '    - use: split',
+        '      with: { seed: 0 }',
+        'evaluate:',
+        '  data: validation',
+        '  candidates:',
+        '    - { name: base, model: gpt-4o-mini-2024-07-18 }',
+        '  scorers: [exact]',
+        '',
+      ].join('\n'),
+    );
+    const { code, stderr } = await runCli(['run', pipeline, '--out', join(dir, 'run-one-group'), '--sandbox'], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'tunekit: warning: split: validation is empty: all 12 examples are in one group (`one`), which went to train whole',
+    );
+    const errors = stderr.split('\n').filter((l) => l.startsWith('tunekit: ') && !l.startsWith('tunekit: warning'));
+    expect(errors.filter((line) => !line.endsWith('…'))).toEqual([
+      expect.stringMatching(
+        /validation\.jsonl — the dataset section wrote no validation\.jsonl: its split left validation empty \(the split step's warning says why\)/,
+      ),
+    ]);
+  });
+
   it('partial failures keep the run succeeding, with the warning', async () => {
     const ids = await items();
     await writeFile(
