@@ -105,7 +105,7 @@ export async function runEvaluation(
       training: await trainingInfo(rt),
     });
     const reports = await writeReports(rt.runDir, data, options.report);
-    const failure = noOutputFailure(candidates, result, reports);
+    const failure = noOutputFailure(candidates, result, reports, source);
     return {
       gatePassed: !failure && (data.gate?.passed ?? true),
       summary: summaryLine(data, result.errors),

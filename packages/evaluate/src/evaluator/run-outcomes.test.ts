@@ -142,6 +142,20 @@ describe('a candidate without a single output', () => {
     );
   });
 
+  it('an empty data file fails the evaluation as a user error: nothing was evaluated', async () => {
+    const dir = await runFolder();
+    await writeFile(join(dir, 'validation.jsonl'), '\n');
+    const outcome = await runEvaluation(section, runtime(dir), {
+      createProvider: provider('https://api.example/v1', []),
+    });
+    expect(outcome.failure).toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringMatching(/^evaluate: \S*validation\.jsonl holds no items, so nothing was evaluated$/),
+      hint: 'evaluate.data names a JSONL file of chat lines or rows',
+    });
+    expect(outcome.gatePassed).toBe(false);
+  });
+
   it('partial failures stay a warning in the summary', async () => {
     const dir = await runFolder();
     const some = provider(
