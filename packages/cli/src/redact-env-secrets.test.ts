@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { cliLogger } from './commands/cli-logger.js';
 import { main } from './main.js';
 import { redactEnvSecrets } from './redact-env-secrets.js';
 
@@ -24,5 +25,15 @@ describe('redactEnvSecrets', () => {
     expect(text).toContain('***OPENAI_API_KEY***');
     expect(text).toContain('ENOENT'); // the debug output is there, masked
     expect(text).not.toContain(key);
+  });
+
+  it('keeps a key out of the warnings of a run', () => {
+    const err: string[] = [];
+    const stderr = new PassThrough();
+    stderr.on('data', (chunk) => err.push(String(chunk)));
+    const env = { AZURE_OPENAI_API_KEY: 'az-QUOTEDKEY-7890' };
+    const io = { stdout: new PassThrough(), stderr, env, isTTY: false, color: false, exitCode: 0 };
+    cliLogger(io).warn('the proxy said: bad key az-QUOTEDKEY-7890');
+    expect(err.join('')).toBe('tunekit: warning: the proxy said: bad key ***AZURE_OPENAI_API_KEY***\n');
   });
 });
