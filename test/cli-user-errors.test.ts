@@ -150,6 +150,17 @@ describe('tunekit run --out', () => {
     await expect(readdir(out)).rejects.toThrow();
   });
 
+  it('a run folder another live run is using is one line, exit 2, and its files are left alone', async () => {
+    const pipeline = join(dir, 'toy.yaml');
+    const out = join(dir, 'run-locked');
+    await mkdir(out, { recursive: true });
+    // The parent of this test process stands in for another `tunekit run`: it is alive.
+    await writeFile(join(out, '.tunekit-run.lock'), `${process.ppid}\n`);
+    const run = await runCli(['run', pipeline, '--out', out]);
+    expectUserError(run, new RegExp(`another tunekit run \\(process ${process.ppid}\\) is using this run folder`));
+    expect(await readdir(out)).toEqual(['.tunekit-run.lock']);
+  });
+
   it('rejects a --time-scale that is not a positive number', async () => {
     const pipeline = join(dir, 'toy.yaml');
     for (const value of ['abc', '0', '-1', ''])

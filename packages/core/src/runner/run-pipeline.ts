@@ -11,6 +11,7 @@ import type { LoadedPipeline } from '../pipeline/loader.js';
 import { DEFAULT_MODEL } from '../pipeline/pipeline-schema.js';
 import { writeJsonAtomic } from '../run-folder/atomic-writer.js';
 import type { Manifest } from '../run-folder/manifest.js';
+import { lockRunFolder } from '../run-folder/run-lock.js';
 import { evaluationFailed, evaluationRecord, thrownEvaluationRecord } from './evaluation-record.js';
 import type { RunEvent } from './events.js';
 import { lazyModel } from './model-loader.js';
@@ -79,6 +80,16 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
   const { config } = pipeline;
   const runDir = resolve(options.outDir ?? join('runs', config.name));
   await mkdir(runDir, { recursive: true });
+  const release = await lockRunFolder(runDir);
+  try {
+    return await runLocked(pipeline, options, runDir);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(pipeline: LoadedPipeline, options: RunPipelineOptions, runDir: string): Promise<RunResult> {
+  const { config } = pipeline;
   const signal = options.signal ?? new AbortController().signal;
   setMaxListeners(0, signal); // requests in flight each listen on it; scoped signals keep that bounded
   const logger = options.logger ?? silentLogger;
