@@ -1,11 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type BatchApi,
   type BatchRequest,
   type BatchState,
   type EvalItem,
   type Logger,
-  TunekitError,
   withScopedSignal,
 } from '@tunekit/core';
 import { buildRequest } from '../prompts/build-request.js';
@@ -14,8 +12,7 @@ import type { ModelCaller } from '../runner/model-caller.js';
 import type { ResponseCache } from '../runner/response-cache.js';
 import { requestsThatFit } from './batch-limits.js';
 import { type BatchStateFile, readBatchState, writeBatchState } from './batch-state.js';
-
-const FINISHED = new Set(['completed', 'expired', 'failed', 'cancelled']);
+import { pollBatch } from './poll-batch.js';
 
 export interface BatchPhaseInput {
   candidates: readonly CandidateRuntime[];
@@ -47,22 +44,14 @@ async function uncachedRequests(
 }
 
 async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput, name: string): Promise<number> {
-  for (;;) {
-    // A child signal per request: the SDK leaves a listener on the signal of every request it sends.
-    const state = await withScopedSignal(input.signal, (signal) =>
-      api.status(id, { signal, timeoutMs: input.requestTimeoutMs }),
-    );
-    if (FINISHED.has(state.status)) {
-      if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
-      break;
-    }
-    input.logger.info(
-      `batch ${id} of ${name}: ${state.status} ${state.counts ? `${state.counts.completed}/${state.counts.total}` : ''}`,
-    );
-    await sleep(input.pollMs, undefined, { signal: input.signal }).catch(() => {
-      throw new TunekitError('ABORTED', `interrupted while waiting for batch ${id} (rerun collects it)`);
-    });
-  }
+  const state = await pollBatch(api, id, {
+    pollMs: input.pollMs,
+    requestTimeoutMs: input.requestTimeoutMs,
+    signal: input.signal,
+    logger: input.logger,
+    label: `batch ${id} of ${name}`,
+  });
+  if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
   return withScopedSignal(input.signal, async (signal) => {
     let collected = 0;
     for await (const result of api.collect(id, { signal, timeoutMs: input.requestTimeoutMs })) {
