@@ -42,4 +42,20 @@ describe('tunekit init', () => {
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('a binary or UTF-16 file is one line, exit 2, and no pipeline of garbage columns is printed', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const binary = join(dir, 'export.csv');
+    await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x2c, 0xc3, 0x28, 0x0a]));
+    const utf16 = join(dir, 'wide.csv');
+    await writeFile(utf16, Buffer.from('\uFEFFquestion,answer\nq,a\n', 'utf16le'));
+    for (const file of [binary, utf16]) {
+      const { code, stdout, stderr } = await runCli(['init', '--from', file]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `tunekit: ${file}: is not UTF-8 text (a binary file, or UTF-16) — init reads the columns of a UTF-8 CSV or JSON Lines file\n`,
+      );
+    }
+  });
 });

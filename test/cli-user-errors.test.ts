@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,48 @@ describe('tunekit run --out', () => {
     expectUserError(run, /sandbox-state.*not a folder/);
   });
 
+  it('a folder where the run writes a file (manifest.json, train.jsonl) is one line, exit 2', async () => {
+    const pipeline = join(dir, 'toy.yaml');
+    for (const name of ['manifest.json', 'train.jsonl']) {
+      const out = join(dir, `run-with-folder-${name}`);
+      await mkdir(join(out, name), { recursive: true });
+      expectUserError(
+        await runCli(['run', pipeline, '--out', out]),
+        new RegExp(`${name}: is a folder where tunekit writes a file`),
+      );
+    }
+  });
+
+  it('--only a phase the pipeline does not have is one line, exit 2, and writes nothing', async () => {
+    const pipeline = join(dir, 'data-only.yaml');
+    await writeFile(
+      pipeline,
+      `name: data-only\ndataset:\n  from: { use: read-jsonl, with: { path: ${JSON.stringify(TOY)} } }\n`,
+    );
+    const out = join(dir, 'run-only-missing');
+    for (const phase of ['train', 'evaluate']) {
+      const run = await runCli(['run', pipeline, '--out', out, '--only', phase]);
+      expectUserError(run);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^tunekit: \\S*data-only\\.yaml: --only ${phase}: the pipeline has no ${phase}: section — it has dataset:\\n$`,
+        ),
+      );
+    }
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it('a run folder another live run is using is one line, exit 2, and its files are left alone', async () => {
+    const pipeline = join(dir, 'toy.yaml');
+    const out = join(dir, 'run-locked');
+    await mkdir(out, { recursive: true });
+    // The parent of this test process stands in for another `tunekit run`: it is alive.
+    await writeFile(join(out, '.tunekit-run.lock'), `${process.ppid}\n`);
+    const run = await runCli(['run', pipeline, '--out', out]);
+    expectUserError(run, new RegExp(`another tunekit run \\(process ${process.ppid}\\) is using this run folder`));
+    expect(await readdir(out)).toEqual(['.tunekit-run.lock']);
+  });
+
   it('rejects a --time-scale that is not a positive number', async () => {
     const pipeline = join(dir, 'toy.yaml');
     for (const value of ['abc', '0', '-1', ''])
@@ -127,8 +169,11 @@ describe('tunekit run --out', () => {
 
   it('rejects a --workers that is not a positive integer', async () => {
     const pipeline = join(dir, 'toy.yaml');
-    for (const value of ['abc', '0', '1.5'])
-      expectUserError(await runCli(['run', pipeline, '--workers', value]), /--workers/);
+    for (const value of ['abc', '0', '1.5', '2.5', '1e1', '-2'])
+      expectUserError(
+        await runCli(['run', pipeline, '--workers', value]),
+        new RegExp(`^tunekit: --workers must be a positive integer, got \`${value.replace('.', '\\.')}\`\n$`),
+      );
   });
 });
 
@@ -392,5 +437,55 @@ describe('generated files are written only where they may be', () => {
     await mkdir(folder);
     expectUserError(await runCli(['schema', '--write', folder]), /schema-folder.*folder/);
     expect((await readdir(dir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+});
+
+describe('tunekit inspect on a file it cannot read', () => {
+  /** From the repo root, as a user types it; as root, under another user so that a missing permission bites. */
+  function inspectAsUser(file: string): CliRun {
+    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [BIN, 'inspect', file], { cwd: REPO_ROOT, encoding: 'utf8', ...asOther });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  it('names the file in one line, exit 2: no permission, a folder, missing', async () => {
+    await chmod(dir, 0o755);
+    const open = join(dir, 'readable-folder');
+    await mkdir(open);
+    await chmod(open, 0o755);
+    const locked = join(open, 'locked.jsonl');
+    await writeFile(locked, `${JSON.stringify({ messages: [{ role: 'user', content: 'q' }] })}\n`);
+    await chmod(locked, 0o000);
+    expectUserError(inspectAsUser(locked), new RegExp(`^tunekit: ${locked}: cannot read it: permission denied\\n$`));
+    expectUserError(inspectAsUser(open), new RegExp(`^tunekit: ${open}: is a folder, not a file\\n$`));
+    const missing = join(open, 'missing.jsonl');
+    expectUserError(inspectAsUser(missing), new RegExp(`^tunekit: ${missing}: file not found\\n$`));
+    // A folder on the path that the user may not enter: permission denied, not "not found".
+    const shut = join(dir, 'shut-folder');
+    await mkdir(shut, { mode: 0o700 });
+    await writeFile(join(shut, 'train.jsonl'), '{}\n');
+    const behind = join(shut, 'train.jsonl');
+    expectUserError(inspectAsUser(behind), new RegExp(`^tunekit: ${behind}: cannot read it: permission denied\\n$`));
+  });
+});
+
+describe("commander's own errors", () => {
+  it('are one line `tunekit: …`, exit 2, like every user error', async () => {
+    const cases: [string[], string][] = [
+      [['run', 'x.yaml', '--workers'], "tunekit: option '--workers <n>' argument missing"],
+      [['run'], "tunekit: missing required argument 'pipeline'"],
+      [['inspect', 'a', 'b'], "tunekit: too many arguments for 'inspect'. Expected 1 argument but got 2."],
+      [['runn'], "tunekit: unknown command 'runn' (did you mean run?)"],
+      [['run', 'x.yaml', '--wrokers', '2'], "tunekit: unknown option '--wrokers' (did you mean --workers?)"],
+      [
+        ['run', 'x.yaml', '--only', 'tran'],
+        "tunekit: option '--only <phase>' argument 'tran' is invalid. Allowed choices are dataset, train, evaluate.",
+      ],
+    ];
+    for (const [args, line] of cases) {
+      const run = await runCli(args);
+      expectUserError(run);
+      expect(run.stderr).toBe(`${line}\n`);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EvaluatorRuntime, silentLogger } from '@tunekit/core';
+import { type EvaluatorRuntime, silentLogger, TunekitError } from '@tunekit/core';
 import { type ItemRow, runEvaluation } from '@tunekit/evaluate';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
 import OpenAI from 'openai';
@@ -57,6 +57,14 @@ beforeAll(async () => {
   await writeFile(join(dir, 'validation.jsonl'), `${qa.slice(0, ITEMS).map(line).join('\n')}\n`);
   await writeFile(join(dir, 'train.jsonl'), `${qa.slice(200, 220).map(line).join('\n')}\n`);
 });
+
+/** A run folder of its own with the same data files, for a test that needs a fresh state or another sandbox. */
+async function anotherRunFolder(name: string): Promise<string> {
+  const runDir = await mkdtemp(join(tmpdir(), `tunekit-batch-${name}-`));
+  for (const file of ['validation.jsonl', 'train.jsonl'])
+    await writeFile(join(runDir, file), await readFile(join(dir, file)));
+  return runDir;
+}
 
 afterAll(async () => {
   await sandbox.close();
@@ -119,10 +127,8 @@ describe('evaluation through the Batch API (sandbox)', () => {
 
   it('an expired batch gives the answers it has; the rest are asked live, with a warning about the price', async () => {
     const expiring = await startSandbox({ port: 0, expireBatchesAt: 0.5 });
-    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-expired-'));
+    const runDir = await anotherRunFolder('expired');
     try {
-      for (const name of ['validation.jsonl', 'train.jsonl'])
-        await writeFile(join(runDir, name), await readFile(join(dir, name)));
       const warnings: string[] = [];
       const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
       const rt = {
@@ -154,12 +160,38 @@ describe('evaluation through the Batch API (sandbox)', () => {
     }
   });
 
+  it("uses its own request timeout, not the provider's chat timeout (an upload outlasts a chat answer)", async () => {
+    // Every answer takes 300 ms; the provider's chat timeout is 150 ms, the batch requests' own is the default.
+    const slow = await startSandbox({ port: 0, latencyMs: 300 });
+    const runDir = await anotherRunFolder('timeout');
+    try {
+      const rt = {
+        ...runtime(),
+        runDir,
+        baseDir: runDir,
+        providers: { openai: { base_url: slow.baseURL, api_key_env: KEY_ENV, timeout_ms: 150 } },
+      };
+      const outcome = await runEvaluation({ ...section, candidates: [section.candidates[0]!], compare: undefined }, rt);
+      expect(outcome.failure).toBeUndefined();
+      const stats = slow.stats();
+      expect(stats.batchesCreated).toBe(1);
+      expect(stats.requestsByEndpoint['POST /v1/chat/completions'] ?? 0).toBe(0);
+      // And a batch_timeout_ms shorter than the answers fails the batch request, in one line naming it.
+      const short = { ...section, candidates: [section.candidates[0]!], compare: undefined, batch_timeout_ms: 100 };
+      const error = await runEvaluation(short, { ...rt, noCache: true }).catch((e: unknown) => e);
+      expect(TunekitError.is(error)).toBe(true);
+      expect((error as TunekitError).render()).toMatch(/timed out/);
+      expect((error as TunekitError).render()).not.toMatch(/[\r\n]/);
+    } finally {
+      await slow.close();
+      await rm(runDir, { recursive: true, force: true });
+    }
+  });
+
   it("polls a batch without piling abort listeners on the run's signal", async () => {
     const controller = new AbortController();
-    const runDir = await mkdtemp(join(tmpdir(), 'tunekit-batch-signal-'));
+    const runDir = await anotherRunFolder('signal');
     try {
-      for (const name of ['validation.jsonl', 'train.jsonl'])
-        await writeFile(join(runDir, name), await readFile(join(dir, name)));
       await runEvaluation(
         { ...section, batch_poll_ms: 10 },
         { ...runtime(), runDir, baseDir: runDir, signal: controller.signal },

@@ -1,5 +1,6 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { EvaluationRecord } from '@tunekit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { makeTempDir, REPO_ROOT, removeDir } from './helpers/temp-dir.js';
@@ -99,11 +100,60 @@ describe('an evaluation where a candidate got no output at all', () => {
       /^tunekit: evaluate: candidate `tuned` got no output for any of the 4 item\(s\); first error \(item items\.jsonl:1\): .*model_not_found/,
     );
     expect(stderr).not.toMatch(/\n\s+at /);
-    const manifest = await json<{ status: string; error?: { message: string } }>(join(out, 'manifest.json'));
+    const manifest = await json<{ status: string; error?: { message: string }; evaluate?: EvaluationRecord }>(
+      join(out, 'manifest.json'),
+    );
     expect(manifest.status).toBe('failed');
     expect(manifest.error?.message).toContain('candidate `tuned` got no output');
+    // What the evaluation did is recorded with its error: the reports written and the summary.
+    const evaluate = manifest.evaluate!;
+    expect(evaluate.failure).toMatchObject({ code: 'PROVIDER_ERROR', message: manifest.error?.message });
+    expect(evaluate.gatePassed).toBe(false);
+    expect(evaluate.summary).toMatch(/^4 items × 2 candidates; 4 item\(s\) with generation errors/);
+    expect(evaluate.reports?.map((r) => basename(r)).sort()).toEqual([
+      'junit.xml',
+      'report.html',
+      'report.json',
+      'report.md',
+    ]);
     for (const report of ['report.json', 'report.md', 'report.html', 'junit.xml']) await access(join(out, report));
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('tuned: no item scored, every one failed');
+  });
+
+  it('a split that left validation empty: the warning says why, the evaluation error points at it', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => JSON.stringify({ q: `Clause ${i}?`, a: 'Yes', doc: 'one' }));
+    await writeFile(join(dir, 'one-group.jsonl'), `${rows.join('\n')}\n`);
+    const pipeline = join(dir, 'one-group.yaml');
+    await writeFile(
+      pipeline,
+      [
+        'name: one-group',
+        'dataset:',
+        '  from: { use: read-jsonl, with: { path: one-group.jsonl } }',
+        '  steps:',
+        '    - use: to-chat',
+        '      with: { user: "{{q}}", assistant: "{{a}}", group: "{{doc}}" }',
+        '    - use: split',
+        '      with: { seed: 0 }',
+        'evaluate:',
+        '  data: validation',
+        '  candidates:',
+        '    - { name: base, model: gpt-4o-mini-2024-07-18 }',
+        '  scorers: [exact]',
+        '',
+      ].join('\n'),
+    );
+    const { code, stderr } = await runCli(['run', pipeline, '--out', join(dir, 'run-one-group'), '--sandbox'], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'tunekit: warning: split: validation is empty: all 12 examples are in one group (`one`), which went to train whole',
+    );
+    const errors = stderr.split('\n').filter((l) => l.startsWith('tunekit: ') && !l.startsWith('tunekit: warning'));
+    expect(errors.filter((line) => !line.endsWith('…'))).toEqual([
+      expect.stringMatching(
+        /validation\.jsonl — the dataset section wrote no validation\.jsonl: its split left validation empty \(the split step's warning says why\)/,
+      ),
+    ]);
   });
 
   it('partial failures keep the run succeeding, with the warning', async () => {

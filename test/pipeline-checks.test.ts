@@ -1,4 +1,4 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadPipeline } from '@tunekit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,26 @@ describe('validate refuses what run would refuse later, at file:line:column', ()
     expect(line).toContain('`validation` and `train` name the dataset section');
   });
 
+  it('evaluation data or outputs that name a folder: one line at the key, not an EISDIR in the run', async () => {
+    await mkdir(join(dir, 'items-folder'), { recursive: true });
+    const data = await pipelineFile('folder-data.yaml', [
+      'name: x',
+      'evaluate:',
+      '  data: items-folder',
+      '  candidates:',
+      '    - { name: a, model: gpt-4o }',
+    ]);
+    expect(await refused(data)).toBe(`tunekit: ${data}:3:9: evaluate: \`data\`: items-folder: is a folder, not a file`);
+    const outputs = await pipelineFile('folder-outputs.yaml', [
+      'name: x',
+      'evaluate:',
+      `  data: ${TOY}`,
+      '  candidates:',
+      '    - { name: a, outputs: items-folder }',
+    ]);
+    expect(await refused(outputs)).toMatch(/:5:27: evaluate: `outputs`: items-folder: is a folder, not a file$/);
+  });
+
   it('an unclosed ${{ is an error, not a literal model name', async () => {
     const file = await pipelineFile('unclosed.yaml', [
       'name: x',
@@ -124,7 +144,7 @@ describe('validate refuses what run would refuse later, at file:line:column', ()
     expect(line).toContain('under `prices:` in the pipeline, e.g. prices: { "gpt-9000": {');
     const inspect = await runCli(['inspect', JSON.parse(TOY), '--model', 'gpt-9000']);
     expect(inspect.code).toBe(2);
-    expect(inspect.stderr).toContain('unknown model "gpt-9000"');
+    expect(inspect.stderr).toMatch(/^tunekit: unknown model gpt-9000; /);
 
     // A data-only run needs the model for its token limits and cost estimate: refused before the dataset phase.
     const out = join(dir, 'run-gpt-9000');

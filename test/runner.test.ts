@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadPipeline, runPipeline, TunekitError } from '@tunekit/core';
+import { type EvaluationOutcome, loadPipeline, type Manifest, runPipeline, TunekitError } from '@tunekit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
 let dir: string;
@@ -120,5 +121,48 @@ describe('runner and ledger', () => {
     expect(TunekitError.is(error, 'ABORTED')).toBe(true);
     expect((await readdir(out)).sort()).toEqual(['manifest.json']);
     expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).status).toBe('aborted');
+  });
+});
+
+describe('a failed evaluation', () => {
+  async function withEvaluator(name: string, run: () => Promise<EvaluationOutcome>) {
+    const loaded = await loadPipeline(await pipeline(name, []));
+    loaded.evaluate = {
+      plugin: { specVersion: 'v1', kind: 'evaluator', id: 'fake', description: 'fake', options: z.object({}), run },
+      options: {},
+    };
+    const out = join(dir, `run-${name}`);
+    const error = await runPipeline(loaded, { outDir: out }).catch((e: unknown) => e);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    return { error, manifest };
+  }
+
+  it('that returns a failure: the manifest keeps its reports, summary and error; the run fails with it', async () => {
+    const { error, manifest } = await withEvaluator('eval-failure', async () => ({
+      gatePassed: false,
+      summary: '2 items × 1 candidates',
+      reports: ['/r/report.json'],
+      failure: { code: 'PROVIDER_ERROR', message: 'evaluate: candidate `x` got no output', hint: 'see report.json' },
+    }));
+    expect(TunekitError.is(error, 'PROVIDER_ERROR') && error.render()).toBe(
+      'evaluate: candidate `x` got no output — see report.json',
+    );
+    expect(manifest.status).toBe('failed');
+    expect(manifest.error).toEqual({ code: 'PROVIDER_ERROR', message: 'evaluate: candidate `x` got no output' });
+    expect(manifest.evaluate).toEqual({
+      gatePassed: false,
+      summary: '2 items × 1 candidates',
+      reports: ['/r/report.json'],
+      failure: { code: 'PROVIDER_ERROR', message: 'evaluate: candidate `x` got no output', hint: 'see report.json' },
+    });
+  });
+
+  it('that throws: the manifest records the error in the evaluate section too', async () => {
+    const { error, manifest } = await withEvaluator('eval-throws', async () => {
+      throw new Error('scorer crashed');
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(manifest.status).toBe('failed');
+    expect(manifest.evaluate).toEqual({ failure: { code: 'INTERNAL', message: 'Error: scorer crashed' } });
   });
 });

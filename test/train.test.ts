@@ -274,7 +274,7 @@ describe('train phase against the sandbox', () => {
     const path = join(root, 'parts-train.jsonl');
     const content = Buffer.from(`${(await readFile(files.sft, 'utf8')).trim()}\n${jsonl([{ parts: Date.now() }])}`);
     await writeFile(path, content);
-    const { id, sha256 } = await uploadOnce(client(), path, {}, rt, partBytes);
+    const { id, sha256 } = await uploadOnce(client(), path, {}, rt, { partBytes });
     expect(content.length).toBeGreaterThan(3 * partBytes);
     expect(count('POST /v1/uploads/:id/parts')).toBe(Math.ceil(content.length / partBytes));
     expect(count('POST /v1/uploads/:id/complete')).toBe(1);
@@ -284,7 +284,7 @@ describe('train phase against the sandbox', () => {
     expect(sha256).toBe(createHash('sha256').update(content).digest('hex'));
     expect(logged.join('\n')).toMatch(/uploaded parts-train\.jsonl as file-\S+ \(\d+ bytes in \d+ parts\)/);
     // The same content again: found by its hash-bearing name, nothing sent.
-    await uploadOnce(client(), path, {}, rt, partBytes);
+    await uploadOnce(client(), path, {}, rt, { partBytes });
     expect(count('POST /v1/uploads')).toBe(1);
   });
 
@@ -297,7 +297,7 @@ describe('train phase against the sandbox', () => {
     const path = join(root, 'many-parts.jsonl');
     await writeFile(path, `${(await readFile(files.sft, 'utf8')).trim()}\n${jsonl([{ many: Date.now() }])}`);
     const before = sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/parts'] ?? 0;
-    await uploadOnce(client(), path, {}, rt, 500);
+    await uploadOnce(client(), path, {}, rt, { partBytes: 500 });
     expect((sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/parts'] ?? 0) - before).toBeGreaterThan(10);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
@@ -319,7 +319,7 @@ describe('train phase against the sandbox', () => {
     await writeFile(path, content);
     const before = sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/complete'] ?? 0;
     const lossy = new OpenAI({ baseURL: sandbox.baseURL, apiKey: KEY, maxRetries: 0, fetch: losing });
-    const { id } = await uploadOnce(lossy, path, {}, rt, 2_000);
+    const { id } = await uploadOnce(lossy, path, {}, rt, { partBytes: 2_000 });
     expect(lost).toBe(1);
     expect((sandbox.stats().requestsByEndpoint['POST /v1/uploads/:id/complete'] ?? 0) - before).toBe(1);
     const stored = Buffer.from(await (await client().files.content(id)).arrayBuffer());
@@ -334,7 +334,7 @@ describe('train phase against the sandbox', () => {
         logger: { debug() {}, info() {}, warn() {}, error() {} },
       } as unknown as TrainerControl;
       const content = await readFile(files.sft);
-      const { id } = await uploadOnce(client(faulty.baseURL), files.sft, {}, rt, 1_000);
+      const { id } = await uploadOnce(client(faulty.baseURL), files.sft, {}, rt, { partBytes: 1_000 });
       const reader = new OpenAI({ baseURL: faulty.baseURL, apiKey: KEY, maxRetries: 8 });
       const stored = Buffer.from(await (await reader.files.content(id)).arrayBuffer());
       expect(stored.equals(content)).toBe(true);

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { TunekitError } from '@tunekit/core';
 import { Command, CommanderError } from 'commander';
+import { commanderErrorLine } from './commander-error-line.js';
 import { commands } from './commands/index.js';
 import { type CliIO, println, processIO } from './io.js';
+import { redactEnvSecrets } from './redact-env-secrets.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION: string = (require('../package.json') as { version: string }).version;
@@ -14,6 +16,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (text, write) => write(commanderErrorLine(text)),
     })
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -51,12 +54,14 @@ function reportError(error: unknown, io: CliIO): number {
     return 2;
   }
   if (TunekitError.is(error)) {
-    println(io.stderr, `tunekit: ${error.render()}`);
-    if (io.env.TUNEKIT_DEBUG && error.cause) println(io.stderr, String((error.cause as Error).stack ?? error.cause));
+    println(io.stderr, `tunekit: ${redactEnvSecrets(error.render(), io.env)}`);
+    if (io.env.TUNEKIT_DEBUG && error.cause)
+      println(io.stderr, redactEnvSecrets(String((error.cause as Error).stack ?? error.cause), io.env));
     return error.isUserError ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  println(io.stderr, `tunekit: internal error: ${message.replace(/[\r\n]+/g, ' ')} (set TUNEKIT_DEBUG=1 for details)`);
-  if (io.env.TUNEKIT_DEBUG && error instanceof Error) println(io.stderr, error.stack ?? '');
+  const line = redactEnvSecrets(message.replace(/[\r\n]+/g, ' '), io.env);
+  println(io.stderr, `tunekit: internal error: ${line} (set TUNEKIT_DEBUG=1 for details)`);
+  if (io.env.TUNEKIT_DEBUG && error instanceof Error) println(io.stderr, redactEnvSecrets(error.stack ?? '', io.env));
   return 1;
 }

@@ -17,7 +17,7 @@ describe('numberOption', () => {
     expect(numberOption(undefined, '--x')).toBeUndefined();
     expect(numberOption('0.5', '--x', { min: 0, max: 1 })).toBe(0.5);
     expect(numberOption(' 8080 ', '--x', { integer: true, min: 0, max: 65535 })).toBe(8080);
-    expect(numberOption('1e3', '--x', { integer: true })).toBe(1000);
+    expect(numberOption('1e3', '--x')).toBe(1000);
     expect(numberOption('.25', '--x', { above: 0 })).toBe(0.25);
   });
 
@@ -33,6 +33,9 @@ describe('numberOption', () => {
     expect(refusal('2', { min: 0, max: 1 })).toBe('--x must be a number from 0 to 1, got `2`');
     expect(refusal('0', { above: 0 })).toBe('--x must be a positive number, got `0`');
     expect(refusal('1.5', { integer: true, min: 1 })).toBe('--x must be a positive integer, got `1.5`');
+    // Integers are digits: an exponent or a decimal point is refused even where the value would be whole.
+    expect(refusal('1e1', { integer: true, min: 1 })).toBe('--x must be a positive integer, got `1e1`');
+    expect(refusal('2.0', { integer: true, min: 1 })).toBe('--x must be a positive integer, got `2.0`');
     expect(refusal('-1', { integer: true, min: 0 })).toBe('--x must be a non-negative integer, got `-1`');
     expect(refusal('', { min: 0 })).toBe('--x must be a non-negative number, got an empty value');
   });

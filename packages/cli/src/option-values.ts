@@ -10,6 +10,8 @@ export interface NumberRule {
 
 /** Plain decimal notation only: no hex, no `Infinity`, no empty string (which `Number` reads as 0). */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Counts are written as digits: `1e1` or `10.0` for a number of workers is more likely a slip than a 10. */
+const DIGITS = /^[+-]?\d+$/;
 
 /** "a positive integer", "a number from 0 to 1", "an integer from 0 to 65535", "a number above 0". */
 export function describeRule(rule: NumberRule): string {
@@ -31,7 +33,7 @@ export function describeRule(rule: NumberRule): string {
 export function numberOption(value: string | undefined, flag: string, rule: NumberRule = {}): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  const parsed = DECIMAL.test(text) ? Number(text) : Number.NaN;
+  const parsed = (rule.integer ? DIGITS : DECIMAL).test(text) ? Number(text) : Number.NaN;
   const ok =
     Number.isFinite(parsed) &&
     (!rule.integer || Number.isInteger(parsed)) &&

@@ -145,6 +145,14 @@ export const evaluateOptionsSchema = z
     timeout_ms: z.number().int().min(100).default(60_000).describe('Timeout of one request.'),
     batch: z.boolean().default(false).describe('Send model calls through the Batch API (half price, asynchronous).'),
     batch_poll_ms: z.number().int().min(10).default(30_000).describe('How often a pending batch is polled.'),
+    batch_timeout_ms: z
+      .number()
+      .int()
+      .min(100)
+      .default(600_000)
+      .describe(
+        'Timeout of one Batch API request (uploading the requests, polling, downloading the answers) in batch mode, instead of timeout_ms and the providers’ timeout_ms; waiting for the batch itself has no timeout but its 24 h window.',
+      ),
     judge: z
       .strictObject({
         provider: z.string().optional().describe('Provider of judge scorers (default: the first candidate’s).'),

@@ -1,16 +1,23 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { BatchApi, BatchRequest, BatchResult, BatchState, BatchStatus } from '@tunekit/core';
+import type { BatchApi, BatchCallOptions, BatchRequest, BatchResult, BatchState, BatchStatus } from '@tunekit/core';
 import type OpenAI from 'openai';
 import { toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import { batchKey, findBatch, METADATA_BATCH_KEY } from './batch-key.js';
+import { type BatchRequestOptions, batchKey, findBatch, METADATA_BATCH_KEY } from './batch-key.js';
 import { toChatResponse } from './chat.js';
 import { classifyError } from './classify-error.js';
 import type { EndpointInfo } from './client.js';
 
 const CHAT_URL = '/v1/chat/completions';
+/** A Batch API request's own timeout when the caller names none: the SDK's default, never the provider's chat one. */
+export const BATCH_REQUEST_TIMEOUT_MS = 600_000;
+
+/** The SDK's options of one Batch API request. */
+export function batchRequestOptions(options: BatchCallOptions): BatchRequestOptions {
+  return { signal: options.signal, timeout: options.timeoutMs ?? BATCH_REQUEST_TIMEOUT_MS };
+}
 
 function toState(batch: Batch): BatchState {
   const counts = batch.request_counts;
@@ -48,8 +55,12 @@ function toResult(line: OutputLine): BatchResult | undefined {
   };
 }
 
-async function* readJsonLines(client: OpenAI, fileId: string, signal?: AbortSignal): AsyncGenerator<OutputLine> {
-  const content = await client.files.content(fileId, { signal });
+async function* readJsonLines(
+  client: OpenAI,
+  fileId: string,
+  request: BatchRequestOptions,
+): AsyncGenerator<OutputLine> {
+  const content = await client.files.content(fileId, request);
   if (!content.body) return;
   const lines = createInterface({
     input: Readable.fromWeb(content.body as import('node:stream/web').ReadableStream),
@@ -78,16 +89,17 @@ export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
           .map((r) => JSON.stringify({ custom_id: r.customId, method: 'POST', url: CHAT_URL, body: r.request }))
           .join('\n');
         const key = batchKey(body);
-        const earlier = await findBatch(client, key, { signal: options.signal, runningOnly: options.fresh });
+        const request = batchRequestOptions(options);
+        const earlier = await findBatch(client, key, { request, runningOnly: options.fresh });
         if (earlier) return toState(earlier);
         const file = await client.files.create(
           { file: await toFile(Buffer.from(`${body}\n`), 'tunekit-batch.jsonl'), purpose: 'batch' },
-          { signal: options.signal },
+          request,
         );
         const metadata = { ...options.metadata, [METADATA_BATCH_KEY]: key };
         const batch = await client.batches.create(
           { input_file_id: file.id, endpoint: CHAT_URL, completion_window: '24h', metadata },
-          { signal: options.signal },
+          request,
         );
         return toState(batch);
       } catch (error) {
@@ -96,17 +108,18 @@ export function createBatchApi(client: OpenAI, target: EndpointInfo): BatchApi {
     },
     async status(batchId, options = {}) {
       try {
-        return toState(await client.batches.retrieve(batchId, { signal: options.signal }));
+        return toState(await client.batches.retrieve(batchId, batchRequestOptions(options)));
       } catch (error) {
         throw classifyError(error, target, 'batch');
       }
     },
     async *collect(batchId, options = {}) {
       try {
-        const batch = await client.batches.retrieve(batchId, { signal: options.signal });
+        const request = batchRequestOptions(options);
+        const batch = await client.batches.retrieve(batchId, request);
         for (const fileId of [batch.output_file_id, batch.error_file_id]) {
           if (!fileId) continue;
-          for await (const line of readJsonLines(client, fileId, options.signal)) {
+          for await (const line of readJsonLines(client, fileId, request)) {
             const result = toResult(line);
             if (result) yield result;
           }

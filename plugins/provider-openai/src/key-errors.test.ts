@@ -101,6 +101,17 @@ describe('provider-openai: a key the endpoint rejects', () => {
     expect(error.render()).not.toMatch(/hunter2pw|bob/);
   });
 
+  it('refuses a base_url with a query (a key in ?api-key=), without printing it', async () => {
+    const error = await rejection(provider({ base_url: 'http://127.0.0.1:8000/v1?api-key=sk-QUERYSECRET1' }, {}));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.render()).toBe(
+      'providers.base_url has a query after http://127.0.0.1:8000/v1 (?…); the client appends its paths after it, so no request could work — remove the query; the API key goes in the environment variable OPENAI_API_KEY, other parameters in headers',
+    );
+    const azure = { endpoint: 'https://res.openai.azure.com/?sig=QUERYSECRET2', api_version: '2024-10-21' };
+    const refused = await rejection(provider({ azure }, { AZURE_OPENAI_API_KEY: 'k' }));
+    expect(refused.render()).not.toContain('QUERYSECRET2');
+  });
+
   it.each([
     ['batch', true],
     ['live chat', false],

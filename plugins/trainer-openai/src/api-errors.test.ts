@@ -14,6 +14,7 @@ import {
   type TrainerState,
   TunekitError,
 } from '@tunekit/core';
+import { startSilentServer } from '@tunekit/core/testing';
 import { createModelContext } from '@tunekit/format';
 import { type Sandbox, startSandbox } from '@tunekit/sandbox';
 import OpenAI, { APIConnectionError, APIError } from 'openai';
@@ -22,6 +23,7 @@ import { explainApiError } from './api-errors.js';
 import type { TrainingClient } from './client.js';
 import { trainerOpenAIOptions } from './options.js';
 import { ConnectionGaveUp } from './retry.js';
+import { retryBudget } from './retry-budget.js';
 import { createOpenAITrainer } from './trainer.js';
 
 const MODEL = 'gpt-4o-mini-2024-07-18';
@@ -138,6 +140,48 @@ describe('trainer-openai before any job exists: an unreachable endpoint', () => 
     expect(`${error.render()}\n${logged.join('\n')}`).not.toContain(SECRET);
   }, 20_000);
 
+  it('a silent endpoint (connects, never answers): tunekit alone retries, each attempt times out', async () => {
+    const silent = await startSilentServer();
+    try {
+      // The SDK's retries would multiply these attempts (its 2 retries × our 3 attempts = 9 requests).
+      const options = trainerOpenAIOptions.parse({ max_retries: 2, timeout_ms: 100 });
+      const trainer = createOpenAITrainer(
+        options,
+        { baseDir: root, logger: recordingLogger([]), env: {} },
+        {
+          retryBaseMs: 1,
+        },
+      );
+      const logged: string[] = [];
+      const saved: TrainerState[] = [];
+      const rt = await runtime({ openai: { base_url: silent.baseURL, api_key_env: KEY_ENV } }, logged, saved);
+
+      const first = await rejection(trainer.attach(input(), rt));
+      expect(first.code).toBe('ENDPOINT_UNREACHABLE');
+      expect(first.message).toBe(
+        `cannot reach provider \`openai\` (${silent.baseURL}): request timed out on 3 attempts at looking for a job launched earlier`,
+      );
+      expect(silent.requests()).toBe(3);
+
+      const upload = (await trainer.launch(input(), rt).catch((e: unknown) => e)) as TunekitError;
+      expect(TunekitError.is(upload, 'PROVIDER_ERROR')).toBe(true);
+      expect(upload.message).toBe(
+        `cannot reach provider \`openai\` (${silent.baseURL}): request timed out on 3 attempts at uploading train.jsonl`,
+      );
+      expect(silent.requests()).toBe(6);
+      expect(`${first.render()}\n${upload.render()}\n${logged.join('\n')}`).not.toContain(SECRET);
+    } finally {
+      await silent.close();
+    }
+  }, 20_000);
+
+  it('tries a request 8 times by default (max_retries 7), the first contact at most 5', () => {
+    const { max_retries } = trainerOpenAIOptions.parse({});
+    expect(max_retries).toBe(7);
+    expect(retryBudget(max_retries)).toEqual({ request: 8, firstContact: 5, oneShot: 3 });
+    expect(retryBudget(0)).toEqual({ request: 1, firstContact: 1, oneShot: 1 });
+  });
+
   it('refuses a base_url with a login at once, without printing the password', async () => {
     const options = trainerOpenAIOptions.parse({});
     const trainer = createOpenAITrainer(options, { baseDir: root, logger: recordingLogger([]), env: {} });
@@ -153,6 +197,23 @@ describe('trainer-openai before any job exists: an unreachable endpoint', () => 
     expect(error.render()).toContain('https://llm.example.com/v1');
     expect(error.render()).not.toMatch(/hunter2pw|bob/);
     expect(logged).toEqual([]);
+  });
+
+  it('refuses a base_url with a query (a key in ?api-key=) at once, without printing it', async () => {
+    const trainer = createOpenAITrainer(trainerOpenAIOptions.parse({}), {
+      baseDir: root,
+      logger: recordingLogger([]),
+      env: {},
+    });
+    const rt = await runtime(
+      { openai: { base_url: 'https://llm.example.com/v1?api-key=sk-QUERYSECRET1', api_key_env: KEY_ENV } },
+      [],
+      [],
+    );
+    const error = await rejection(trainer.attach(input(), rt));
+    expect(error.render()).toBe(
+      `providers.openai.base_url has a query after https://llm.example.com/v1 (?…); the client appends its paths after it, so no request could work — remove the query; the API key goes in the environment variable ${KEY_ENV}`,
+    );
   });
 });
 
@@ -230,7 +291,6 @@ describe('explainApiError', () => {
     endpoint: 'http://127.0.0.1:8000/v1',
     keyEnv: 'LOCAL_KEY',
     keySet,
-    requestRetries: 2,
   });
   const apiError = (status: number, message: string, code?: string) =>
     APIError.generate(status, { error: { message, code } }, undefined, new Headers());
@@ -267,7 +327,7 @@ describe('explainApiError', () => {
     // After the first contact (which found the endpoint), a lost connection is a run failure, not a setting.
     expect(TunekitError.is(lost, 'PROVIDER_ERROR')).toBe(true);
     expect((lost as TunekitError).render()).toBe(
-      'cannot reach provider `local` (http://127.0.0.1:8000/v1): connection refused (ECONNREFUSED) on 8 attempts at uploading train.jsonl, each request retried up to 2 times — check the network; a rerun re-attaches to any job already launched',
+      'cannot reach provider `local` (http://127.0.0.1:8000/v1): connection refused (ECONNREFUSED) on 8 attempts at uploading train.jsonl — check the network; a rerun re-attaches to any job already launched',
     );
     const first = explainApiError(new ConnectionGaveUp('looking', 5, refused), connection(true), 'attach');
     expect(TunekitError.is(first, 'ENDPOINT_UNREACHABLE') && first.isUserError).toBe(true);

@@ -65,10 +65,8 @@ export function explainApiError(
   const gaveUp = error instanceof ConnectionGaveUp ? error : undefined;
   const lost = gaveUp?.cause ?? (error instanceof APIConnectionError ? error : undefined);
   if (!lost) return error;
-  const retries =
-    connection.requestRetries > 0 ? `, each request retried up to ${connection.requestRetries} times` : '';
   const tried = gaveUp
-    ? ` on ${gaveUp.attempts} attempt${gaveUp.attempts === 1 ? '' : 's'} at ${gaveUp.what}${retries}`
+    ? ` on ${gaveUp.attempts} attempt${gaveUp.attempts === 1 ? '' : 's'} at ${gaveUp.what}`
     : ` while ${operationText[operation]}`;
   const message = `cannot reach ${who}: ${connectionReason(lost)}${tried}`;
   const field = `providers.${providerName}.base_url`;

@@ -11,8 +11,6 @@ export interface TrainingClient {
   /** The environment variable the API key comes from (its name, never its value), and whether it is set. */
   keyEnv: string;
   keySet: boolean;
-  /** The SDK's own retries of one request (`max_retries`), for messages that say what was tried. */
-  requestRetries: number;
 }
 
 /** A URL as messages show it: no login, no query (which some proxies use for keys). */
@@ -26,10 +24,11 @@ export function secretFreeUrl(url: string): string {
 }
 
 /**
- * fetch refuses to send a request to a URL with a login in it (`https://user:password@host/v1`), so such a base URL
- * could never work; and the key belongs in the environment, not in the pipeline file.
+ * fetch refuses to send a request to a URL with a login in it (`https://user:password@host/v1`), and the SDK appends
+ * its paths after a query (`…/v1?api-key=…`), so such a base URL could never work; and the key belongs in the
+ * environment, not in the pipeline file.
  */
-function assertNoLogin(url: string, field: string, keyEnv: string): void {
+function assertUsableUrl(url: string, field: string, keyEnv: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -37,6 +36,13 @@ function assertNoLogin(url: string, field: string, keyEnv: string): void {
     throw new TunekitError('CONFIG_INVALID', `${field}: ${secretFreeUrl(url)} is not a valid URL`, {
       context: { field },
     });
+  }
+  if (parsed.search) {
+    throw new TunekitError(
+      'CONFIG_INVALID',
+      `${field} has a query after ${secretFreeUrl(url)} (?…); the client appends its paths after it, so no request could work`,
+      { context: { field, hint: `remove the query; the API key goes in the environment variable ${keyEnv}` } },
+    );
   }
   if (!parsed.username && !parsed.password) return;
   throw new TunekitError(
@@ -69,7 +75,10 @@ function apiKeyFor(config: ProviderConfig, providerName: string, env: NodeJS.Pro
   );
 }
 
-/** An OpenAI or AzureOpenAI client for the provider the trainer options name, with explicit retries and timeout. */
+/**
+ * An OpenAI or AzureOpenAI client for the provider the trainer options name, with an explicit timeout and the SDK's
+ * own retries off: the trainer's `persist` loop retries (`max_retries`), and two loops would multiply the attempts.
+ */
 export function createTrainingClient(
   options: TrainerOpenAIOptions,
   providers: Record<string, ProviderConfig>,
@@ -89,15 +98,15 @@ export function createTrainingClient(
   }
   const entry = config ?? {};
   const keyEnv = keyVariable(entry);
-  if (entry.base_url) assertNoLogin(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
-  if (entry.azure) assertNoLogin(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
+  if (entry.base_url) assertUsableUrl(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
+  if (entry.azure) assertUsableUrl(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
   const common = {
     apiKey: apiKeyFor(entry, providerName, env),
-    maxRetries: options.max_retries,
+    maxRetries: 0,
     timeout: entry.timeout_ms ?? options.timeout_ms,
     defaultHeaders: entry.headers,
   };
-  const described = { providerName, keyEnv, keySet: Boolean(env[keyEnv]), requestRetries: options.max_retries };
+  const described = { providerName, keyEnv, keySet: Boolean(env[keyEnv]) };
   if (entry.azure) {
     const { endpoint, api_version } = entry.azure;
     return {

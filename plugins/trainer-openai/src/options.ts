@@ -56,8 +56,21 @@ export const trainerOpenAIOptions = z
       .optional()
       .describe('Refuse to launch when the estimate is higher (unless --yes).'),
     poll_interval_ms: z.number().int().min(10).default(10_000).describe('How often to poll the job while watching.'),
-    timeout_ms: z.number().int().min(1).default(120_000).describe('Timeout of one API request.'),
-    max_retries: z.number().int().min(0).max(10).default(3).describe('SDK retries of one request (429, 5xx, network).'),
+    timeout_ms: z
+      .number()
+      .int()
+      .min(1)
+      .default(120_000)
+      .describe('Timeout of one API request; an upload gets at least the time its bytes take at 100 KB/s.'),
+    max_retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(7)
+      .describe(
+        'Retries of one request on 429, 5xx, timeouts and the network, with a backoff doubling from 1 s (watching a job retries without limit).',
+      ),
   })
   .describe('Fine-tune on OpenAI or Azure OpenAI (or any server with the OpenAI fine-tuning API).');
 

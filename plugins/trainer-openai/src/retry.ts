@@ -58,7 +58,7 @@ export interface PersistOptions {
 }
 
 /**
- * Runs `operation` until it succeeds, retrying transient failures (on top of the SDK's own short retries) with
+ * Runs `operation` until it succeeds, retrying transient failures (the only retries: the SDK's are off) with
  * exponential backoff that honours `retry-after`. Other errors and an abort end it at once. Each attempt gets its
  * own child of `options.signal` for its requests: the SDK adds an abort listener to a request's signal and never
  * removes it, so requests on the run's one signal would pile them up (Node warns past 10).

@@ -20,6 +20,7 @@ import type { TrainerOpenAIOptions } from './options.js';
 import { assertUploadable } from './preflight.js';
 import { explainCreateRefusal } from './refusal.js';
 import { isTransient, persist } from './retry.js';
+import { retryBudget } from './retry-budget.js';
 import { describeProgress } from './status-detail.js';
 import { trainingModel } from './training-model.js';
 import { uploadOnce } from './upload-file.js';
@@ -27,16 +28,9 @@ import { failureText, watchJob } from './watch-job.js';
 
 export const TRAINER_ID = 'trainer-openai';
 
-/**
- * Attempts at the first contact (looking for a job launched earlier, before anything is launched), each with the
- * SDK's own `max_retries`; with the 1 s backoff doubling in between, a closed port or an unknown host stops the run
- * after about half a minute. Once a job is known, the trainer never gives up on it.
- */
-export const CONNECT_ATTEMPTS = 5;
-
 /** Retry settings of the first contact; the defaults suit real services, tests make them small. */
 export interface TrainerTuning {
-  /** Attempts at reaching the service before any job is known (default `CONNECT_ATTEMPTS`). */
+  /** Attempts at reaching the service before any job is known (default: `retryBudget(max_retries).firstContact`). */
   connectAttempts?: number;
   /** The first wait between those attempts, doubled at each (default 1000 ms). */
   retryBaseMs?: number;
@@ -59,7 +53,9 @@ export function createOpenAITrainer(
   _env: PluginEnv,
   tuning: TrainerTuning = {},
 ): Trainer {
-  const firstContact = { attempts: tuning.connectAttempts ?? CONNECT_ATTEMPTS, baseDelayMs: tuning.retryBaseMs };
+  // Once a job is known, watching it never gives up; everything else is tried a bounded number of times.
+  const budget = retryBudget(options.max_retries);
+  const firstContact = { attempts: tuning.connectAttempts ?? budget.firstContact, baseDelayMs: tuning.retryBaseMs };
   let connection: TrainingClient | undefined;
   let target: Promise<ModelContext> | undefined;
   /** Prices and tokenizer of the model the job trains (estimate and cost), loaded once. */
@@ -99,7 +95,7 @@ export function createOpenAITrainer(
           sent = true;
           return await client.fineTuning.jobs.create(params, { maxRetries: 0, signal });
         },
-        { signal: rt.signal, logger: rt.logger, what: 'creating the fine-tuning job', attempts: 8 },
+        { signal: rt.signal, logger: rt.logger, what: 'creating the fine-tuning job', attempts: budget.request },
       );
     } catch (error) {
       throw isTransient(error) ? error : explainCreateRefusal(error, endpoint);
@@ -159,11 +155,13 @@ export function createOpenAITrainer(
         files: { ...saved?.files },
       };
       await rt.saveState(state);
-      const train = await uploadOnce(client, input.trainFile, state.files, rt);
+      const train = await uploadOnce(client, input.trainFile, state.files, rt, { attempts: budget.request });
       state.files[train.sha256] = train.id;
       state.trainingFileId = train.id;
       if (input.validationFile) {
-        const validation = await uploadOnce(client, input.validationFile, state.files, rt);
+        const validation = await uploadOnce(client, input.validationFile, state.files, rt, {
+          attempts: budget.request,
+        });
         state.files[validation.sha256] = validation.id;
         state.validationFileId = validation.id;
       }
@@ -192,12 +190,12 @@ export function createOpenAITrainer(
         signal: rt.signal,
         logger: rt.logger,
         what: `cancelling ${jobId}`,
-        attempts: 5,
+        attempts: budget.request,
       });
     },
 
     async status(state, rt) {
-      const job = await retrieve(jobIdOf(state), rt, 3);
+      const job = await retrieve(jobIdOf(state), rt, budget.oneShot);
       const status = mapJobStatus(job.status);
       const detail = status === 'failed' ? failureText(job) : await describeProgress(connect(rt).client, job, rt);
       return { status, rawStatus: job.status, detail };

@@ -6,6 +6,14 @@ import { toStreamingFile } from 'openai';
 import { findUploaded } from './find-uploaded.js';
 import { persist } from './retry.js';
 import { MAX_PART_BYTES, uploadInParts } from './upload-parts.js';
+import { uploadTimeoutMs } from './upload-timeout.js';
+
+export interface UploadSettings {
+  /** Parts of at most this many bytes through the Uploads API above it (default `MAX_PART_BYTES`). */
+  partBytes?: number;
+  /** Attempts at each request (default 8: `max_retries` 7 + 1). */
+  attempts?: number;
+}
 
 export interface UploadedFile {
   id: string;
@@ -27,7 +35,7 @@ export async function uploadOnce(
   path: string,
   knownIds: Record<string, string>,
   rt: TrainerControl,
-  partBytes = MAX_PART_BYTES,
+  { partBytes = MAX_PART_BYTES, attempts = 8 }: UploadSettings = {},
 ): Promise<UploadedFile> {
   const { sha256, bytes } = await hashFile(path);
   const name = uploadName(path, sha256);
@@ -39,7 +47,7 @@ export async function uploadOnce(
         return existing;
       }
       if (bytes > partBytes) {
-        const uploaded = await uploadInParts(client, path, name, bytes, rt, partBytes);
+        const uploaded = await uploadInParts(client, path, name, bytes, rt, { partBytes, attempts });
         rt.logger.info(
           `uploaded ${basename(path)} as ${uploaded} (${bytes} bytes in ${Math.ceil(bytes / partBytes)} parts)`,
         );
@@ -47,11 +55,12 @@ export async function uploadOnce(
       }
       const file = toStreamingFile(createReadStream(path), name, { type: 'application/jsonl' });
       // A streamed body cannot be replayed by the SDK's own retries; `persist` re-opens the file instead.
-      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal });
+      const timeout = uploadTimeoutMs(bytes, client.timeout);
+      const created = await client.files.create({ file, purpose: 'fine-tune' }, { maxRetries: 0, signal, timeout });
       rt.logger.info(`uploaded ${basename(path)} as ${created.id} (${bytes} bytes)`);
       return created.id;
     },
-    { signal: rt.signal, logger: rt.logger, what: `uploading ${basename(path)}`, attempts: 8 },
+    { signal: rt.signal, logger: rt.logger, what: `uploading ${basename(path)}`, attempts },
   );
   return { id, sha256 };
 }

@@ -5,6 +5,7 @@ import type OpenAI from 'openai';
 import { toStreamingFile } from 'openai';
 import { findUploaded } from './find-uploaded.js';
 import { persist } from './retry.js';
+import { uploadTimeoutMs } from './upload-timeout.js';
 
 /** The md5 `complete` checks the joined parts against (read once more: a retried part must not count twice). */
 async function md5OfFile(path: string): Promise<string> {
@@ -28,9 +29,9 @@ export async function uploadInParts(
   name: string,
   bytes: number,
   rt: TrainerControl,
-  partBytes = MAX_PART_BYTES,
+  { partBytes = MAX_PART_BYTES, attempts = 8 }: { partBytes?: number; attempts?: number } = {},
 ): Promise<string> {
-  const retry = { signal: rt.signal, logger: rt.logger, attempts: 8 };
+  const retry = { signal: rt.signal, logger: rt.logger, attempts };
   const upload = await persist(
     (signal) =>
       client.uploads.create(
@@ -53,7 +54,7 @@ export async function uploadInParts(
               type: 'application/octet-stream',
             }),
           },
-          { maxRetries: 0, signal },
+          { maxRetries: 0, signal, timeout: uploadTimeoutMs(last + 1 - offset, client.timeout) },
         ),
       { ...retry, what: `uploading part ${index} of ${name}` },
     );

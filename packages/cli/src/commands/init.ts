@@ -30,6 +30,12 @@ async function firstLine(path: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).catch(unreadable);
+    // Column names read from a binary file (or UTF-16 text) would be garbage written into the pipeline.
+    if (buffer.subarray(0, bytesRead).includes(0)) {
+      throw new TunekitError('INPUT_INVALID', 'is not UTF-8 text (a binary file, or UTF-16)', {
+        context: { file: path, field: '--from', hint: 'init reads the columns of a UTF-8 CSV or JSON Lines file' },
+      });
+    }
     const text = buffer
       .subarray(0, bytesRead)
       .toString('utf8')

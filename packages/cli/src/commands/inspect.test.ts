@@ -156,6 +156,29 @@ describe('tunekit inspect', () => {
     });
   });
 
+  it('flags a UTF-8 byte order mark as a format error on line 1 (the service rejects it), exit 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: `Clause ${i}?` },
+          { role: 'assistant', content: 'Refund.' },
+        ],
+      }),
+    );
+    const marked = join(dir, 'bom.jsonl');
+    await writeFile(marked, `\uFEFF${lines.join('\n')}\n`);
+    const run = await inspect(marked, '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.format_errors).toEqual({ utf8_bom: 1 });
+    expect(report.format_error_lines).toEqual({ utf8_bom: [1] });
+    expect(report).toMatchObject({ examples: 12, valid_examples: 11 });
+    const text = await inspect(marked);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/utf8_bom\s+1 {2}line 1\n/);
+  });
+
   it('says why a UTF-16 file or a JSON array is not JSONL, in one line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const line = JSON.stringify({
@@ -179,9 +202,14 @@ describe('tunekit inspect', () => {
   });
 
   it('fails on an unknown model and a missing file with exit 2', async () => {
-    const unknown = await inspect(TOY, '--model', 'gpt-9');
+    const typo = await inspect(TOY, '--model', 'gpt-4o-minii');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('tunekit: unknown model gpt-4o-minii; did you mean gpt-4o-mini?\n');
+    const unknown = await inspect(TOY, '--model', 'llama-zzz-70b-chat');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown model "gpt-9".*prices:/);
+    expect(unknown.stderr).toBe(
+      'tunekit: unknown model llama-zzz-70b-chat; --model takes a catalog model such as gpt-4o-mini-2024-07-18\n',
+    );
     const missing = await inspect('/nonexistent/train.jsonl');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/train\.jsonl: file not found/);

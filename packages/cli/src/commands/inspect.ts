@@ -1,7 +1,10 @@
 import { inspectFile, renderInspectReport } from '@tunekit/format';
 import { println } from '../io.js';
+import { checkModelFlag } from '../model-flag.js';
 import { numberOption } from '../option-values.js';
 import type { RegisterCommand } from './command.js';
+
+const DEFAULT_MODEL = 'gpt-4o-mini-2024-07-18';
 
 interface InspectFlags {
   model: string;
@@ -17,11 +20,7 @@ export const registerInspect: RegisterCommand = (program, io) => {
       "Check a JSONL training file as OpenAI's data-preparation notebook does: format errors, token counts, the epoch and cost estimate. Exits 1 when the service would reject the file.",
     )
     .argument('<file>', 'JSONL training file (chat, preference or prompt/completion lines)')
-    .option(
-      '-m, --model <model>',
-      'target base model: tokenizer, per-example limit, training price',
-      'gpt-4o-mini-2024-07-18',
-    )
+    .option('-m, --model <model>', 'target base model: tokenizer, per-example limit, training price', DEFAULT_MODEL)
     .option('--example-token-limit <tokens>', "override the model's per-example token limit")
     .option('--epochs <n>', "pin the number of epochs instead of the service's default")
     .option('--json', 'print one JSON object')
@@ -31,6 +30,7 @@ export const registerInspect: RegisterCommand = (program, io) => {
         min: 1,
       });
       const nEpochs = numberOption(flags.epochs, '--epochs', { integer: true, min: 1 });
+      checkModelFlag(flags.model, '--model', DEFAULT_MODEL);
       const report = await inspectFile(file, {
         model: flags.model,
         ...(exampleTokenLimit ? { exampleTokenLimit } : {}),

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadPipeline, type RunEvent, runPipeline, TunekitError } from '@tunekit/core';
 import { Option } from 'commander';
 import { type CliIO, println } from '../io.js';
+import { assertPhaseExists } from '../only-phase.js';
 import { numberOption } from '../option-values.js';
 import { checkFolderTarget } from '../path-checks.js';
 import { datasetProgress } from '../render/dataset-progress.js';
@@ -86,6 +87,7 @@ export const registerRun: RegisterCommand = (program, io) => {
       const workers = workerCount(flags.workers, availableParallelism(), (message) => logger.warn(message));
       if (flags.out) await checkFolderTarget(flags.out, '--out');
       const pipeline = await loadPipeline(file, { env: io.env, only: flags.only });
+      assertPhaseExists(pipeline, flags.only);
       const evaluation = pipeline.evaluate;
       const evaluationCalls = evaluation !== undefined && (evaluation.plugin.callsModels?.(evaluation.options) ?? true);
       const callsModels = pipeline.train !== undefined || evaluationCalls;

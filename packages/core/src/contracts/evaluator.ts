@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors.js';
 import type { Logger } from './logger.js';
 import type { PluginBase } from './plugin.js';
 import type { ProviderConfig } from './provider.js';
@@ -34,6 +35,18 @@ export interface EvaluationOutcome {
    * included, and what this run paid for (live requests).
    */
   cost?: { candidatesUsd: number | null; judgesUsd: number | null; spentUsd: number };
+  /**
+   * Set when the evaluation ran but failed (a candidate got no output at all): the reports and the summary hold what
+   * was done, the manifest records them with this error, and the run fails with it. An evaluator that cannot get that
+   * far throws instead; the manifest then records the error alone.
+   */
+  failure?: EvaluationFailure;
+}
+
+export interface EvaluationFailure {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
 }
 
 /** The engine of the `evaluate:` section (built in: @tunekit/evaluate). */

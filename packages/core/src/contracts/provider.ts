@@ -98,11 +98,21 @@ export interface BatchApi {
    */
   submit(
     requests: BatchRequest[],
-    options?: { signal?: AbortSignal; metadata?: Record<string, string>; fresh?: boolean },
+    options?: BatchCallOptions & { metadata?: Record<string, string>; fresh?: boolean },
   ): Promise<BatchState>;
-  status(batchId: string, options?: { signal?: AbortSignal }): Promise<BatchState>;
+  status(batchId: string, options?: BatchCallOptions): Promise<BatchState>;
   /** Results of a finished batch (completed or expired: the work already done), in any order. */
-  collect(batchId: string, options?: { signal?: AbortSignal }): AsyncIterable<BatchResult>;
+  collect(batchId: string, options?: BatchCallOptions): AsyncIterable<BatchResult>;
+}
+
+export interface BatchCallOptions {
+  signal?: AbortSignal;
+  /**
+   * Timeout of one Batch API request (uploading the requests, polling, downloading the answers), not the provider's
+   * chat timeout: an upload of up to 200 MB takes longer than a chat answer. Waiting for the batch itself (hours) is
+   * the caller's polling, under no request timeout.
+   */
+  timeoutMs?: number;
 }
 
 export interface Provider {

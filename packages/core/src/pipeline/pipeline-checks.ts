@@ -9,7 +9,7 @@ import { DEFAULT_MODEL, type PipelineConfig } from './pipeline-schema.js';
  * Checks across sections that the plugin schemas cannot make alone, run when the file loads so that `validate`
  * refuses what `run` would refuse later (after the dataset phase, a cost estimate or a launched job).
  */
-export type CheckCode = 'UNKNOWN_MODEL' | 'UNKNOWN_REFERENCE' | 'INPUT_NOT_FOUND';
+export type CheckCode = 'UNKNOWN_MODEL' | 'UNKNOWN_REFERENCE' | 'INPUT_NOT_FOUND' | 'INPUT_INVALID';
 export type Fail = (code: CheckCode, message: string, path: PropertyKey[], hint?: string) => TunekitError;
 
 const FORMAT_PACKAGE = '@tunekit/format';
@@ -97,6 +97,13 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}
+
 /**
  * Input files named by plain paths: the `path` of built-in sources (globs are expanded by the source when it runs),
  * and the evaluation's data, outputs and few-shot files. Values that still hold a `${{ }}` are filled in at run time.
@@ -112,6 +119,13 @@ export async function checkInputFiles(
     const absolute = isAbsolute(value) ? value : resolve(baseDir, value);
     if (await exists(absolute)) return;
     throw fail('INPUT_NOT_FOUND', message(value), path, hint ?? `resolved to ${absolute}`);
+  };
+  /** The evaluation reads files: a folder there would fail deep inside the run (EISDIR). */
+  const missingFile = async (value: string, path: PropertyKey[], what: string, hint?: string) => {
+    await missing(value, path, (shown) => `${what}: ${shown}: file not found`, hint);
+    if (value.includes('${{')) return;
+    if (await isFolder(isAbsolute(value) ? value : resolve(baseDir, value)))
+      throw fail('INPUT_INVALID', `${what}: ${value}: is a folder, not a file`, path);
   };
   for (const source of sources) {
     if (isExternalPluginRef(source.use)) continue;
@@ -136,32 +150,23 @@ export async function checkInputFiles(
   const data = evaluate.data;
   const splits = "`validation` and `train` name the dataset section's outputs";
   if (typeof data === 'string' && data !== 'validation' && data !== 'train' && !runOutput(data)) {
-    await missing(
+    await missingFile(
       data,
       ['evaluate', 'data'],
-      (shown) => `evaluate: \`data\`: ${shown}: file not found`,
+      'evaluate: `data`',
       `resolved to ${isAbsolute(data) ? data : resolve(baseDir, data)}; ${splits}`,
     );
   } else if (data && typeof data === 'object' && typeof (data as { path?: unknown }).path === 'string') {
     const path = (data as { path: string }).path;
-    if (!runOutput(path))
-      await missing(path, ['evaluate', 'data', 'path'], (shown) => `evaluate: \`path\`: ${shown}: file not found`);
+    if (!runOutput(path)) await missingFile(path, ['evaluate', 'data', 'path'], 'evaluate: `path`');
   }
   for (const [i, candidate] of (evaluate.candidates ?? []).entries()) {
     if (typeof candidate?.outputs === 'string') {
-      await missing(
-        candidate.outputs,
-        ['evaluate', 'candidates', i, 'outputs'],
-        (shown) => `evaluate: \`outputs\`: ${shown}: file not found`,
-      );
+      await missingFile(candidate.outputs, ['evaluate', 'candidates', i, 'outputs'], 'evaluate: `outputs`');
     }
     const from = (candidate?.prompt?.few_shot as { from?: unknown } | undefined)?.from;
     if (typeof from === 'string') {
-      await missing(
-        from,
-        ['evaluate', 'candidates', i, 'prompt', 'few_shot', 'from'],
-        (shown) => `evaluate: \`from\`: ${shown}: file not found`,
-      );
+      await missingFile(from, ['evaluate', 'candidates', i, 'prompt', 'few_shot', 'from'], 'evaluate: `from`');
     }
   }
 }

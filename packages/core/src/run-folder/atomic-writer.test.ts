@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TunekitError } from '../errors.js';
 import { AtomicLineWriter, writeFileAtomic } from './atomic-writer.js';
 
 const lines = Array.from({ length: 5000 }, (_, i) => ({
@@ -48,5 +49,23 @@ describe('AtomicLineWriter', () => {
     writeFileSync(join(dir, 'taken', 'x'), 'x');
     await expect(writeFileAtomic(join(dir, 'taken'), 'content')).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['taken']);
+  });
+});
+
+describe('a folder where a file goes', () => {
+  it('is one line naming the file (RUN_FOLDER_INVALID), and no temporary file is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-folder-'));
+    mkdirSync(join(dir, 'manifest.json'));
+    const whole = await writeFileAtomic(join(dir, 'manifest.json'), '{}\n').catch((e: unknown) => e);
+    expect(TunekitError.is(whole, 'RUN_FOLDER_INVALID') && whole.render()).toBe(
+      `${join(dir, 'manifest.json')}: is a folder where tunekit writes a file — move it out of the way or choose another folder with --out`,
+    );
+    mkdirSync(join(dir, 'train.jsonl', 'inside'), { recursive: true });
+    const writer = new AtomicLineWriter(join(dir, 'train.jsonl'));
+    writer.writeJson({ a: 1 });
+    const lines = await writer.commit().catch((e: unknown) => e);
+    expect(TunekitError.is(lines, 'RUN_FOLDER_INVALID')).toBe(true);
+    await writer.abort();
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'train.jsonl']);
   });
 });

@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
-import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { encodeJson, type JsonSink } from './json-encoder.js';
+import { renameInto } from './rename-into.js';
 
 const CHUNK = 256 * 1024;
 /** The most UTF-8 bytes one UTF-16 code unit can take. */
@@ -110,7 +111,7 @@ export class AtomicLineWriter {
     await this.flush();
     const handle = await this.open();
     await handle.close();
-    await rename(this.temporary, this.path);
+    await renameInto(this.temporary, this.path);
     return { path: this.path, lines: this.lines, bytes: this.bytes, sha256: this.hash.digest('hex') };
   }
 
@@ -130,7 +131,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   try {
     await writeFile(temporary, content);
-    await rename(temporary, path);
+    await renameInto(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

@@ -1,3 +1,5 @@
+import type { EvaluationFailure, EvaluationOutcome } from '../contracts/evaluator.js';
+
 /** `manifest.json` of a run folder: what ran, on what, with what result. */
 export interface LedgerEntry {
   step: string;
@@ -13,6 +15,15 @@ export interface StepManifest extends LedgerEntry {
   ms: number;
   counters: Record<string, number>;
   reports: Record<string, unknown>;
+}
+
+/** The `evaluate` section: what the evaluation produced, and why it failed if it did (then perhaps only that). */
+export interface EvaluationRecord {
+  gatePassed?: boolean;
+  summary?: string;
+  reports?: string[];
+  cost?: EvaluationOutcome['cost'];
+  failure?: EvaluationFailure;
 }
 
 export interface Manifest {
@@ -34,6 +45,6 @@ export interface Manifest {
   tokens?: unknown;
   estimate?: unknown;
   train?: unknown;
-  evaluate?: unknown;
+  evaluate?: EvaluationRecord;
   timings: Record<string, number>;
 }

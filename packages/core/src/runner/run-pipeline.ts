@@ -11,6 +11,8 @@ import type { LoadedPipeline } from '../pipeline/loader.js';
 import { DEFAULT_MODEL } from '../pipeline/pipeline-schema.js';
 import { writeJsonAtomic } from '../run-folder/atomic-writer.js';
 import type { Manifest } from '../run-folder/manifest.js';
+import { lockRunFolder } from '../run-folder/run-lock.js';
+import { evaluationFailed, evaluationRecord, thrownEvaluationRecord } from './evaluation-record.js';
 import type { RunEvent } from './events.js';
 import { lazyModel } from './model-loader.js';
 import { runDatasetPhase } from './run-dataset.js';
@@ -78,6 +80,16 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
   const { config } = pipeline;
   const runDir = resolve(options.outDir ?? join('runs', config.name));
   await mkdir(runDir, { recursive: true });
+  const release = await lockRunFolder(runDir);
+  try {
+    return await runLocked(pipeline, options, runDir);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(pipeline: LoadedPipeline, options: RunPipelineOptions, runDir: string): Promise<RunResult> {
+  const { config } = pipeline;
   const signal = options.signal ?? new AbortController().signal;
   setMaxListeners(0, signal); // requests in flight each listen on it; scoped signals keep that bounded
   const logger = options.logger ?? silentLogger;
@@ -182,7 +194,7 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
         | { result?: { model?: string; costUsd?: number; trainedTokens?: number; metricsFile?: string } }
         | undefined;
       const evaluateOptions = resolveRuntimeReferences(pipeline.evaluate.options, references);
-      evaluation = await timed('evaluate', () =>
+      const outcome = await timed('evaluate', () =>
         pipeline.evaluate!.plugin.run(evaluateOptions, {
           runDir,
           baseDir: pipeline.baseDir,
@@ -198,13 +210,13 @@ export async function runPipeline(pipeline: LoadedPipeline, options: RunPipeline
           sandbox: options.sandbox !== undefined,
           onProgress: (progress) => emit({ type: 'evaluate-progress', ...progress }),
         }),
-      );
-      manifest.evaluate = {
-        gatePassed: evaluation.gatePassed,
-        summary: evaluation.summary,
-        reports: evaluation.reports,
-        ...(evaluation.cost ? { cost: evaluation.cost } : {}),
-      };
+      ).catch((error: unknown) => {
+        manifest.evaluate = thrownEvaluationRecord(error);
+        throw error;
+      });
+      manifest.evaluate = evaluationRecord(outcome);
+      if (outcome.failure) throw evaluationFailed(outcome.failure);
+      evaluation = outcome;
     }
     manifest.status = 'succeeded';
   } catch (error) {

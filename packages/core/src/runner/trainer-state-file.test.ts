@@ -1,5 +1,20 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { secretFreeProviders } from './trainer-state-file.js';
+import { TunekitError } from '../errors.js';
+import { readTrainerStateFile, secretFreeProviders } from './trainer-state-file.js';
+
+describe('readTrainerStateFile', () => {
+  it('names a folder in the place of trainer-state.json in one line (RUN_FOLDER_INVALID)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trainer-state-'));
+    mkdirSync(join(dir, 'trainer-state.json'));
+    const error = await readTrainerStateFile(dir).catch((e: unknown) => e);
+    expect(TunekitError.is(error, 'RUN_FOLDER_INVALID') && error.render()).toBe(
+      `${join(dir, 'trainer-state.json')}: cannot read trainer-state.json: is a folder`,
+    );
+  });
+});
 
 describe('secretFreeProviders', () => {
   it('drops headers, logins and credential query parameters; leaves other URLs as they are', () => {

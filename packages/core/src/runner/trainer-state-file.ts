@@ -61,8 +61,14 @@ export async function readTrainerStateFile(runDir: string): Promise<TrainerState
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    const why = code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : undefined;
+    if (!why) throw error;
+    throw new TunekitError('RUN_FOLDER_INVALID', `cannot read ${TRAINER_STATE_FILE}: ${why}`, {
+      cause: error,
+      context: { file: path },
+    });
   }
   try {
     const parsed = JSON.parse(text) as TrainerStateFile;

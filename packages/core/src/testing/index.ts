@@ -15,6 +15,8 @@ import { lazyModel } from '../runner/model-loader.js';
 import type { RecordOutlet, StepContextDeps } from '../runner/step-context.js';
 import { createWorkerPool, type OwnedWorkerPool } from '../runner/worker-pool.js';
 
+export { type SilentServer, startSilentServer } from './silent-server.js';
+
 export interface RunStepOptions {
   baseDir?: string;
   runDir?: string;

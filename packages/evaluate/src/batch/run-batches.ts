@@ -1,11 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type BatchApi,
   type BatchRequest,
   type BatchState,
   type EvalItem,
   type Logger,
-  TunekitError,
   withScopedSignal,
 } from '@tunekit/core';
 import { buildRequest } from '../prompts/build-request.js';
@@ -14,8 +12,7 @@ import type { ModelCaller } from '../runner/model-caller.js';
 import type { ResponseCache } from '../runner/response-cache.js';
 import { requestsThatFit } from './batch-limits.js';
 import { type BatchStateFile, readBatchState, writeBatchState } from './batch-state.js';
-
-const FINISHED = new Set(['completed', 'expired', 'failed', 'cancelled']);
+import { pollBatch } from './poll-batch.js';
 
 export interface BatchPhaseInput {
   candidates: readonly CandidateRuntime[];
@@ -23,6 +20,8 @@ export interface BatchPhaseInput {
   cache: ResponseCache;
   statePath: string;
   pollMs: number;
+  /** Timeout of one Batch API request (`batch_timeout_ms`). */
+  requestTimeoutMs: number;
   signal: AbortSignal;
   logger: Logger;
   /** --no-cache: new answers are wanted, so a completed batch of the same requests is not reused. */
@@ -45,23 +44,17 @@ async function uncachedRequests(
 }
 
 async function waitAndCollect(api: BatchApi, id: string, input: BatchPhaseInput, name: string): Promise<number> {
-  for (;;) {
-    // A child signal per request: the SDK leaves a listener on the signal of every request it sends.
-    const state = await withScopedSignal(input.signal, (signal) => api.status(id, { signal }));
-    if (FINISHED.has(state.status)) {
-      if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
-      break;
-    }
-    input.logger.info(
-      `batch ${id} of ${name}: ${state.status} ${state.counts ? `${state.counts.completed}/${state.counts.total}` : ''}`,
-    );
-    await sleep(input.pollMs, undefined, { signal: input.signal }).catch(() => {
-      throw new TunekitError('ABORTED', `interrupted while waiting for batch ${id} (rerun collects it)`);
-    });
-  }
+  const state = await pollBatch(api, id, {
+    pollMs: input.pollMs,
+    requestTimeoutMs: input.requestTimeoutMs,
+    signal: input.signal,
+    logger: input.logger,
+    label: `batch ${id} of ${name}`,
+  });
+  if (state.status !== 'completed') warnUnfinished(state, name, input.logger);
   return withScopedSignal(input.signal, async (signal) => {
     let collected = 0;
-    for await (const result of api.collect(id, { signal })) {
+    for await (const result of api.collect(id, { signal, timeoutMs: input.requestTimeoutMs })) {
       if (result.response) {
         input.cache.put(result.customId, { ...result.response, batch: true });
         collected++;
@@ -105,7 +98,7 @@ export async function runBatches(input: BatchPhaseInput): Promise<void> {
       const chunk = requests.slice(0, fit);
       const metadata = { tunekit_candidate: candidate.name.slice(0, 64) };
       const submitted = await withScopedSignal(input.signal, (signal) =>
-        api.submit(chunk, { signal, metadata, fresh: input.fresh }),
+        api.submit(chunk, { signal, timeoutMs: input.requestTimeoutMs, metadata, fresh: input.fresh }),
       );
       record = { id: submitted.id, endpoint, requests: chunk.length, collected: false };
       state[candidate.name] = record;

@@ -12,12 +12,19 @@ export function itemSource(data: EvaluateOptions['data'], rt: EvaluatorRuntime):
   if (typeof data === 'object')
     return { path: resolve(rt.baseDir, data.path), fields: data.fields, field: 'evaluate.data.path' };
   if (data === 'validation' || data === 'train')
-    return { path: splitPath(data, rt), field: 'evaluate.data', hint: splitHint(data, 'set evaluate.data to a file') };
+    return {
+      path: splitPath(data, rt),
+      field: 'evaluate.data',
+      hint: splitHint(data, 'set evaluate.data to a file', rt),
+    };
   return { path: resolve(rt.baseDir, data), field: 'evaluate.data' };
 }
 
 /** Where a missing split comes from, and the way around it. */
-export function splitHint(split: 'train' | 'validation', instead: string): string {
+export function splitHint(split: 'train' | 'validation', instead: string, rt?: EvaluatorRuntime): string {
+  // The dataset section ran and wrote no such file: its split left that side empty (and warned why).
+  if (rt?.dataset && !rt.dataset[split])
+    return `the dataset section wrote no ${split}.jsonl: its split left ${split} empty (the split step's warning says why); fix the split, or ${instead}`;
   return `${split}.jsonl is written by the dataset section: add one, or ${instead}`;
 }
 

@@ -143,11 +143,11 @@ describe('runEvaluation', () => {
   it('records an item that keeps failing as an error and goes on (to fail the run: no candidate got an output)', async () => {
     const dir = await setup(10);
     const calls: ChatRequest[] = [];
-    const run = runEvaluation({ ...section, max_retries: 1 }, runtime(dir), {
+    const outcome = await runEvaluation({ ...section, max_retries: 1 }, runtime(dir), {
       createProvider: () => fakeProvider({ calls, failEvery: 1 }),
       backoffBaseMs: 1,
     });
-    await expect(run).rejects.toThrow(
+    expect(outcome.failure?.message).toMatch(
       /candidate `tuned` got no output for any of the 10 item\(s\) \(nor did `few-shot`\)/,
     );
     const all = await rows(dir);

@@ -9,7 +9,7 @@ import { ResponseCache } from '../runner/response-cache.js';
 import { type RunItemsResult, runItems } from '../runner/run-items.js';
 import { buildReport, evaluationCost } from './build-report.js';
 import { itemSource } from './data-paths.js';
-import { assertEveryCandidateAnswered } from './no-output.js';
+import { noOutputFailure } from './no-output.js';
 import { CallerPool, defaultProviderFactory, type ProviderFactory } from './providers.js';
 import { reportMeta } from './report-meta.js';
 import { setupCandidates } from './setup-candidates.js';
@@ -66,6 +66,7 @@ export async function runEvaluation(
         cache,
         statePath,
         pollMs: options.batch_poll_ms,
+        requestTimeoutMs: options.batch_timeout_ms,
         signal: rt.signal,
         logger: rt.logger,
         fresh: rt.noCache === true,
@@ -104,12 +105,13 @@ export async function runEvaluation(
       training: await trainingInfo(rt),
     });
     const reports = await writeReports(rt.runDir, data, options.report);
-    assertEveryCandidateAnswered(candidates, result, reports);
+    const failure = noOutputFailure(candidates, result, reports, source);
     return {
-      gatePassed: data.gate?.passed ?? true,
+      gatePassed: !failure && (data.gate?.passed ?? true),
       summary: summaryLine(data, result.errors),
       reports,
       ...(data.cost ? { cost: data.cost } : {}),
+      ...(failure ? { failure } : {}),
     };
   } finally {
     await cache.close();

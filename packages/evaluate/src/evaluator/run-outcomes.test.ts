@@ -101,15 +101,17 @@ describe('a candidate without a single output', () => {
   it('fails the evaluation in one line naming it and the first error, after writing the reports', async () => {
     const dir = await runFolder();
     const failing = provider('https://api.example/v1', [], (request) => request.model.startsWith('ft:'));
-    const run = runEvaluation(section, runtime(dir), { createProvider: failing });
-    await expect(run).rejects.toMatchObject({ code: 'PROVIDER_ERROR' });
-    const error = (await run.catch((e: unknown) => e)) as TunekitError;
-    expect(error.isUserError).toBe(false);
-    expect(error.message).toBe(
+    const outcome = await runEvaluation(section, runtime(dir), { createProvider: failing });
+    const failure = outcome.failure!;
+    expect(failure.code).toBe('PROVIDER_ERROR');
+    expect(failure.message).toBe(
       'evaluate: candidate `tuned` got no output for any of the 4 item(s); first error (item validation.jsonl:1): failed after 1 attempt(s): ft:gpt-4o-mini-2024-07-18:org:legal:abc123 at https://api.example/v1: HTTP 404 model_not_found',
     );
-    expect(error.render().split('\n')).toHaveLength(1);
-    expect(error.context.hint).toMatch(/reports written: .*: report\.json, report\.md/);
+    expect(failure.hint).toMatch(/reports written: .*: report\.json, report\.md/);
+    // What was done is returned with it: the reports written and the summary.
+    expect(outcome.gatePassed).toBe(false);
+    expect(outcome.reports.map((r) => r.slice(dir.length + 1)).sort()).toEqual(['report.json', 'report.md']);
+    expect(outcome.summary).toMatch(/^4 items × 2 candidates; 4 item\(s\) with generation errors/);
     await access(join(dir, 'report.json'));
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportData;
     const md = await readFile(join(dir, 'report.md'), 'utf8');
@@ -119,24 +121,39 @@ describe('a candidate without a single output', () => {
 
   it('with no candidate answering, the headline says so instead of "No scores."', async () => {
     const dir = await runFolder();
-    const run = runEvaluation({ ...section, candidates: [section.candidates[0]!] }, runtime(dir), {
+    const outcome = await runEvaluation({ ...section, candidates: [section.candidates[0]!] }, runtime(dir), {
       createProvider: provider('https://api.example/v1', [], () => true),
     });
-    await expect(run).rejects.toThrow(/candidate `tuned` got no output/);
+    expect(outcome.failure?.message).toMatch(/candidate `tuned` got no output/);
     expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain('**No scores: tuned failed on every item.**');
   });
 
   it('an outputs file that matches no item fails the same way', async () => {
     const dir = await runFolder();
     await writeFile(join(dir, 'outputs.jsonl'), `${JSON.stringify({ id: 'other:1', output: 'x' })}\n`);
-    const run = runEvaluation(
+    const outcome = await runEvaluation(
       { ...section, candidates: [{ name: 'offline', outputs: 'outputs.jsonl' }, section.candidates[1]!] },
       runtime(dir),
       { createProvider: provider('https://api.example/v1', []) },
     );
-    await expect(run).rejects.toThrow(
+    expect(outcome.failure).toMatchObject({ code: 'STEP_FAILED' });
+    expect(outcome.failure?.message).toMatch(
       /candidate `offline` got no output for any of the 4 item\(s\); first error \(item validation\.jsonl:1\): no output for item validation\.jsonl:1 in outputs\.jsonl/,
     );
+  });
+
+  it('an empty data file fails the evaluation as a user error: nothing was evaluated', async () => {
+    const dir = await runFolder();
+    await writeFile(join(dir, 'validation.jsonl'), '\n');
+    const outcome = await runEvaluation(section, runtime(dir), {
+      createProvider: provider('https://api.example/v1', []),
+    });
+    expect(outcome.failure).toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringMatching(/^evaluate: \S*validation\.jsonl holds no items, so nothing was evaluated$/),
+      hint: 'evaluate.data names a JSONL file of chat lines or rows',
+    });
+    expect(outcome.gatePassed).toBe(false);
   });
 
   it('partial failures stay a warning in the summary', async () => {

@@ -37,7 +37,7 @@ export async function setupCandidates(
       if (fewShot !== undefined) {
         const spec = typeof fewShot === 'number' ? { k: fewShot, select: 'fixed' as const, from: undefined } : fewShot;
         const path = spec.from ? resolve(rt.baseDir, spec.from) : splitPath('train', rt);
-        const hint = spec.from ? undefined : splitHint('train', 'set few_shot.from to a file of chat examples');
+        const hint = spec.from ? undefined : splitHint('train', 'set few_shot.from to a file of chat examples', rt);
         const loading = shotFiles.get(path) ?? loadShots(path, `${field}.prompt.few_shot`, hint);
         shotFiles.set(path, loading);
         shots = createShotPicker(await loading, spec.k, spec.select);

@@ -36,10 +36,12 @@ export class InspectAccumulator {
     this.estimator = new TrainingEstimator(model.exampleTokenLimit);
   }
 
-  /** Adds one non-blank line of the file. */
-  addLine(text: string, lineNumber: number): void {
+  /** Adds one non-blank line of the file; `found` are problems of its bytes that the text no longer shows. */
+  addLine(text: string, lineNumber: number, found: readonly FormatProblem[] = []): void {
     this.examples += 1;
-    const { value, problems } = validateJsonLine(text, this.format ? { format: this.format } : {});
+    const checked = validateJsonLine(text, this.format ? { format: this.format } : {});
+    const { value } = checked;
+    const problems = [...found, ...checked.problems];
     const detected = detectFormat(value);
     if (!this.format && detected !== 'unknown') this.format = detected;
     if (problems.length === 0) {

@@ -4,10 +4,11 @@ import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
 import type { ModelOverrides } from '../catalog/model-info.js';
 import { createModelContext } from '../model-context.js';
-import { formatProblem } from '../validate/problem-codes.js';
+import { type FormatProblem, formatProblem } from '../validate/problem-codes.js';
 import { firstInvalidUtf8Line } from './first-invalid-utf8-line.js';
 import { InspectAccumulator } from './inspect-accumulator.js';
 import type { InspectReport } from './inspect-report.js';
+import { readFailure } from './read-failure.js';
 
 export interface InspectOptions {
   model: string;
@@ -18,11 +19,21 @@ export interface InspectOptions {
   prices?: ModelOverrides;
 }
 
+const BOM_MESSAGE = 'the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM';
+
 /**
  * Streams a JSONL training file line by line and reports what the data-preparation notebook reports.
  * A file whose first non-blank line is not a JSON object is not JSONL: INPUT_INVALID naming file and line.
  */
 export async function inspectFile(path: string, options: InspectOptions): Promise<InspectReport> {
+  try {
+    return await inspectReadable(path, options);
+  } catch (error) {
+    throw readFailure(error, path);
+  }
+}
+
+async function inspectReadable(path: string, options: InspectOptions): Promise<InspectReport> {
   const bytes = await fileSize(path);
   await assertNotBinary(path);
   const model = await createModelContext({
@@ -40,13 +51,16 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
   });
   let lineNumber = 0;
   let first = true;
+  let bom: FormatProblem[] = [];
   for await (const raw of lines) {
     lineNumber += 1;
+    // The service reads the mark as part of the first line, which then is not JSON; the rest is checked without it.
+    if (lineNumber === 1 && raw.startsWith('\uFEFF')) bom = [formatProblem('utf8_bom', BOM_MESSAGE)];
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim().length === 0) continue;
     if (first) assertJsonObjectLine(text, path, lineNumber);
+    accumulator.addLine(text, lineNumber, lineNumber === 1 ? bom : []);
     first = false;
-    accumulator.addLine(text, lineNumber);
   }
   const report = accumulator.report({ path, bytes }, options.nEpochs);
   const badLine = await invalidUtf8;
@@ -58,14 +72,10 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
 }
 
 async function fileSize(path: string): Promise<number> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new TunekitError('INPUT_INVALID', 'not a file', { context: { file: path } });
-    return info.size;
-  } catch (error) {
-    if (TunekitError.is(error)) throw error;
-    throw new TunekitError('INPUT_NOT_FOUND', 'file not found', { cause: error, context: { file: path } });
-  }
+  const info = await stat(path);
+  const what = info.isDirectory() ? 'is a folder, not a file' : 'is not a regular file (inspect reads it twice)';
+  if (!info.isFile()) throw new TunekitError('INPUT_INVALID', what, { context: { file: path } });
+  return info.size;
 }
 
 /** Magic numbers of the files most often given where JSONL is expected, with what to do instead. */

@@ -38,6 +38,8 @@ export const FORMAT_PROBLEM_CODES = {
   format_not_for_model:
     'the model does not train on this format (prompt/completion: babbage-002 and davinci-002 only; chat: the chat models)',
   not_utf8: 'the file is not UTF-8 text, the only encoding the service reads',
+  utf8_bom:
+    'the file starts with a UTF-8 byte order mark (EF BB BF), which makes its first line invalid JSON to the service',
   too_few_examples: 'the file has fewer than 10 examples',
   file_too_large: 'the file exceeds 8 GB, the limit of an upload (in parts)',
 } as const;

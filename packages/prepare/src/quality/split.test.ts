@@ -128,6 +128,33 @@ describe('split', () => {
     ).rejects.toMatchObject({ code: 'INPUT_NOT_FOUND' });
   });
 
+  it('explains a side left empty: one example, one group, a share that draws no group', async () => {
+    const one = await runStep(split, {}, grouped().slice(0, 1));
+    expect(one.warnings).toEqual([
+      expect.stringMatching(
+        /^split: (validation|train) is empty: there is only one example, and it went to (train|validation)$/,
+      ),
+    ]);
+    for (const seed of [0, 1, 2, 3, 4, 5, 6, 7]) {
+      const single = await runStep(split, { seed }, grouped().slice(0, 5));
+      const side = single.counters.train === 5 ? 'validation' : 'train';
+      expect(single.warnings).toEqual([
+        `split: ${side} is empty: all 5 examples are in one group (\`doc-0\`), which went to ${side === 'train' ? 'validation' : 'train'} whole; use by: id to split the examples of a group`,
+      ]);
+      expect(single.reports.empty_side).toBe(side);
+    }
+    // Three groups at 10%: seed 0 draws none of them for validation.
+    const few = await runStep(split, { seed: 0 }, grouped().slice(0, 15));
+    expect(few.counters.train).toBe(15);
+    expect(few.warnings).toEqual([
+      'split: validation is empty: the 10% share drew none of the 3 groups; ask for a number of examples (validation: 1) or try another seed',
+    ]);
+    // Both sides filled, or no validation asked for, or a count that asks for everything (warned already): no warning.
+    expect((await runStep(split, {}, grouped())).warnings).toEqual([]);
+    expect((await runStep(split, { validation: 0 }, grouped().slice(0, 5))).warnings).toEqual([]);
+    expect((await runStep(split, { validation: 9 }, grouped().slice(0, 5))).warnings).toHaveLength(1);
+  });
+
   it('rejects a fractional count', () => {
     expect(split.options.safeParse({ validation: 12.5 }).success).toBe(false);
   });

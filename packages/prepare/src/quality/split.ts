@@ -5,6 +5,7 @@ import { stepPool } from '../workers/step-pool.js';
 import { type SignatureInit, signatureTask } from './minhash/signature-task.js';
 import { chooseValidationGroups, type GroupTally } from './split/assign-groups.js';
 import { loadContaminationIndex } from './split/contamination-index.js';
+import { SideTally } from './split/empty-side.js';
 import { BUCKETS, groupHash } from './split/group-hash.js';
 import { recordField } from './split/record-field.js';
 import { exampleParts } from './text/example-text.js';
@@ -198,9 +199,19 @@ async function* splitRecords(
   const held = options.validation >= 1 || options.stratify !== undefined;
   let sided = held ? assignByTally(options, input, ctx) : assignByBucket(options, input);
   if (options.contamination) sided = dropContaminated(options, options.contamination, sided, ctx);
+  const sides = new SideTally();
   for await (const records of sided) {
-    for (const record of records) ctx.count(record.meta.split as Side);
+    for (const record of records) {
+      ctx.count(record.meta.split as Side);
+      sides.add(groupKey(record, options), record.meta.split as Side);
+    }
     yield records;
+  }
+  const askedForAll = options.validation >= 1 && options.validation >= sides.train + sides.validation;
+  const why = askedForAll ? undefined : sides.explain(options.validation, options.by);
+  if (why) {
+    ctx.logger.warn(`${ctx.step}: ${why}`);
+    ctx.report('empty_side', sides.validation === 0 ? 'validation' : 'train');
   }
 }
 

@@ -78,6 +78,18 @@ describe('read-csv on broken files', () => {
     ]);
   });
 
+  it('stops at a file in another encoding than the one given, naming the file and line and the option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from('id,text\n1,plain\n2,délai\n3,à\n', 'latin1'));
+    const error = await runStep(readCsvStep, { path: 'latin1.csv', encoding: 'utf-8' }, [], { baseDir: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect(TunekitError.is(error, 'INPUT_INVALID')).toBe(true);
+    expect((error as TunekitError).render()).toMatch(
+      /^latin1\.csv:3: not valid utf-8 text \(the first line with non-ASCII characters\): the file is in another encoding \(step read-csv\) — set the encoding option/,
+    );
+  });
+
   it('names unnamed and repeated header columns apart, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
     writeFileSync(join(dir, 'dup.csv'), 'q,q,,a\nx1,x2,x3,w\n');

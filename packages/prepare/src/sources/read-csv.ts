@@ -9,6 +9,7 @@ import { detectDelimiter } from './csv/detect-delimiter.js';
 import { NumberedParser, type NumberedRow } from './csv/numbered-parser.js';
 import { type BrokenRecord, QuoteGuard } from './csv/quote-guard.js';
 import { readableBatches } from './csv/readable-batches.js';
+import { DecodeWatch } from './decode-watch.js';
 import { resolveInputFile } from './input-path.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, detectEncoding, encodingName, readSample, toUtf8Bytes } from './text-encoding.js';
@@ -109,10 +110,13 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
   done.catch(() => undefined); // surfaced through the iteration below
 
   let names = opts.columns && !opts.header ? uniqueNames(opts.columns) : undefined;
+  const watch = new DecodeWatch(file, encoding, ctx.step);
   const idOf = recordIds(file);
   for await (const rows of readableBatches<NumberedRow>(parser)) {
     const records: DataRecord[] = [];
     for (const { fields, line } of rows) {
+      // A row that does not decode is rejected below (csv_encoding); a file in another encoding stops the run here.
+      watch.decoded(fields.join(''), line);
       if (!names) {
         const given = opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`));
         names = uniqueNames(given);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TunekitError } from '@tunekit/core';
 import { checkStepConformance, runStep } from '@tunekit/core/testing';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,22 @@ describe('read-jsonl', () => {
     expect(run.rejected).toEqual([
       expect.objectContaining({ code: 'invalid_encoding', detail: expect.objectContaining({ line: 3 }) }),
     ]);
+  });
+
+  it('stops at a file in another encoding than the one given, naming the file and line and the option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    const latin = ['{"q":"ASCII only"}', '{"q":"Qu\'est-ce que le délai de rétractation?"}', '{"q":"à"}'];
+    writeFileSync(join(dir, 'latin1.jsonl'), Buffer.from(`${latin.join('\n')}\n`, 'latin1'));
+    const error = await runStep(readJsonl, { path: 'latin1.jsonl', encoding: 'utf-8' }, [], { baseDir: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect(TunekitError.is(error, 'INPUT_INVALID')).toBe(true);
+    expect((error as TunekitError).render()).toBe(
+      'latin1.jsonl:2: not valid utf-8 text (the first line with non-ASCII characters): the file is in another encoding (step read-jsonl) — set the encoding option to the file’s (e.g. iso-8859-1, windows-1252, gb18030), or leave it out to detect it',
+    );
+    // Detected, or named right, it reads.
+    const read = await runStep(readJsonl, { path: 'latin1.jsonl', encoding: 'iso-8859-1' }, [], { baseDir: dir });
+    expect(read.out.map((r) => (r.data as { q: string }).q)[1]).toBe("Qu'est-ce que le délai de rétractation?");
   });
 
   it('keeps files of the same name in different folders apart, and refuses a file listed twice', async () => {

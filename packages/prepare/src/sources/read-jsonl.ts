@@ -1,5 +1,6 @@
 import { type DataRecord, defineStep, recordId, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
+import { DecodeWatch } from './decode-watch.js';
 import { resolveInputFile } from './input-path.js';
 import { checkEncodingOption, detectEncoding, encodingName, readSample } from './text-encoding.js';
 import { readTextLines } from './text-lines.js';
@@ -44,6 +45,7 @@ export const readJsonl = defineStep({
           const encoding = given ?? detectEncoding(await readSample(absolute));
           encodings[path] = encoding;
           ctx.report('encodings', encodings);
+          const watch = new DecodeWatch(path, encoding, ctx.step);
           for await (const { line, text } of readTextLines(absolute, encoding)) {
             if (text.trim() === '') {
               ctx.count('blank_lines');
@@ -52,7 +54,7 @@ export const readJsonl = defineStep({
             const source = { file: path, line };
             // Bytes the decoder could not read became U+FFFD; the line's text is not what the file meant (read-csv
             // rejects such fields the same way).
-            if (text.includes('\uFFFD')) {
+            if (!watch.decoded(text, line)) {
               ctx.reject({ id: recordId(source), source, data: text, meta: {} }, 'invalid_encoding', {
                 message: `line ${line} is not valid ${encoding} text`,
                 line,

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { TunekitError } from '@tunekit/core';
 import { diskContents, type FileContents, memoryContents } from './file-contents.js';
 import type { BatchRecord, FileRecord, JobRecord, PersistedState, UploadRecord } from './records.js';
 
@@ -35,13 +36,36 @@ function emptyState(): PersistedState {
 
 async function loadState(dataDir: string): Promise<PersistedState> {
   await mkdir(dataDir, { recursive: true });
+  const path = join(dataDir, 'state.json');
+  let text: string;
   try {
-    const state = JSON.parse(await readFile(join(dataDir, 'state.json'), 'utf8')) as PersistedState;
-    return state.version === 1 ? state : emptyState();
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
     throw error;
   }
+  let state: PersistedState;
+  try {
+    state = JSON.parse(text) as PersistedState;
+  } catch (error) {
+    throw damaged(path, 'it is not JSON', error);
+  }
+  if (state?.version !== 1) return emptyState();
+  const lists = ['files', 'jobs', 'batches'] as const;
+  const broken = lists.find((list) => !Array.isArray(state[list]));
+  if (broken) throw damaged(path, `\`${broken}\` is not a list`);
+  return state;
+}
+
+/** A state file the sandbox cannot read: one line naming it, and how to start afresh. */
+function damaged(path: string, why: string, cause?: unknown): TunekitError {
+  return new TunekitError('RUN_FOLDER_INVALID', `the sandbox state is damaged: ${why}`, {
+    ...(cause ? { cause } : {}),
+    context: {
+      file: path,
+      hint: `remove ${dirname(path)} to start the sandbox afresh (its simulated files, jobs and batches are lost)`,
+    },
+  });
 }
 
 function createSaver(dataDir: string, store: Store): () => Promise<void> {
