@@ -557,15 +557,47 @@ describe('read-legal on articles laid out otherwise', () => {
     expect(r.out.map((x) => [x.source.line, (x.data as Chunk).article, (x.data as Chunk).text])).toEqual([
       [1, '第一条', '为了保护消费者的合法权益，制定本法。'],
       [3, '第二条', '消费者为生活消费需要购买商品。'],
-      [5, '第三条', '（删除）'],
       [7, '第五条', '经营者应当诚信。'],
       [1, 'Article 1', 'Scope.'],
       [3, 'Article 3', 'Fees.'],
     ]);
     expect(r.rejected.map((x) => [x.code, x.record.source, x.detail])).toEqual([
+      [
+        'repealed_article',
+        { file: 'law.txt', line: 5 },
+        {
+          message: '第三条 is repealed (（删除）): nothing to learn from it (keep_repealed: true keeps it)',
+          line: 5,
+          key: 'text',
+        },
+      ],
       ['empty_article', { file: 'law.txt', line: 6 }, { message: '第四条 has no text', line: 6, key: 'text' }],
       ['empty_article', { file: 'lease.txt', line: 2 }, { message: 'Article 2 has no text', line: 2, key: 'text' }],
     ]);
+  });
+
+  it('rejects repealed and reserved articles unless keep_repealed, and keeps an article that only mentions repeal', async () => {
+    const law = '第一条 本法自公布之日起施行。\n第二条 [删除]\n第三条 （已废止）\n第四条 删除本法第二条。\n';
+    const msa = [
+      'Section 1. Scope. This Agreement covers the Services.',
+      'Section 2. [Reserved]',
+      'Section 3. Intentionally Omitted.',
+      'Section 4. (Repealed)',
+      'Section 5. Deleted words are not a repeal.',
+    ].join('\n');
+    const baseDir = folderWith({ 'law.txt': law, 'msa.txt': msa });
+    const dropped = await runStep(readLegalStep, { path: '.' }, [], { baseDir });
+    expect(dropped.out.map((x) => (x.data as Chunk).article)).toEqual(['第一条', '第四条', 'Section 1', 'Section 5']);
+    expect(dropped.rejected.map((x) => [x.code, x.record.source.line])).toEqual([
+      ['repealed_article', 2],
+      ['repealed_article', 3],
+      ['repealed_article', 2],
+      ['repealed_article', 3],
+      ['repealed_article', 4],
+    ]);
+    const kept = await runStep(readLegalStep, { path: '.', keep_repealed: true }, [], { baseDir });
+    expect(kept.out).toHaveLength(9);
+    expect(kept.rejected).toEqual([]);
   });
 
   it('starts an article at 第X条 glued to its text or followed by a colon when it is the next number', async () => {

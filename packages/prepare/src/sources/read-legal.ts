@@ -7,6 +7,7 @@ import { FurnitureReport } from './legal/furniture-report.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
 import { type ReadDocument, readDocument } from './legal/read-document.js';
+import { repealMarker } from './legal/repealed-article.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
@@ -37,6 +38,12 @@ const options = z
       .default(true)
       .describe(
         'Drop page furniture: page numbers (- 12 -, 第 3 页, Page 3 of 40) and headers and footers repeated at page edges; counted with examples in the manifest (page_furniture)',
+      ),
+    keep_repealed: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Keep articles whose whole text is a repeal marker (（删除）, [Repealed], [Reserved]); by default they go to rejects as repealed_article',
       ),
     encoding: encodingName()
       .optional()
@@ -126,6 +133,16 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
         const data = { law: doc.title, article: unit.label };
         ctx.reject(rowReject(file.name, unit.line, data), 'empty_article', {
           message: `${unit.label} has no text`,
+          line: unit.line,
+          key: 'text',
+        });
+        continue;
+      }
+      const marker = opts.keep_repealed ? undefined : repealMarker(unit.paragraphs);
+      if (marker !== undefined) {
+        const data = { law: doc.title, article: unit.label, text: marker };
+        ctx.reject(rowReject(file.name, unit.line, data), 'repealed_article', {
+          message: `${unit.label} is repealed (${marker}): nothing to learn from it (keep_repealed: true keeps it)`,
           line: unit.line,
           key: 'text',
         });
