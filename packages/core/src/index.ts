@@ -20,4 +20,5 @@ export * from './runner/stages.js';
 export * from './runner/step-context.js';
 export * from './runner/tally.js';
 export * from './runner/worker-pool.js';
+export * from './util/endpoint-url.js';
 export * from './util/scoped-signal.js';

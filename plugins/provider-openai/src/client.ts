@@ -1,4 +1,4 @@
-import { TunekitError } from '@tunekit/core';
+import { assertUsableEndpointUrl, TunekitError } from '@tunekit/core';
 import OpenAI, { AzureOpenAI } from 'openai';
 import { createLocalHttpFetch } from './local-http-fetch.js';
 import type { ProviderOptions } from './options.js';
@@ -36,37 +36,11 @@ function resolveApiKey(options: ProviderOptions, env: NodeJS.ProcessEnv): string
   return 'unused';
 }
 
-/**
- * A URL with a login in it (`https://user:password@host/v1`) never works (fetch refuses to send to it; the key goes
- * as a bearer token anyway), nor does one with a query (`…/v1?api-key=…`: the SDK appends its paths after the query);
- * and either would carry a secret into cache keys, messages and reports. Neither the login nor the query is shown.
- */
-function assertUsableUrl(url: string, field: string, keyEnv: string): void {
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  if (!parsed) return;
-  const shown = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  const hint = `the API key goes in the environment variable ${keyEnv}, other parameters in headers`;
-  if (parsed.username || parsed.password) {
-    throw new TunekitError(
-      'CONFIG_INVALID',
-      `${field} has a login in it (user:password@ before ${shown}); requests cannot be sent to such a URL`,
-      { context: { field, hint: `remove the login; ${hint}` } },
-    );
-  }
-  if (parsed.search) {
-    throw new TunekitError(
-      'CONFIG_INVALID',
-      `${field} has a query after ${shown} (?…); the client appends its paths after it, so no request could work`,
-      { context: { field, hint: `remove the query; ${hint}` } },
-    );
-  }
-}
-
 /** An SDK client with its own retries off: the evaluation runner owns retries, backoff and timeouts. */
 export function createClient(options: ProviderOptions, env: NodeJS.ProcessEnv): ClientHandle {
   const keyEnv = keyVariable(options);
-  if (options.base_url) assertUsableUrl(options.base_url, 'providers.base_url', keyEnv);
-  if (options.azure) assertUsableUrl(options.azure.endpoint, 'providers.azure.endpoint', keyEnv);
+  if (options.base_url) assertUsableEndpointUrl(options.base_url, 'providers.base_url', keyEnv);
+  if (options.azure) assertUsableEndpointUrl(options.azure.endpoint, 'providers.azure.endpoint', keyEnv);
   const apiKey = resolveApiKey(options, env);
   const key = { keyEnv, keySet: Boolean(env[keyEnv]) };
   const common = { apiKey, maxRetries: 0, defaultHeaders: options.headers, timeout: options.timeout_ms ?? 600_000 };

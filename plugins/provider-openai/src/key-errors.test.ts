@@ -9,7 +9,7 @@ import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyError } from './classify-error.js';
 import { providerOpenai } from './index.js';
-import { providerOptionsSchema } from './options.js';
+import { type ProviderOptions, providerOptionsSchema } from './options.js';
 
 const KEY_ENV = 'TUNEKIT_TEST_PROVIDER_KEY';
 const SECRET = 'sk-test-SECRET123';
@@ -31,6 +31,11 @@ afterAll(async () => {
 
 async function provider(options: Record<string, unknown>, env: NodeJS.ProcessEnv): Promise<Provider> {
   return providerOpenai.create(providerOptionsSchema.parse(options), { baseDir: root, logger: silentLogger, env });
+}
+
+/** A provider made from options as a program might pass them, without the schema's checks. */
+async function unchecked(options: Record<string, unknown>): Promise<Provider> {
+  return providerOpenai.create(options as ProviderOptions, { baseDir: root, logger: silentLogger, env: {} });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<TunekitError> {
@@ -93,23 +98,57 @@ describe('provider-openai: a key the endpoint rejects', () => {
     );
   });
 
-  it('refuses a base_url with a login in it, without printing the password', async () => {
-    const error = await rejection(provider({ base_url: 'https://bob:hunter2pw@llm.example.com/v1' }, {}));
+  it('has a schema that refuses a base_url with a login or a query, without showing it', () => {
+    for (const base_url of ['https://bob:hunter2pw@llm.example.com/v1', 'http://127.0.0.1:8000/v1?api-key=sk-QUERY1']) {
+      const parsed = providerOptionsSchema.safeParse({ base_url });
+      expect(parsed.success).toBe(false);
+      expect(JSON.stringify(parsed.error?.issues)).not.toMatch(/hunter2pw|bob|sk-QUERY1/);
+    }
+    const azure = { endpoint: 'https://r.openai.azure.com/?key=sk-AZ1', api_version: '2024-10-21' };
+    expect(providerOptionsSchema.safeParse({ azure }).error?.issues[0]?.message).toMatch(/^has a query after/);
+  });
+
+  it('refuses a base_url with a login in it when options skip the schema, without printing the password', async () => {
+    const error = await rejection(unchecked({ base_url: 'https://bob:hunter2pw@llm.example.com/v1' }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.render()).toContain('providers.base_url has a login in it');
     expect(error.render()).toContain('https://llm.example.com/v1');
     expect(error.render()).not.toMatch(/hunter2pw|bob/);
   });
 
-  it('refuses a base_url with a query (a key in ?api-key=), without printing it', async () => {
-    const error = await rejection(provider({ base_url: 'http://127.0.0.1:8000/v1?api-key=sk-QUERYSECRET1' }, {}));
+  it('refuses a base_url with a query (a key in ?api-key=) when options skip the schema, without printing it', async () => {
+    const error = await rejection(unchecked({ base_url: 'http://127.0.0.1:8000/v1?api-key=sk-QUERYSECRET1' }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.render()).toBe(
       'providers.base_url has a query after http://127.0.0.1:8000/v1 (?…); the client appends its paths after it, so no request could work — remove the query; the API key goes in the environment variable OPENAI_API_KEY, other parameters in headers',
     );
     const azure = { endpoint: 'https://res.openai.azure.com/?sig=QUERYSECRET2', api_version: '2024-10-21' };
-    const refused = await rejection(provider({ azure }, { AZURE_OPENAI_API_KEY: 'k' }));
+    const refused = await rejection(unchecked({ azure }));
     expect(refused.render()).not.toContain('QUERYSECRET2');
+  });
+
+  it('`tunekit validate` points at a base_url with a key in its query: file, line and column, one line, exit 2', async () => {
+    const dir = await mkdtemp(join(root, 'cli-'));
+    const pipeline = join(dir, 'p.yaml');
+    await writeFile(
+      pipeline,
+      [
+        'name: key-in-url',
+        'providers:',
+        '  local: { base_url: "http://127.0.0.1:8000/v1?api-key=sk-QUERYSECRET3" }',
+        'evaluate:',
+        '  data: items.jsonl',
+        '  candidates: [{ name: a, model: gpt-4o-mini-2024-07-18, provider: local }]',
+        '  scorers: [exact]',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['validate', pipeline], process.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `tunekit: ${pipeline}:3:22: \`base_url\`: has a query after http://127.0.0.1:8000/v1 (?…); the client appends its paths after it, so no request could work: remove the query (the API key goes in the variable api_key_env names)\n`,
+    );
+    expect(run.stdout).not.toContain('QUERYSECRET3');
   });
 
   it.each([

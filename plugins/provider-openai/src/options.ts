@@ -1,12 +1,11 @@
+import { endpointUrlSchema } from '@tunekit/core';
 import { z } from 'zod';
 
 /** One entry of the pipeline's `providers:` map. API keys come from the environment, never from the file. */
 export const providerOptionsSchema = z
   .strictObject({
     use: z.string().optional().describe('Provider plugin id (default: provider-openai).'),
-    base_url: z
-      .string()
-      .url()
+    base_url: endpointUrlSchema()
       .optional()
       .describe('Base URL of an OpenAI-compatible API, including /v1 (default: https://api.openai.com/v1).'),
     api_key_env: z
@@ -17,10 +16,9 @@ export const providerOptionsSchema = z
     headers: z.record(z.string(), z.string()).optional().describe('Extra HTTP headers sent with every request.'),
     azure: z
       .strictObject({
-        endpoint: z
-          .string()
-          .url()
-          .describe('Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com/'),
+        endpoint: endpointUrlSchema().describe(
+          'Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com/',
+        ),
         api_version: z.string().describe('Azure OpenAI API version, e.g. 2024-10-21.'),
         deployment: z.string().optional().describe('Deployment name; when absent the model name is used.'),
       })

@@ -212,7 +212,7 @@ describe('trainer-openai before any job exists: an unreachable endpoint', () => 
     );
     const error = await rejection(trainer.attach(input(), rt));
     expect(error.render()).toBe(
-      `providers.openai.base_url has a query after https://llm.example.com/v1 (?…); the client appends its paths after it, so no request could work — remove the query; the API key goes in the environment variable ${KEY_ENV}`,
+      `providers.openai.base_url has a query after https://llm.example.com/v1 (?…); the client appends its paths after it, so no request could work — remove the query; the API key goes in the environment variable ${KEY_ENV}, other parameters in headers`,
     );
   });
 });

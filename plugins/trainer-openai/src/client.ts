@@ -1,4 +1,4 @@
-import { type ProviderConfig, TunekitError } from '@tunekit/core';
+import { assertUsableEndpointUrl, type ProviderConfig, secretFreeUrl, TunekitError } from '@tunekit/core';
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { TrainerOpenAIOptions } from './options.js';
 
@@ -11,45 +11,6 @@ export interface TrainingClient {
   /** The environment variable the API key comes from (its name, never its value), and whether it is set. */
   keyEnv: string;
   keySet: boolean;
-}
-
-/** A URL as messages show it: no login, no query (which some proxies use for keys). */
-export function secretFreeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/\/+$/, '');
-  } catch {
-    return '(an invalid URL)';
-  }
-}
-
-/**
- * fetch refuses to send a request to a URL with a login in it (`https://user:password@host/v1`), and the SDK appends
- * its paths after a query (`…/v1?api-key=…`), so such a base URL could never work; and the key belongs in the
- * environment, not in the pipeline file.
- */
-function assertUsableUrl(url: string, field: string, keyEnv: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new TunekitError('CONFIG_INVALID', `${field}: ${secretFreeUrl(url)} is not a valid URL`, {
-      context: { field },
-    });
-  }
-  if (parsed.search) {
-    throw new TunekitError(
-      'CONFIG_INVALID',
-      `${field} has a query after ${secretFreeUrl(url)} (?…); the client appends its paths after it, so no request could work`,
-      { context: { field, hint: `remove the query; the API key goes in the environment variable ${keyEnv}` } },
-    );
-  }
-  if (!parsed.username && !parsed.password) return;
-  throw new TunekitError(
-    'CONFIG_INVALID',
-    `${field} has a login in it (user:password@ before ${secretFreeUrl(url)}); requests cannot be sent to such a URL`,
-    { context: { field, hint: `remove the login; the API key goes in the environment variable ${keyEnv}` } },
-  );
 }
 
 function keyVariable(config: ProviderConfig): string {
@@ -98,8 +59,8 @@ export function createTrainingClient(
   }
   const entry = config ?? {};
   const keyEnv = keyVariable(entry);
-  if (entry.base_url) assertUsableUrl(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
-  if (entry.azure) assertUsableUrl(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
+  if (entry.base_url) assertUsableEndpointUrl(entry.base_url, `providers.${providerName}.base_url`, keyEnv);
+  if (entry.azure) assertUsableEndpointUrl(entry.azure.endpoint, `providers.${providerName}.azure.endpoint`, keyEnv);
   const common = {
     apiKey: apiKeyFor(entry, providerName, env),
     maxRetries: 0,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpointUrlSchema } from '../util/endpoint-url.js';
 
 /** `{ use, with, name }`: one plugin reference in a pipeline. `with` is checked against the plugin's own schema. */
 export const stepRefSchema = z
@@ -18,7 +19,7 @@ export const stepRefSchema = z
 
 export const providerSchema = z
   .object({
-    base_url: z.string().url().optional().describe('OpenAI-compatible base URL, including /v1.'),
+    base_url: endpointUrlSchema().optional().describe('OpenAI-compatible base URL, including /v1.'),
     api_key_env: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
@@ -27,7 +28,7 @@ export const providerSchema = z
     headers: z.record(z.string(), z.string()).optional().describe('Extra request headers (no secrets: use env).'),
     azure: z
       .object({
-        endpoint: z.string().url(),
+        endpoint: endpointUrlSchema(),
         api_version: z.string(),
         deployment: z.string().optional(),
       })
