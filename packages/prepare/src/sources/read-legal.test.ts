@@ -458,6 +458,7 @@ describe('read-legal page furniture', () => {
     const file = `${pages.join('\n\f')}\n\f`;
     const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
     expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(clauses);
+    expect(new Set(r.out.map((x) => (x.data as Chunk).law))).toEqual(new Set(['MASTER SERVICES AGREEMENT']));
     expect(r.reports.page_furniture).toEqual({
       lines: pages.length * 2,
       page_numbers: 0,
@@ -497,6 +498,7 @@ describe('read-legal page furniture', () => {
       ['第二章 › 第一节 › 第三条', '经营快递业务，应当依法取得快递业务经营许可。'],
     ]);
     expect(r.reports.page_furniture).toMatchObject({ page_numbers: 3, running_headers: 3 });
+    expect(r.out.map((x) => (x.data as Chunk).law)).toEqual(Array(3).fill('中华人民共和国快递暂行条例'));
     const kept = await runStep(readLegalStep, { path: 'law.txt', drop_page_headers: false }, [], { baseDir: dir });
     expect((kept.out[0]!.data as Chunk).text).toBe(
       '为了促进快递业健康发展，保障快递安全。\n\n- 1 -\n\n中华人民共和国快递暂行条例',
@@ -518,6 +520,19 @@ describe('read-legal page furniture', () => {
     });
     for (const chunk of r.out) expect((chunk.data as Chunk).text).toMatch(/three years\.$/);
     expect(r.reports.page_furniture).toMatchObject({ page_numbers: 4, running_headers: 0 });
+  });
+
+  it('does not take a running header that marks pages (CONFIDENTIAL, a dated draft) for the title', async () => {
+    for (const header of ['CONFIDENTIAL', 'Draft of 2024-03-01']) {
+      const pages = Array.from({ length: 3 }, (_, page) =>
+        [header, '', `Section ${page + 1}. The Supplier shall keep records.`, '', `- ${page + 1} -`].join('\n'),
+      );
+      const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], {
+        baseDir: folderWith({ 'msa.txt': pages.join('\n\f') }),
+      });
+      expect(r.out.map((x) => (x.data as Chunk).law)).toEqual(['msa', 'msa', 'msa']);
+      expect(r.reports.page_furniture).toMatchObject({ running_headers: 3 });
+    }
   });
 
   it('keeps numbers on lines of their own that are not page numbers', async () => {

@@ -8,7 +8,7 @@ import type { FurnitureReport } from './furniture-report.js';
 import { htmlToLines } from './html-to-text.js';
 import type { ParsedDocument } from './legal-chunk.js';
 import type { LegalFile } from './list-files.js';
-import { findPageFurniture, withoutFurniture } from './page-furniture.js';
+import { type FurnitureKind, findPageFurniture, withoutFurniture } from './page-furniture.js';
 import { looksLikeChineseStatute, parseChineseStatute } from './parse-chinese-statute.js';
 import { looksLikeEnglishStructure, parseEnglishStructure } from './parse-english.js';
 import { parseParagraphs } from './parse-paragraphs.js';
@@ -35,8 +35,26 @@ async function readLines(file: LegalFile, encoding: string | undefined): Promise
   return /\.html?$/i.test(file.name) ? htmlToLines(text) : documentLines(text);
 }
 
-function parse(lines: TextLine[], wrap: WrapLayout | undefined, name: string, splitOn: ReadDocumentOptions['splitOn']) {
-  const fallbackTitle = basename(name, extname(name));
+/** Running headers that mark a page, not name the document. */
+const PAGE_LABEL = /confidential|draft|privileged|proprietary|机密|秘密|草案|内部/i;
+
+/**
+ * The law's name when a PDF export repeats it as the running header: its first line is then dropped as page
+ * furniture, and the title would otherwise fall back to the file name.
+ */
+function runningHeaderTitle(read: readonly TextLine[], found: Map<number, FurnitureKind>): string | undefined {
+  const first = read.findIndex((line) => line.text.trim() !== '');
+  if (first < 0 || found.get(first) !== 'running_header') return undefined;
+  const text = (read[first] as TextLine).text.trim().replace(/\s+/g, ' ');
+  return /\d/.test(text) || PAGE_LABEL.test(text) ? undefined : text;
+}
+
+function parse(
+  lines: TextLine[],
+  wrap: WrapLayout | undefined,
+  fallbackTitle: string,
+  splitOn: ReadDocumentOptions['splitOn'],
+) {
   if (splitOn !== 'paragraph') {
     if (looksLikeChineseStatute(lines)) return parseChineseStatute(lines, fallbackTitle, wrap);
     if (looksLikeEnglishStructure(lines)) return parseEnglishStructure(lines, fallbackTitle, wrap);
@@ -55,5 +73,6 @@ export async function readDocument(file: LegalFile, options: ReadDocumentOptions
   const wrap = wrapLayout(read.filter((_, index) => !found.has(index)));
   const lines = withoutFurniture(read, found, wrap !== undefined);
   const body = extractFootnotes(lines);
-  return { lines, doc: parse(body.lines, wrap, file.name, options.splitOn), notes: body.notes };
+  const title = runningHeaderTitle(read, found) ?? basename(file.name, extname(file.name));
+  return { lines, doc: parse(body.lines, wrap, title, options.splitOn), notes: body.notes };
 }
