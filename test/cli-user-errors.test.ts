@@ -476,6 +476,7 @@ describe("commander's own errors", () => {
       [['run'], "tunekit: missing required argument 'pipeline'"],
       [['inspect', 'a', 'b'], "tunekit: too many arguments for 'inspect'. Expected 1 argument but got 2."],
       [['runn'], "tunekit: unknown command 'runn' (did you mean run?)"],
+      [['help', 'runn'], "tunekit: unknown command 'runn' (did you mean run?)"],
       [['run', 'x.yaml', '--wrokers', '2'], "tunekit: unknown option '--wrokers' (did you mean --workers?)"],
       [
         ['run', 'x.yaml', '--only', 'tran'],

@@ -40,11 +40,22 @@ Exit codes: 0 success, 1 the run or a gate failed, 2 a user error.`,
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const program = buildProgram(io);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(helpForUnknownCommand(program, argv));
     return io.exitCode;
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/**
+ * `tunekit help runn` would print the whole help to stderr without saying what was wrong: it is asked as `tunekit runn`,
+ * which says `unknown command 'runn' (did you mean run?)` in one line.
+ */
+function helpForUnknownCommand(program: Command, argv: string[]): string[] {
+  const [command, topic] = argv.slice(2);
+  if (command !== 'help' || topic === undefined || topic.startsWith('-')) return argv;
+  const known = program.commands.some((c) => c.name() === topic || c.aliases().includes(topic));
+  return known || topic === 'help' ? argv : [...argv.slice(0, 2), ...argv.slice(3)];
 }
 
 function reportError(error: unknown, io: CliIO): number {
