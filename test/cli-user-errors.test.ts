@@ -441,18 +441,22 @@ describe('generated files are written only where they may be', () => {
 });
 
 describe('tunekit inspect on a file it cannot read', () => {
-  /** From the repo root, as a user types it; as root, under another user so that a missing permission bites. */
+  /**
+   * From the repo root, as a user types it. Root reads anything through its DAC capabilities, so as root the CLI runs
+   * without them (util-linux's setpriv, on every Debian): a missing permission bites, yet the repo, which may sit in a
+   * private temporary folder (a fresh clone), stays readable to its owner.
+   */
   function inspectAsUser(file: string): CliRun {
-    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = spawnSync(process.execPath, [BIN, 'inspect', file], { cwd: REPO_ROOT, encoding: 'utf8', ...asOther });
+    const cli = [process.execPath, BIN, 'inspect', file];
+    const [command, ...args] =
+      process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', ...cli] : cli;
+    const run = spawnSync(command as string, args, { cwd: REPO_ROOT, encoding: 'utf8' });
     return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
   }
 
   it('names the file in one line, exit 2: no permission, a folder, missing', async () => {
-    await chmod(dir, 0o755);
     const open = join(dir, 'readable-folder');
     await mkdir(open);
-    await chmod(open, 0o755);
     const locked = join(open, 'locked.jsonl');
     await writeFile(locked, `${JSON.stringify({ messages: [{ role: 'user', content: 'q' }] })}\n`);
     await chmod(locked, 0o000);
@@ -462,10 +466,15 @@ describe('tunekit inspect on a file it cannot read', () => {
     expectUserError(inspectAsUser(missing), new RegExp(`^tunekit: ${missing}: file not found\\n$`));
     // A folder on the path that the user may not enter: permission denied, not "not found".
     const shut = join(dir, 'shut-folder');
-    await mkdir(shut, { mode: 0o700 });
+    await mkdir(shut);
     await writeFile(join(shut, 'train.jsonl'), '{}\n');
+    await chmod(shut, 0o000);
     const behind = join(shut, 'train.jsonl');
-    expectUserError(inspectAsUser(behind), new RegExp(`^tunekit: ${behind}: cannot read it: permission denied\\n$`));
+    try {
+      expectUserError(inspectAsUser(behind), new RegExp(`^tunekit: ${behind}: cannot read it: permission denied\\n$`));
+    } finally {
+      await chmod(shut, 0o755);
+    }
   });
 });
 
