@@ -69,6 +69,17 @@ describe('read-jsonl', () => {
     ]);
   });
 
+  it('reads classic Mac line breaks (a lone \\r), and a CRLF file whose first line is longer than a read chunk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    writeFileSync(join(dir, 'mac.jsonl'), `${rows.map((row) => JSON.stringify(row)).join('\r')}\r`);
+    const long = { messages: [{ role: 'user', content: 'x'.repeat(1_500_000) }, ...rows[0]!.messages.slice(1)] };
+    writeFileSync(join(dir, 'long.jsonl'), `${JSON.stringify(long)}\r\n${JSON.stringify(rows[1])}\r\n`);
+    const run = await runStep(readJsonl, { path: ['mac.jsonl', 'long.jsonl'] }, [], { baseDir: dir });
+    expect(run.rejected).toEqual([]);
+    expect(run.out.map((r) => r.data)).toEqual([...rows, long, rows[1]]);
+    expect(run.out.map((r) => r.source.line)).toEqual([...rows.map((_, i) => i + 1), 1, 2]);
+  });
+
   it('takes an explicit encoding, and refuses one it does not know', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
     writeFileSync(join(dir, 'gbk.jsonl'), iconv.encode(text, 'gbk'));
