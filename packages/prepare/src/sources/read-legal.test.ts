@@ -647,6 +647,14 @@ describe('read-legal on articles laid out otherwise', () => {
       'This Agreement lasts one year.',
     ].join('\n');
     const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': msa }) });
+    expect(r.out.map((x) => (x.data as Chunk).article)).toEqual([
+      'Article 1.1',
+      'Article 1.2',
+      'Article 2.1',
+      'ARTICLE 3',
+      'Article 3.1',
+      'ARTICLE 4',
+    ]);
     expect(r.out.map((x) => x.data as Chunk).map((c) => [c.heading_path, c.topic, c.text])).toEqual([
       ['ARTICLE 1 › 1.', 'DEFINITIONS', '"Affiliate" means any entity that controls a party.'],
       ['ARTICLE 1 › 2.', 'DEFINITIONS', '"Services" means the services.'],

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
 import { type NumberingBreak, numberingBreaks } from './legal/article-numbering.js';
+import { clauseCitation } from './legal/clause-citation.js';
 import { resolveFootnotes } from './legal/footnotes.js';
 import { FurnitureReport } from './legal/furniture-report.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
@@ -69,7 +70,7 @@ function chunkData(
   return {
     law: doc.title,
     kind: unit.kind,
-    ...(unit.label !== undefined && { article: unit.label }),
+    ...(unit.label !== undefined && { article: clauseCitation(unit.label, unit.headings) }),
     ...(unit.number !== undefined && { article_number: unit.number }),
     heading_path: headingPath.join(PATH_SEPARATOR),
     headings: unit.headings.map((h) => (h.title ? `${h.label} ${h.title}` : h.label)),
