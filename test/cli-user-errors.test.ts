@@ -366,6 +366,16 @@ describe('tunekit report on a damaged report.json', () => {
     });
   });
 
+  it('takes report.json itself for its folder; a missing path or another file is one line, exit 2', async () => {
+    const folder = await reportDir('by-file', () => {});
+    const run = await runCli(['report', join(folder, 'report.json'), '--format', 'md']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('report.md');
+    expectUserError(await runCli(['report', join(folder, 'nowhere')]), /nowhere: no such run folder —/);
+    await writeFile(join(folder, 'notes.txt'), 'x');
+    expectUserError(await runCli(['report', join(folder, 'notes.txt')]), /notes\.txt: is a file, not a run folder —/);
+  });
+
   it.each([
     ['economics-null', (r: Record<string, unknown>) => Object.assign(r, { economics: null }), /`economics`/],
     ['summaries-object', (r: Record<string, unknown>) => Object.assign(r, { summaries: {} }), /`summaries`/],
