@@ -140,6 +140,25 @@ describe('trainer-openai before any job exists: an unreachable endpoint', () => 
     expect(`${error.render()}\n${logged.join('\n')}`).not.toContain(SECRET);
   }, 20_000);
 
+  it("train status gives a silent endpoint a short timeout, not the run's timeout_ms, on its 3 attempts", async () => {
+    const silent = await startSilentServer();
+    try {
+      const options = trainerOpenAIOptions.parse({ timeout_ms: 600_000 });
+      const tuning = { retryBaseMs: 1, oneShotTimeoutMs: 100 };
+      const trainer = createOpenAITrainer(options, { baseDir: root, logger: recordingLogger([]), env: {} }, tuning);
+      const rt = await runtime({ openai: { base_url: silent.baseURL, api_key_env: KEY_ENV } }, [], []);
+      const state = { phase: 'watching', jobId: 'ftjob-status', files: {} } as TrainerState;
+      const error = (await trainer.status(state, rt).catch((e: unknown) => e)) as TunekitError;
+      expect(TunekitError.is(error)).toBe(true);
+      expect(error.message).toBe(
+        `cannot reach provider \`openai\` (${silent.baseURL}): request timed out on 3 attempts at reading ftjob-status`,
+      );
+      expect(silent.requests()).toBe(3);
+    } finally {
+      await silent.close();
+    }
+  }, 10_000);
+
   it('a silent endpoint (connects, never answers): tunekit alone retries, each attempt times out', async () => {
     const silent = await startSilentServer();
     try {

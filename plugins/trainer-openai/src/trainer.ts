@@ -34,7 +34,15 @@ export interface TrainerTuning {
   connectAttempts?: number;
   /** The first wait between those attempts, doubled at each (default 1000 ms). */
   retryBaseMs?: number;
+  /** The timeout of one request of a one-shot command (default `ONE_SHOT_TIMEOUT_MS`, or `timeout_ms` when shorter). */
+  oneShotTimeoutMs?: number;
 }
+
+/**
+ * A person waits for `train status`: three attempts at the run's `timeout_ms` (2 minutes) would keep them over six
+ * minutes in front of a silent endpoint. Reading a job is small; 30 s is ample.
+ */
+const ONE_SHOT_TIMEOUT_MS = 30_000;
 
 /** What this trainer keeps in `trainer-state.json`: uploaded files by content hash, then the job. */
 export interface OpenAITrainerState extends TrainerState {
@@ -67,14 +75,26 @@ export function createOpenAITrainer(
     connection ??= createTrainingClient(options, rt.providers, rt.env);
     return connection;
   };
-  /** `attempts` bounds the retries of a one-shot command (`train status`); the run itself never gives up on its job. */
-  const retrieve = (jobId: string, rt: TrainerControl, attempts?: number) =>
-    persist((signal) => connect(rt).client.fineTuning.jobs.retrieve(jobId, { signal }), {
-      signal: rt.signal,
-      logger: rt.logger,
-      what: `reading ${jobId}`,
-      attempts,
-    });
+  const oneShot = {
+    attempts: budget.oneShot,
+    timeout: Math.min(options.timeout_ms, tuning.oneShotTimeoutMs ?? ONE_SHOT_TIMEOUT_MS),
+  };
+  /**
+   * A one-shot command (`train status`) bounds its attempts and their timeout; the run itself never gives up on its
+   * job.
+   */
+  const retrieve = (jobId: string, rt: TrainerControl, bounded?: typeof oneShot) =>
+    persist(
+      (signal) =>
+        connect(rt).client.fineTuning.jobs.retrieve(jobId, { signal, ...(bounded && { timeout: bounded.timeout }) }),
+      {
+        signal: rt.signal,
+        logger: rt.logger,
+        what: `reading ${jobId}`,
+        attempts: bounded?.attempts,
+        baseDelayMs: tuning.retryBaseMs,
+      },
+    );
 
   /** Creates the job; after a transient failure it first looks for the job the lost request may have created. */
   async function createJob(spec: JobSpec, state: OpenAITrainerState, rt: TrainerRuntime): Promise<FineTuningJob> {
@@ -195,7 +215,7 @@ export function createOpenAITrainer(
     },
 
     async status(state, rt) {
-      const job = await retrieve(jobIdOf(state), rt, budget.oneShot);
+      const job = await retrieve(jobIdOf(state), rt, oneShot);
       const status = mapJobStatus(job.status);
       const detail = status === 'failed' ? failureText(job) : await describeProgress(connect(rt).client, job, rt);
       return { status, rawStatus: job.status, detail };
