@@ -161,9 +161,9 @@ describe('tunekit run --out', () => {
     expect(await readdir(out)).toEqual(['.tunekit-run.lock']);
   });
 
-  it('rejects a --time-scale that is not a positive number', async () => {
+  it('rejects a --time-scale that is not a positive number of at most 1000', async () => {
     const pipeline = join(dir, 'toy.yaml');
-    for (const value of ['abc', '0', '-1', ''])
+    for (const value of ['abc', '0', '-1', '', '1e9'])
       expectUserError(await runCli(['run', pipeline, '--time-scale', value]), /--time-scale/);
   });
 
@@ -186,6 +186,7 @@ describe('tunekit sandbox options', () => {
     [['--fail-rate', 'abc'], /--fail-rate/],
     [['--time-scale', 'abc'], /--time-scale/],
     [['--time-scale', '0'], /--time-scale/],
+    [['--time-scale', '1e9'], /--time-scale must be a positive number of at most 1000, got `1e9`/],
     [['--rpm', '-1'], /--rpm/],
     [['--latency-ms', ''], /--latency-ms/],
   ])('%j is one line, exit 2, and the server does not start', async (args, pattern) => {

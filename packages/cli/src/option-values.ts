@@ -18,6 +18,7 @@ export function describeRule(rule: NumberRule): string {
   const kind = rule.integer ? 'integer' : 'number';
   if (rule.min !== undefined && rule.max !== undefined)
     return `${rule.integer ? 'an' : 'a'} ${kind} from ${rule.min} to ${rule.max}`;
+  if (rule.above === 0 && rule.max !== undefined) return `a positive ${kind} of at most ${rule.max}`;
   if (rule.above === 0 || (rule.integer && rule.min === 1)) return `a positive ${kind}`;
   if (rule.min === 0) return `a non-negative ${kind}`;
   if (rule.above !== undefined) return `a ${kind} above ${rule.above}`;

@@ -78,11 +78,14 @@ export const registerRun: RegisterCommand = (program, io) => {
       'threads that tokenize and dedupe, the main thread included (default and most: the number of cores)',
     )
     .option('--no-cache', 'do not reuse cached model responses')
-    .option('--time-scale <factor>', 'sandbox clock: multiplies simulated durations (1: a job takes about a minute)')
+    .option(
+      '--time-scale <factor>',
+      'sandbox clock: multiplies simulated durations, at most 1000 (1: a job takes about a minute)',
+    )
     .option('--json', 'print the manifest as JSON')
     .action(async (file: string, flags: RunFlags) => {
       // Option values and the run folder are checked before any work.
-      const timeScale = numberOption(flags.timeScale, '--time-scale', { above: 0 });
+      const timeScale = numberOption(flags.timeScale, '--time-scale', { above: 0, max: 1000 });
       const logger = cliLogger(io);
       const workers = workerCount(flags.workers, availableParallelism(), (message) => logger.warn(message));
       if (flags.out) await checkFolderTarget(flags.out, '--out');

@@ -35,7 +35,11 @@ export const registerSandbox: RegisterCommand = (program, io) => {
     .option('--fail-rate <share>', 'share of requests (0..1) that get a 500, 503, dropped connection or slow answer')
     .option('--rpm <n>', 'chat requests per simulated minute before 429')
     .option('--tpm <n>', 'chat tokens per simulated minute before 429')
-    .option('--time-scale <factor>', 'multiplies simulated durations (1: a job takes about a minute)', '1')
+    .option(
+      '--time-scale <factor>',
+      'multiplies simulated durations, at most 1000 (1: a job takes about a minute)',
+      '1',
+    )
     .option('--api-key <key>', 'accept only this bearer key (default: any)')
     .option('--data <dir>', 'keep files, jobs and batches in this folder across restarts')
     .option('--seed <n>', 'seed of the fault sequence')
@@ -49,7 +53,7 @@ export const registerSandbox: RegisterCommand = (program, io) => {
         failRate: numberOption(flags.failRate, '--fail-rate', { min: 0, max: 1 }),
         rpm: numberOption(flags.rpm, '--rpm', { integer: true, min: 0 }),
         tpm: numberOption(flags.tpm, '--tpm', { integer: true, min: 0 }),
-        timeScale: numberOption(flags.timeScale, '--time-scale', { above: 0 }),
+        timeScale: numberOption(flags.timeScale, '--time-scale', { above: 0, max: 1000 }),
         seed: numberOption(flags.seed, '--seed', { integer: true, min: 0 }),
         ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
         ...(flags.data ? { dataDir: flags.data } : {}),
