@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TunekitError } from '@tunekit/core';
@@ -112,6 +112,16 @@ describe('read-legal on the Chinese statutes', () => {
     expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
       '本通知所称经营者，是指从事商品经营的人；或者提供服务的人。',
     ]);
+  });
+
+  it('names a document outside the pipeline folder as the pipeline does, so ids are the same on every machine', async () => {
+    const dir = folderWith({ 'law.md': '# 快递暂行条例\n\n## 第一章 总则\n\n第一条 为了促进快递业健康发展。\n' });
+    const pipelines = join(dir, 'pipelines');
+    mkdirSync(pipelines);
+    for (const path of ['../law.md', '..', join(dir, 'law.md')]) {
+      const r = await runStep(readLegalStep, { path }, [], { baseDir: pipelines });
+      expect(r.out.map((x) => x.id)).toEqual(['../law.md:5']);
+    }
   });
 
   it('passes the step conformance checks', async () => {

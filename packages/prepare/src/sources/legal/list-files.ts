@@ -15,8 +15,10 @@ export interface LegalFile {
 export async function listLegalFiles(baseDir: string, entries: string[], step: string): Promise<LegalFile[]> {
   const found = new Map<string, LegalFile>();
   const add = (absolute: string) => {
+    // As the pipeline names it, `../data/x.md` included: an absolute name would differ from machine to machine
+    // (and show the user's folders in every record id). Only another drive has no relative name.
     const rel = relative(baseDir, absolute);
-    found.set(absolute, { absolute, name: rel.startsWith('..') || isAbsolute(rel) ? absolute : rel });
+    found.set(absolute, { absolute, name: isAbsolute(rel) ? absolute : rel.replaceAll('\\', '/') });
   };
   for (const entry of entries) {
     const absolute = isAbsolute(entry) ? entry : resolve(baseDir, entry);
