@@ -10,6 +10,7 @@ import { type LegalFile, listLegalFiles } from './legal/list-files.js';
 import { type ReadDocument, readDocument } from './legal/read-document.js';
 import { repealMarker } from './legal/repealed-article.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
+import { topicNames } from './legal/topic-names.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
 
@@ -62,11 +63,11 @@ function chunkData(
   unit: LegalUnit,
   paragraphs: string[],
   notes: Map<string, string>,
+  topic: string,
   part?: [number, number],
 ) {
   const { text, footnotes } = resolveFootnotes(paragraphs.join('\n\n'), notes);
   const headingPath = [...unit.headings.map((h) => h.label), ...(unit.label ? [unit.label] : [])];
-  const nearest = unit.headings.at(-1);
   return {
     law: doc.title,
     kind: unit.kind,
@@ -74,7 +75,7 @@ function chunkData(
     ...(unit.number !== undefined && { article_number: unit.number }),
     heading_path: headingPath.join(PATH_SEPARATOR),
     headings: unit.headings.map((h) => (h.title ? `${h.label} ${h.title}` : h.label)),
-    topic: nearest?.title || nearest?.label || '',
+    topic,
     text,
     ...(footnotes.length > 0 && { footnotes }),
     ...(part && { part: part[0], parts: part[1] }),
@@ -127,6 +128,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       );
       for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
     }
+    const topicOf = topicNames(doc.units);
     for (const unit of doc.units) {
       const source = { file: file.name, line: unit.line };
       if (unit.paragraphs.length === 0) {
@@ -152,12 +154,18 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       const group = groupOf(file, unit, opts.group_by);
       const parts = splitByTokens(unit.paragraphs, opts.max_chunk_tokens, countTokens);
       if (parts.length === 1) {
-        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs, notes), meta: {} };
+        yield {
+          id: recordId(source),
+          source,
+          group,
+          data: chunkData(doc, unit, unit.paragraphs, notes, topicOf(unit)),
+          meta: {},
+        };
         continue;
       }
       ctx.count('split_units');
       for (const [index, paragraphs] of parts.entries()) {
-        const data = chunkData(doc, unit, paragraphs, notes, [index + 1, parts.length]);
+        const data = chunkData(doc, unit, paragraphs, notes, topicOf(unit), [index + 1, parts.length]);
         yield { id: recordId(source, index + 1), source, group, data, meta: {} };
       }
     }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Heading, LegalUnit } from './legal-chunk.js';
+import { topicNames } from './topic-names.js';
+
+const h = (label: string, title: string, level: number): Heading => ({ label, title, level });
+const unit = (...headings: Heading[]): LegalUnit => ({ kind: 'article', headings, line: 1, paragraphs: ['x'] });
+
+describe('topicNames', () => {
+  it('keeps a title that heads one place, and qualifies one that heads several by the headings above it', () => {
+    const contract = h('第三编', '合同', 0);
+    const units = [
+      unit(h('第一编', '总则', 0), h('第一章', '基本规定', 2)),
+      unit(h('第二编', '物权', 0), h('第一分编', '通则', 1), h('第一章', '一般规定', 2)),
+      unit(h('第二编', '物权', 0), h('第一分编', '通则', 1), h('第一章', '一般规定', 2)),
+      unit(contract, h('第一分编', '通则', 1), h('第一章', '一般规定', 2)),
+      unit(contract, h('第二分编', '典型合同', 1), h('第九章', '买卖合同', 2)),
+      unit(),
+    ];
+    const topic = topicNames(units);
+    expect(units.map(topic)).toEqual([
+      '基本规定',
+      '一般规定（第二编 物权 › 第一分编 通则）',
+      '一般规定（第二编 物权 › 第一分编 通则）',
+      '一般规定（第三编 合同 › 第一分编 通则）',
+      '买卖合同',
+      '',
+    ]);
+  });
+
+  it('uses the nearest heading above when it tells them apart, and the label when nothing above does', () => {
+    const part = h('Part I', 'Sales', 0);
+    const units = [
+      unit(part, h('Chapter 1', 'General Provisions', 2)),
+      unit(h('Part II', 'Leases', 0), h('Chapter 1', 'General Provisions', 2)),
+      unit(part, h('Chapter 2', 'Definitions', 2)),
+      unit(part, h('Chapter 3', 'Definitions', 2)),
+    ];
+    expect(units.map(topicNames(units))).toEqual([
+      'General Provisions (Part I Sales)',
+      'General Provisions (Part II Leases)',
+      'Chapter 2 Definitions (Part I Sales)',
+      'Chapter 3 Definitions (Part I Sales)',
+    ]);
+  });
+});

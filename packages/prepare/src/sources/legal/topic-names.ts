@@ -1,0 +1,51 @@
+import type { Heading, LegalUnit } from './legal-chunk.js';
+
+const headingName = (heading: Heading) => heading.title || heading.label;
+const headingText = (heading: Heading) => (heading.title ? `${heading.label} ${heading.title}` : heading.label);
+const pathKey = (headings: Heading[]) => headings.map(headingText).join('\u0000');
+const isCjk = (text: string) => /[\u3400-\u9fff]/.test(text);
+
+/**
+ * The topic of each unit, unique within its document: the nearest heading's title, qualified by as many headings
+ * above it as it takes when the same title heads several places (民法典 has a `一般规定` chapter in most of its
+ * books): `一般规定（第三编 合同）`. A topic that names two places would make one question with two answers.
+ */
+export function topicNames(units: readonly LegalUnit[]): (unit: LegalUnit) => string {
+  const pathsByName = new Map<string, Map<string, Heading[]>>();
+  for (const unit of units) {
+    const nearest = unit.headings.at(-1);
+    if (!nearest) continue;
+    const name = headingName(nearest);
+    const paths = pathsByName.get(name) ?? new Map<string, Heading[]>();
+    paths.set(pathKey(unit.headings), unit.headings);
+    pathsByName.set(name, paths);
+  }
+  const qualified = new Map<string, string>();
+  for (const [name, paths] of pathsByName) {
+    if (paths.size < 2) continue;
+    for (const [key, headings] of paths) qualified.set(key, qualify(name, headings, [...paths.values()]));
+  }
+  return (unit) => {
+    const nearest = unit.headings.at(-1);
+    if (!nearest) return '';
+    return qualified.get(pathKey(unit.headings)) ?? headingName(nearest);
+  };
+}
+
+/**
+ * `name` followed by the fewest headings above it (nearest first) that tell its path from the others; when even all
+ * of them do not (two `一般规定` chapters side by side), the heading's own label leads: `第二章 一般规定`.
+ */
+function qualify(name: string, headings: Heading[], all: Heading[][]): string {
+  const above = headings.slice(0, -1);
+  const others = all.filter((other) => other !== headings).map((other) => other.slice(0, -1));
+  let depth = 1;
+  while (depth <= above.length && others.some((other) => suffixKey(other, depth) === suffixKey(above, depth))) depth++;
+  const unique = depth <= above.length;
+  const lead = unique ? name : headingText(headings.at(-1) as Heading);
+  const context = above.slice(-Math.min(depth, above.length)).map(headingText).join(' › ');
+  if (!context) return lead;
+  return isCjk(name) ? `${lead}（${context}）` : `${lead} (${context})`;
+}
+
+const suffixKey = (headings: Heading[], depth: number) => pathKey(headings.slice(-depth));
