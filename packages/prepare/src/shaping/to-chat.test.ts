@@ -73,8 +73,9 @@ describe('to-chat', () => {
       { tasks: ['article_text', 'article_for_topic'], system: '你是消费者权益法助手。' },
       chunks,
     );
-    expect(r.out).toHaveLength(126);
-    const [text, topic] = r.out;
+    // 63 articles, one line each, and one line per chapter (8 topics) listing its articles.
+    expect(r.out).toHaveLength(71);
+    const [text] = r.out;
     expect(text!.parents).toEqual([chunks[0]!.id]);
     expect(text!.id).toBe(`${chunks[0]!.id}#1`);
     expect(text!.group).toBe(chunks[0]!.group);
@@ -83,9 +84,25 @@ describe('to-chat', () => {
       '《中华人民共和国消费者权益保护法》第一条规定了什么？',
       '为保护消费者的合法权益，维护社会经济秩序，促进社会主义市场经济健康发展，制定本法。',
     ]);
-    expect((topic!.data as { messages: { content: string }[] }).messages[1]!.content).toBe(
-      '《中华人民共和国消费者权益保护法》中哪一条规定了“总则”方面的内容？',
-    );
+    // The topic's line follows its last article and names all six of 总则 as parents.
+    const topic = r.out[6]!;
+    expect(topic.id).toBe(`${chunks[0]!.id}#2`);
+    expect(topic.parents).toEqual(chunks.slice(0, 6).map((c) => c.id));
+    expect(topic.group).toBe(chunks[0]!.group);
+    const [, question, answer] = (topic.data as { messages: { content: string }[] }).messages.map((m) => m.content);
+    expect(question).toBe('《中华人民共和国消费者权益保护法》中哪些条文规定了“总则”方面的内容？');
+    expect(answer!.startsWith('第一条：为保护消费者的合法权益')).toBe(true);
+    expect(answer!.match(/^第.条：/gm)).toEqual([
+      '第一条：',
+      '第二条：',
+      '第三条：',
+      '第四条：',
+      '第五条：',
+      '第六条：',
+    ]);
+    // No question is asked twice.
+    const questions = r.out.map((x) => (x.data as { messages: { content: string }[] }).messages[1]!.content);
+    expect(new Set(questions).size).toBe(questions.length);
     expect(r.ledger.in).toBe(63);
   });
 
@@ -115,6 +132,65 @@ describe('to-chat', () => {
       ],
     ]);
     expect(r.ledger).toMatchObject({ in: 2, out: 2, rejected: 2, discarded: 0 });
+  });
+
+  it('lists the articles of a topic in one line, the parts of a split article included, the last topic at the end', async () => {
+    const long = Array.from(
+      { length: 12 },
+      (_, i) => `Paragraph ${i + 1} of the notice rules applies to every seller.`,
+    );
+    const law = [
+      '# Consumer Act',
+      '## Scope',
+      'Article 1 This Act protects consumers.',
+      'Article 2 This Act applies to sales.',
+      '## Notices',
+      `Article 3 ${long.join('\n\n')}`,
+      'Article 4 Notices are in writing.',
+      '',
+    ].join('\n\n');
+    const dir = mkdtempSync(join(tmpdir(), 'to-chat-'));
+    writeFileSync(join(dir, 'act.md'), law);
+    const chunks = (await runStep(readLegalStep, { path: 'act.md', max_chunk_tokens: 64 }, [], { baseDir: dir })).out;
+    expect(chunks.filter((c) => (c.data as { part?: number }).part !== undefined).length).toBeGreaterThan(1);
+    const r = await runStep(toChatStep, { tasks: ['article_for_topic', 'article_text'] }, chunks);
+    const lines = r.out.map((x) => [
+      x.id,
+      (x.data as { messages: { content: string }[] }).messages.map((m) => m.content),
+    ]);
+    const topics = lines.filter(([id]) => String(id).endsWith('#1'));
+    expect(topics.map(([, m]) => m![0])).toEqual([
+      'Which articles of the Consumer Act govern Scope?',
+      'Which articles of the Consumer Act govern Notices?',
+    ]);
+    expect(topics[0]![1]![1]).toBe('Article 1: This Act protects consumers.\n\nArticle 2: This Act applies to sales.');
+    // Article 3 was split into parts: no article_text line for it, but its whole text is in the topic's answer.
+    expect(topics[1]![1]![1]).toBe(`Article 3: ${long.join('\n\n')}\n\nArticle 4: Notices are in writing.`);
+    expect(r.out.at(-1)!.parents).toEqual(
+      chunks.filter((c) => (c.data as { topic: string }).topic === 'Notices').map((c) => c.id),
+    );
+    expect(lines.filter(([id]) => String(id).endsWith('#2')).map(([, m]) => m![0])).toEqual([
+      'What does Article 1 of the Consumer Act say?',
+      'What does Article 2 of the Consumer Act say?',
+      'What does Article 4 of the Consumer Act say?',
+    ]);
+    expect(r.ledger).toMatchObject({ in: chunks.length, rejected: 0, discarded: 0 });
+
+    expect(r.warnings).toEqual([]);
+    // Grouped by article, a topic's articles are in several groups: said once, counted per topic.
+    const byArticle = await runStep(toChatStep, { tasks: ['article_for_topic'], group: '{{article}}' }, chunks);
+    expect(byArticle.counters.topics_across_groups).toBe(2);
+    expect(byArticle.warnings).toEqual([
+      "to-chat: `act.md:7` is in group `Article 2`, the first article of its topic (`act.md:5`) in `Article 1`: the topic's line goes with the first, so the split may put an article's text on both sides; group by chapter or document to keep a topic on one side",
+    ]);
+
+    // A topic line that cannot be built is rejected once, naming every article of the topic.
+    const broken = await runStep(toChatStep, { tasks: [{ task: 'article_for_topic', answer: '{{missing}}' }] }, chunks);
+    expect(broken.out).toEqual([]);
+    expect(broken.rejected.map((x) => [x.record.id, x.record.parents?.length, x.detail.key])).toEqual([
+      ['act.md:5#1', 2, 'missing'],
+      [expect.stringMatching(/^act\.md:11/), chunks.length - 2, 'missing'],
+    ]);
   });
 
   it('maps multi-turn rows, passes chat lines through, and builds DPO and prompt/completion lines', async () => {

@@ -1,9 +1,11 @@
-import { type DataRecord, defineStep, type Step, type StepContext, TunekitError } from '@tunekit/core';
+import { type DataRecord, defineStep, type Step, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { AbsentFieldWatch } from './absent-field-watch.js';
-import { BadTurns, chatLine, completionLine, existingLine, preferenceLine, turnsLine } from './chat-lines.js';
-import { statuteTaskOption, taskTemplates } from './statute-tasks.js';
-import { compileTemplate, MissingField, render, type Template, templateString } from './template.js';
+import { chatLine, completionLine, existingLine, preferenceLine, turnsLine } from './chat-lines.js';
+import { rejectShaping } from './shaping-reject.js';
+import { statuteTaskStep } from './statute-task-step.js';
+import { statuteTaskOption } from './statute-tasks.js';
+import { compileTemplate, render, type Template, templateString } from './template.js';
 
 const options = z
   .object({
@@ -98,27 +100,6 @@ function lineBuilder(opts: ToChatOptions): LineBuilder | undefined {
   return undefined;
 }
 
-function rejectFor(
-  error: unknown,
-  record: DataRecord,
-  ctx: StepContext,
-  watch?: AbsentFieldWatch,
-  extra: Record<string, unknown> = {},
-): undefined {
-  if (error instanceof MissingField) {
-    watch?.missed(record, error, ctx.step);
-    ctx.reject(record, 'template_missing_field', {
-      message: error.message,
-      key: error.field,
-      line: record.source.line,
-      ...extra,
-    });
-  } else if (error instanceof BadTurns) {
-    ctx.reject(record, 'turns_invalid', { message: error.message, line: record.source.line, ...extra });
-  } else throw error;
-  return undefined;
-}
-
 function output(record: DataRecord, data: unknown, group: string | undefined, id = record.id): DataRecord {
   const out: DataRecord = { id, source: record.source, data, meta: record.meta };
   if (group !== undefined) out.group = group;
@@ -141,58 +122,7 @@ function createToChat(opts: ToChatOptions): Step {
   }
   const groupOf = (record: DataRecord) => (group ? render(group, record.data) : record.group);
 
-  if (tasks) {
-    // A task's templates depend only on the chunk's language: compile each source once, check the given ones now.
-    const compiled = new Map<string, Template>();
-    const taskTemplate = (source: string, field: string): Template => {
-      const cached = compiled.get(source);
-      if (cached) return cached;
-      const template = compileTemplate(source, field, 'to-chat');
-      compiled.set(source, template);
-      return template;
-    };
-    for (const task of tasks) {
-      if (typeof task === 'string') continue;
-      if (task.question) taskTemplate(task.question, 'tasks.question');
-      if (task.answer) taskTemplate(task.answer, 'tasks.answer');
-    }
-    return {
-      specVersion: 'v1',
-      fanOut: true,
-      map(record, ctx) {
-        const chunk = record.data as { law?: string; article?: string; part?: number };
-        if (!chunk.article || chunk.part !== undefined) {
-          ctx.discard(record, chunk.article ? 'article_part' : 'not_an_article');
-          return undefined;
-        }
-        let key: string | undefined;
-        try {
-          key = groupOf(record);
-        } catch (error) {
-          return rejectFor(error, record, ctx);
-        }
-        // Each task is a piece of the chunk: one that cannot be built is rejected alone, the others go on.
-        const pieces: DataRecord[] = [];
-        for (const [index, task] of tasks.entries()) {
-          const piece = { ...output(record, record.data, key, `${record.id}#${index + 1}`), parents: [record.id] };
-          try {
-            const t = taskTemplates(task, chunk.law ?? '');
-            const user = render(taskTemplate(t.question, 'tasks.question'), chunk);
-            const assistant = render(taskTemplate(t.answer, 'tasks.answer'), chunk);
-            const messages = [
-              ...(system ? [{ role: 'system', content: render(system, chunk) }] : []),
-              { role: 'user', content: user },
-              { role: 'assistant', content: assistant },
-            ];
-            pieces.push({ ...piece, data: { messages } });
-          } catch (error) {
-            rejectFor(error, piece, ctx, undefined, { task: typeof task === 'string' ? task : task.task });
-          }
-        }
-        return pieces;
-      },
-    };
-  }
+  if (tasks) return statuteTaskStep({ tasks, system, groupOf });
 
   const watch = new AbsentFieldWatch((field) => templateOptionOf(opts, field));
   return {
@@ -217,7 +147,7 @@ function createToChat(opts: ToChatOptions): Step {
         watch.shapedOne();
         return shaped;
       } catch (error) {
-        return rejectFor(error, record, ctx, watch);
+        return rejectShaping(error, record, ctx, watch);
       }
     },
     flush(ctx) {
