@@ -84,6 +84,42 @@ describe('dedupe', () => {
     expect(run.counters.near_duplicates).toBe(1);
   });
 
+  it('reports lines that ask an earlier prompt with another answer, whatever the number of workers', async () => {
+    const system = { role: 'system', content: 'You answer questions about consumer law.' };
+    const line = (user: string, assistant: string) => ({ messages: [system, ...chat(user, assistant).messages] });
+    const input = [
+      makeRecord(line('Which articles govern refunds?', 'Article 24.'), { id: 'a' }),
+      makeRecord(line('Which articles govern refunds?', 'Article 25.'), { id: 'b' }),
+      makeRecord(line('Which articles govern refunds?', 'Article 24.'), { id: 'exact copy of a' }),
+      makeRecord(line('Which articles govern returns?', 'Article 25.'), { id: 'other prompt' }),
+      makeRecord(line('Which articles govern refunds?', 'Articles 24 and 25.'), { id: 'e' }),
+      // The same characters in other messages: another prompt.
+      makeRecord(chat(`${system.content}Which articles govern refunds?`, 'None.'), { id: 'split differently' }),
+      makeRecord({ prompt: 'Which articles govern refunds?', completion: ' 26' }, { id: 'legacy' }),
+    ];
+    for (const workers of [1, 2]) {
+      const run = await runStep(dedupe, { batch_size: 2 }, structuredClone(input), { workers });
+      expect(run.out.map((r) => r.id)).toEqual(['a', 'b', 'other prompt', 'e', 'split differently', 'legacy']);
+      expect(run.counters.conflicting_answers).toBe(2);
+      expect(run.reports.conflicting_answers).toEqual({
+        prompts: 1,
+        lines: 2,
+        examples: [
+          { id: 'b', same_prompt_as: 'a' },
+          { id: 'e', same_prompt_as: 'a' },
+        ],
+      });
+      expect(run.warnings).toEqual([
+        'dedupe: 2 lines ask the prompt of an earlier line with another answer (1 prompt; the first: `b` asks what `a` asks): a model trained on both picks one at random; `key: prompt` keeps the first answer only',
+      ]);
+    }
+    // key: prompt already keeps the first answer of a prompt; check_conflicts: false turns the check off.
+    const byPrompt = await runStep(dedupe, { key: 'prompt' }, structuredClone(input));
+    expect([byPrompt.out.length, byPrompt.reports.conflicting_answers, byPrompt.warnings]).toEqual([3, undefined, []]);
+    const off = await runStep(dedupe, { check_conflicts: false }, structuredClone(input));
+    expect([off.out.length, off.reports.conflicting_answers, off.warnings]).toEqual([6, undefined, []]);
+  });
+
   it('gives byte-identical results with 1 and 2 workers', async () => {
     const base = articles.map((text, i) => makeRecord(chat(text, '好的'), { id: `a:${i}` }));
     const noisy = articles.map((text, i) => makeRecord(chat(`${text.slice(0, -4)}。`, '好的'), { id: `b:${i}` }));

@@ -2,9 +2,10 @@ import { type DataRecord, defineStep, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
 import { orderedBatches } from '../workers/ordered-batches.js';
 import { stepPool } from '../workers/step-pool.js';
+import { AnswerConflicts } from './answer-conflicts.js';
 import { NearIndex } from './minhash/near-index.js';
 import { signatureTask } from './minhash/signature-task.js';
-import { exampleParts } from './text/example-text.js';
+import { exampleParts, markedExampleParts } from './text/example-text.js';
 
 const nearOptions = z
   .object({
@@ -53,6 +54,12 @@ export const dedupeOptions = z
       .describe(
         'Ignore punctuation and symbols when comparing (false keeps them: "C" vs "C++", "x > 1" vs "x > -1" stay apart).',
       ),
+    check_conflicts: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Warn about lines that ask the prompt of an earlier line with another answer (with key: example and exact on); counted in the manifest as conflicting_answers.',
+      ),
     batch_size: z.number().int().min(1).max(65536).default(256).describe('Records per worker batch.'),
   })
   .strict();
@@ -78,10 +85,14 @@ async function* dedupeRecords(
   const nearIndex = new NearIndex(near.bands, perms);
   const keptIds: string[] = [];
   const nearToKept: number[] = [];
+  const conflicts =
+    options.check_conflicts && options.exact && options.key === 'example' ? new AnswerConflicts() : undefined;
   try {
     const batches = orderedBatches(input, pool, task, {
       batchSize: options.batch_size,
-      toTask: (record: DataRecord) => exampleParts(record.data, options.key),
+      toTask: conflicts
+        ? (record: DataRecord) => markedExampleParts(record.data)
+        : (record: DataRecord) => exampleParts(record.data, options.key),
     });
     for await (const [records, batch] of batches) {
       const kept: DataRecord[] = [];
@@ -106,6 +117,7 @@ async function* dedupeRecords(
         }
         const index = keptIds.length;
         keptIds.push(record.id);
+        conflicts?.note(batch.prompts[i]!, record.id, ctx);
         if (options.exact && exactHash) exactIndex.set(exactHash, index);
         if (shingled) {
           nearIndex.add(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2);
@@ -115,6 +127,7 @@ async function* dedupeRecords(
       }
       yield kept;
     }
+    conflicts?.finish(ctx);
     if (options.near !== undefined) ctx.report('near_index', { records: nearIndex.count, bytes: nearIndex.bytes });
   } finally {
     await release();

@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
+import type { MarkedParts } from '../text/example-text.js';
 import { normalizeText } from '../text/normalize.js';
+import { promptKey } from '../text/prompt-key.js';
 import { shingleHashes } from './shingles.js';
 import { bandHashes, minHashSignature, packSignature4, permutationParameters } from './signature.js';
 import { createSimdSignature } from './simd-signature.js';
@@ -24,10 +26,12 @@ export interface SignatureBatch {
   signatures: Uint8Array;
   /** 1 when the text had at least one shingle (an empty text has no signature and is never a near duplicate). */
   shingled: Uint8Array;
+  /** `promptKey` of each chat line given as `MarkedParts`; -1 for the others. */
+  prompts: Float64Array;
 }
 
-/** A text, or its parts (`exampleParts`), normalised as if joined by line breaks. */
-export type SignatureItem = string | string[];
+/** A text, or its parts (`exampleParts`), normalised as if joined by line breaks; marked parts are also prompt-keyed. */
+export type SignatureItem = string | string[] | MarkedParts;
 
 export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[]) => SignatureBatch {
   const perms = init.bands * init.rows;
@@ -42,9 +46,14 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
       bandKeys: new Uint32Array(init.near ? n * init.bands : 0),
       signatures: new Uint8Array(init.near ? (n * perms) / 2 : 0),
       shingled: new Uint8Array(n),
+      prompts: new Float64Array(n).fill(-1),
     };
     for (let i = 0; i < n; i++) {
-      const item = texts[i]!;
+      let item = texts[i]!;
+      if (typeof item === 'object' && !Array.isArray(item)) {
+        batch.prompts[i] = promptKey(item.parts, item.answers);
+        item = item.parts;
+      }
       const normalized = normalizeText(item, { numbers: init.numbers, punctuation: init.punctuation });
       // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
       batch.exact[i] = normalized ? hash('sha256', normalized, 'base64url').slice(0, 22) : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleParts, exampleText, type TextKey } from './example-text.js';
+import { exampleParts, exampleText, markedExampleParts, type TextKey } from './example-text.js';
 
 const LINES: unknown[] = [
   {
@@ -33,5 +33,15 @@ describe('exampleParts', () => {
       'Often, yes.',
     ]);
     expect(exampleParts(LINES[0], 'user')).toEqual(['Is a verbal contract valid?']);
+  });
+
+  it('marked for the conflicts check, has the same parts and marks the answers (none past 31 parts)', () => {
+    for (const line of LINES) {
+      const marked = markedExampleParts(line);
+      expect(Array.isArray(marked) ? marked : marked.parts).toEqual(exampleParts(line, 'example'));
+    }
+    expect(markedExampleParts(LINES[0])).toMatchObject({ answers: 0b100 });
+    const long = Array.from({ length: 40 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `m${i}` }));
+    expect(markedExampleParts({ messages: long })).toMatchObject({ answers: 0 });
   });
 });

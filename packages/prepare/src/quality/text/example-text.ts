@@ -55,6 +55,34 @@ export function exampleParts(data: unknown, key: TextKey): string[] {
   return parts;
 }
 
+/** A chat line's parts (`exampleParts(data, 'example')`) and which of them are assistant answers (bit i: part i). */
+export interface MarkedParts {
+  parts: string[];
+  /** 0 when the line has no answer, or more parts than a mask holds: then it is not checked for conflicts. */
+  answers: number;
+}
+
+const MASK_PARTS = 31;
+
+/**
+ * `exampleParts(data, 'example')`, with the answers marked for a chat line so a worker thread can key its prompt
+ * (the conflicting-answers check of dedupe); other lines as `exampleParts` gives them.
+ */
+export function markedExampleParts(data: unknown): MarkedParts | string[] {
+  const messages = data && typeof data === 'object' ? (data as Record<string, unknown>).messages : undefined;
+  if (!Array.isArray(messages)) return [exampleText(data, 'example')];
+  const parts: string[] = [];
+  let answers = 0;
+  for (const message of messages as MessageLike[]) {
+    if (!message || typeof message !== 'object') continue;
+    const text = contentText(message.content);
+    if (!text) continue;
+    if (message.role === 'assistant' && parts.length < MASK_PARTS) answers |= 1 << parts.length;
+    parts.push(text);
+  }
+  return { parts, answers: parts.length > MASK_PARTS ? 0 : answers };
+}
+
 const PROMPT_FIELDS = ['prompt', 'question', 'input', 'instruction', 'query', 'text'];
 
 /**
