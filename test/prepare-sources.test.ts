@@ -27,13 +27,15 @@ async function runPipeline(file: string, name: string) {
 }
 
 describe('example pipelines run end to end', () => {
-  it('consumer-law-qa: 63 articles → 126 question/answer lines', async () => {
+  it('consumer-law-qa: 63 articles → 71 question/answer lines (one per article, one per chapter)', async () => {
     const r = await runPipeline(join(REPO_ROOT, 'pipelines/consumer-law-qa.yaml'), 'consumer');
     expect(r.result.code).toBe(0);
-    expect(r.lines).toHaveLength(126);
+    expect(r.lines).toHaveLength(71);
     expect(r.manifest.steps[0]).toMatchObject({ step: 'read-legal', out: 63 });
     const contents = r.lines.map((l) => (l.messages as { content: string }[])[1]!.content);
     expect(contents).toContain('《中华人民共和国消费者权益保护法》第二十四条规定了什么？');
+    expect(contents).toContain('《中华人民共和国消费者权益保护法》中哪些条文规定了“消费者的权利”方面的内容？');
+    expect(new Set(contents).size).toBe(71);
   });
 
   it('mcq-zh: 275 multiple-choice lines with the letter as the answer', async () => {
