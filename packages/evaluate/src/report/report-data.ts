@@ -42,10 +42,12 @@ export type ScorerKind = 'binary' | 'continuous' | 'pairwise';
 
 /**
  * How a 95% interval was computed: Wilson's (a pass rate), Newcombe's (a difference of paired pass rates),
- * the expanded percentile bootstrap (graded scores), Hoeffding's bound (graded scores on fewer than 6 items), or
- * `all-equal`: graded values that are all the same, bounded by the share of items that could differ.
+ * the expanded percentile bootstrap (graded scores), `bootstrap-widened`: that bootstrap widened on a side where it
+ * stopped at the most extreme value observed (no loss among the pairs, say) by the share of items that could go past
+ * it, Hoeffding's bound (graded scores on fewer than 6 items), or `all-equal`: graded values that are all the same,
+ * bounded by the share of items that could differ.
  */
-export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'hoeffding' | 'all-equal';
+export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'bootstrap-widened' | 'hoeffding' | 'all-equal';
 
 export interface ScorerInfo {
   name: string;
@@ -60,8 +62,8 @@ export interface ScoreSummary {
   /** Mean of the per-item scores that did not error; null when none did. */
   mean: number | null;
   /**
-   * 95% interval of the mean: Wilson for pass/fail scorers, else the seeded expanded percentile bootstrap, or
-   * Hoeffding's bound below 6 items.
+   * 95% interval of the mean: Wilson for pass/fail scorers, else the seeded expanded percentile bootstrap (widened
+   * past the observed extremes it stops at), or Hoeffding's bound below 6 items; `ciMethod` says which.
    */
   ci: Interval | null;
   /** Absent in reports written before it was recorded. */
@@ -95,7 +97,8 @@ export interface Comparison {
   diff: number | null;
   /**
    * 95% interval of `diff`: Newcombe's for pass/fail scorers and the pairwise judge, else the paired expanded
-   * percentile bootstrap, or Hoeffding's bound below 6 pairs.
+   * percentile bootstrap (widened past the observed extremes it stops at), or Hoeffding's bound below 6 pairs;
+   * `ciMethod` says which.
    */
   ci: Interval | null;
   /** Absent in reports written before it was recorded. */

@@ -34,7 +34,7 @@ const scorer = z.looseObject({
   description: z.string(),
 });
 
-const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'hoeffding', 'all-equal']);
+const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'bootstrap-widened', 'hoeffding', 'all-equal']);
 
 const summary = z.looseObject({
   candidate: z.string(),

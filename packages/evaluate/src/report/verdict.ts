@@ -17,6 +17,15 @@ export interface Verdict {
 
 const NO_SCORES = 'No scores.';
 
+/** The comparison the verdict speaks of, when it has one. */
+export function subjectComparison(data: ReportData, verdict: Verdict): Comparison | undefined {
+  const subject = verdict.subject;
+  if (!subject) return undefined;
+  return data.comparisons.find(
+    (c) => c.candidate === subject.candidate && c.scorer === subject.metric && c.baseline === subject.baseline,
+  );
+}
+
 /** Candidates with errors and not one scored item: a report must say so, not only show empty cells. */
 function unscored(data: ReportData): string[] {
   return data.candidates

@@ -1,4 +1,5 @@
 import { formatP } from '../report/format.js';
+import { intervalWords } from '../report/interval-method.js';
 import type { Comparison, GateCheck, GateResult, GateSpec } from '../report/report-data.js';
 import { findingOf } from './finding.js';
 import { MIN_ITEMS } from './min-items.js';
@@ -54,7 +55,8 @@ export function evaluateGate(
     const low = comparison.ci.low;
     const passed = low > threshold;
     const [lowText, thresholdText] = apart(low, threshold);
-    const explanation = `${candidate}: lower bound ${lowText} ${passed ? '>' : '≤'} ${thresholdText}: ${passed ? '' : 'cannot claim '}${claim}`;
+    const method = intervalWords(comparison.ciMethod);
+    const explanation = `${candidate}: lower bound ${lowText}${method} ${passed ? '>' : '≤'} ${thresholdText}: ${passed ? '' : 'cannot claim '}${claim}`;
     return { candidate, passed, diff: comparison.diff, ci: comparison.ci, explanation };
   });
   const passed = checks.length > 0 && checks.every((c) => c.passed);
