@@ -101,7 +101,7 @@ const gateSchema = z
       .min(0, 'min_improvement must be 0 or more (to accept a loss, give non_inferiority_margin instead)')
       .optional()
       .describe(
-        'Pass when the candidate is significantly better (p < 0.05, 6 paired items or more) and the lower 95% bound of (candidate − baseline) > this.',
+        'Pass when the candidate is significantly better (p < 0.05 after the correction, 6 paired items or more) and the lower 95% bound of (candidate − baseline) > this.',
       ),
   })
   .refine((g) => (g.non_inferiority_margin === undefined) !== (g.min_improvement === undefined), {
@@ -122,6 +122,12 @@ export const evaluateOptionsSchema = z
       .strictObject({
         baseline: z.string().describe('Name of the baseline candidate.'),
         gate: gateSchema.optional(),
+        correction: z
+          .enum(['holm', 'none'])
+          .default('holm')
+          .describe(
+            'Adjustment of p for the number of comparisons in the report (every candidate × scorer against its baseline): holm keeps the chance that any of them is wrongly called better or worse under 5%; none tests each at 0.05 on its own.',
+          ),
       })
       .optional(),
     report: z

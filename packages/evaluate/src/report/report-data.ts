@@ -81,8 +81,8 @@ export interface ScoreSummary {
 export type PairedTest = 'mcnemar-exact' | 'wilcoxon-signed-rank' | 'pairwise-judge-sign';
 
 /**
- * What a comparison allows one to claim: `better`/`worse` need at least 6 paired items, p < 0.05 and the 95% interval
- * on that side of 0; otherwise `no-significant-difference`, `too-few-items` (under 6 pairs) or `no-pairs`.
+ * What a comparison allows one to claim: `better`/`worse` need at least 6 paired items, p < 0.05 (Holm-adjusted unless
+ * `correction: none`) and the 95% interval on that side of 0; otherwise `no-significant-difference`, `too-few-items` (under 6 pairs) or `no-pairs`.
  */
 export type Finding = 'better' | 'worse' | 'no-significant-difference' | 'too-few-items' | 'no-pairs';
 
@@ -104,12 +104,27 @@ export interface Comparison {
   /** Absent in reports written before it was recorded. */
   ciMethod?: IntervalMethod;
   test: PairedTest;
+  /** The test's own p. */
   pValue: number | null;
+  /**
+   * p adjusted by Holm's method for the report's family of comparisons (see `ReportData.correction`): what `finding`
+   * reads. Absent with `correction: none` and in reports written before the correction.
+   */
+  pAdjusted?: number | null;
   /** Absent in reports written before it was recorded (renderers derive it then). */
   finding?: Finding;
   wins: number;
   ties: number;
   losses: number;
+}
+
+/** How the p values of a report's comparisons are adjusted for their number: Holm's method, or not at all. */
+export type CorrectionMethod = 'holm' | 'none';
+
+export interface Correction {
+  method: CorrectionMethod;
+  /** Comparisons with a p, corrected together: every candidate × scorer paired test against its baseline. */
+  family: number;
 }
 
 export interface GateSpec {
@@ -234,6 +249,8 @@ export interface ReportData {
   /** Absent when the pipeline names no baseline. */
   baseline?: string;
   comparisons: Comparison[];
+  /** Absent in reports written before the correction (their p values are unadjusted). */
+  correction?: Correction;
   gate?: GateResult;
   economics: EconomicsEntry[];
   /** One entry per judge scorer (absent when no scorer calls a model). */

@@ -1,7 +1,8 @@
 import { findingOf } from '../stats/finding.js';
 import { MIN_ITEMS } from '../stats/min-items.js';
-import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
+import { formatCount, formatInterval, formatMs, formatScore, formatSigned, formatUsd } from './format.js';
 import { intervalWords } from './interval-method.js';
+import { formatDecidingP, formatDecidingPWithRaw } from './p-value-text.js';
 import type { Comparison, ReportData } from './report-data.js';
 
 export interface Verdict {
@@ -74,7 +75,7 @@ function qualitySentence(comparison: Comparison, size: string, metric: string): 
     case 'too-few-items':
       return `too few items to tell ${candidate} from ${baseline} on ${metric} (${n} paired, at least ${MIN_ITEMS} needed; ${size})`;
     default:
-      return `${candidate} shows no significant difference from ${baseline} on ${metric} (${size}, ${formatP(comparison.pValue)}, n = ${n})`;
+      return `${candidate} shows no significant difference from ${baseline} on ${metric} (${size}, ${formatDecidingP(comparison)}, n = ${n})`;
   }
 }
 
@@ -97,7 +98,7 @@ function compareMain(data: ReportData): Verdict {
     const size = `${formatSigned(comparison.diff)} ${formatInterval(comparison.ci, true)}`;
     parts.push(qualitySentence(comparison, size, metric));
     details.push(
-      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI${intervalWords(comparison.ciMethod)}, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
+      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI${intervalWords(comparison.ciMethod)}, ${formatDecidingPWithRaw(comparison)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
     );
   } else parts.push(`${candidate} and ${baseline} have no paired ${metric} scores`);
   const mine = data.economics.find((e) => e.candidate === candidate);
