@@ -1,7 +1,7 @@
 import { didYouMean, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { recordKeyName } from './record-key-name.js';
-import { scorerName, scorerSpecSchema } from './scorers/spec.js';
+import { type ParsedScorerSpec, scorerName, scorerSpecSchema } from './scorers/spec.js';
 
 const fieldsSchema = z
   .strictObject({
@@ -194,6 +194,14 @@ export const evaluateOptionsSchema = z
         message: `no scorer is named "${metric}"${didYouMean(metric, scorers)} (scorers: ${scorers.join(', ')})`,
       });
     }
+    const own = ownPairwiseBaseline(o.scorers, metric);
+    if (metric !== undefined && own !== undefined && own !== o.compare?.baseline) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'gate', 'metric'],
+        message: `scorer "${metric}" judges against "${own}", not the baseline "${o.compare?.baseline}": the gate reads comparisons against compare.baseline (gate on another scorer, or drop the scorer's own baseline)`,
+      });
+    }
     const gated = o.compare?.gate?.candidate;
     if (gated !== undefined && !names.has(gated)) {
       ctx.addIssue({
@@ -204,6 +212,12 @@ export const evaluateOptionsSchema = z
     }
   })
   .describe('The evaluation: candidates, scorers, compare, report.');
+
+/** The baseline a pairwise scorer names for itself, when `name` is one that does. */
+function ownPairwiseBaseline(scorers: readonly ParsedScorerSpec[], name: string | undefined): string | undefined {
+  const spec = scorers.find((s) => scorerName(s) === name);
+  return typeof spec === 'object' && 'pairwise' in spec ? spec.pairwise.baseline : undefined;
+}
 
 export type EvaluateOptions = z.output<typeof evaluateOptionsSchema>;
 export type CandidateOptions = EvaluateOptions['candidates'][number];

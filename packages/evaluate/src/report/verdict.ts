@@ -52,6 +52,17 @@ export function buildVerdict(data: ReportData): Verdict {
 }
 
 /**
+ * Scorers whose rows compare against the verdict's baseline: all but a pairwise judge with a baseline of its own. That
+ * judge answers another question (against another candidate); the verdict weighs quality, cost and pay-back against
+ * one baseline, so it does not read those rows (the tables show them, against whom on each row).
+ */
+function scorersAgainst(data: ReportData, baseline: string | undefined): string[] {
+  return data.scorers
+    .map((scorer) => scorer.name)
+    .filter((name) => data.comparisons.every((c) => c.scorer !== name || c.baseline === baseline));
+}
+
+/**
  * Without a baseline no difference is tested: the highest mean is named as such, not as the best (its interval may
  * overlap the next one's).
  */
@@ -85,8 +96,13 @@ function compareMain(data: ReportData): Verdict {
   const others = data.candidates.filter((c) => !c.isBaseline);
   const trained = data.training?.model ? others.find((c) => c.model === data.training?.model) : undefined;
   const candidate = data.gate?.checks[0]?.candidate ?? (trained ?? others[0])?.name;
-  const metric = data.gate?.metric ?? data.scorers[0]?.name;
+  const metric = data.gate?.metric ?? scorersAgainst(data, baseline)[0];
   if (!baseline || !candidate || !metric) {
+    if (!metric && data.comparisons.length > 0) {
+      const none = baseline ? `No scorer compares against ${baseline}` : 'No baseline is named';
+      const headline = `${none}: the pairwise judges compare against baselines of their own (see the comparison table).`;
+      return { status, headline, details: [] };
+    }
     return { status, headline: untestedHeadline(data, metric), details: [] };
   }
   const parts: string[] = [];
