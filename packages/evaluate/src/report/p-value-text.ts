@@ -4,8 +4,9 @@ import type { Comparison, ReportData } from './report-data.js';
 
 type Tested = Pick<Comparison, 'pValue' | 'pAdjusted'>;
 
+/** Whether the correction changed the p as printed ("p < 0.001" before and after is left unsaid). */
 function adjusted(comparison: Tested): boolean {
-  return comparison.pAdjusted != null && comparison.pAdjusted !== comparison.pValue;
+  return comparison.pAdjusted != null && formatP(comparison.pAdjusted) !== formatP(comparison.pValue);
 }
 
 /** The p a comparison is judged by, named as adjusted when the correction changed it: "Holm-adjusted p = 0.060". */

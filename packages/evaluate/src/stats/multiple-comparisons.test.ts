@@ -68,6 +68,8 @@ describe('Holm’s correction across the comparisons of a report', () => {
       'tuned shows no significant difference from base on judge (+0.100 [+0.010, +0.200], Holm-adjusted p = 0.060, n = 40), gate failed.',
     );
     expect(verdict.details[0]).toContain('Holm-adjusted p = 0.060 (raw p = 0.030), n = 40');
+    const tiny = { ...data, comparisons: [{ ...comparisons[2]!, pValue: 0.0001, pAdjusted: 0.0003 }] };
+    expect(buildVerdict(tiny).details[0]).toContain('95% CI, p < 0.001, n = 40');
     const markdown = renderMarkdown(data);
     expect(markdown).toContain('| tuned | f1 | +0.100 [+0.010, +0.200] | p = 0.030 (wilcoxon-signed-rank) |');
     expect(markdown).toContain('| tuned | judge | +0.100 [+0.010, +0.200] | p = 0.060 (wilcoxon-signed-rank) |');
