@@ -31,3 +31,22 @@ it('refuses a negative min_improvement: a tolerated loss is a non-inferiority ma
     message: 'min_improvement must be 0 or more (to accept a loss, give non_inferiority_margin instead)',
   });
 });
+
+it('refuses a gate on a pairwise judge with a baseline of its own: the gate reads comparisons against compare.baseline', () => {
+  const section = (own: string | undefined) => ({
+    candidates: [
+      { name: 'tuned', model: 'ft:gpt-4o-mini-2024-07-18:o::x' },
+      { name: 'gpt-4o', model: 'gpt-4o' },
+      { name: 'base', model: 'gpt-4o-mini' },
+    ],
+    scorers: [{ pairwise: { ...(own ? { baseline: own } : {}) }, name: 'h2h' }],
+    compare: { baseline: 'gpt-4o', gate: { metric: 'h2h', non_inferiority_margin: 0.1 } },
+  });
+  expect(evaluateOptionsSchema.safeParse(section('base')).error?.issues[0]).toMatchObject({
+    path: ['compare', 'gate', 'metric'],
+    message:
+      'scorer "h2h" judges against "base", not the baseline "gpt-4o": the gate reads comparisons against compare.baseline (gate on another scorer, or drop the scorer\'s own baseline)',
+  });
+  expect(evaluateOptionsSchema.safeParse(section('gpt-4o')).success).toBe(true);
+  expect(evaluateOptionsSchema.safeParse(section(undefined)).success).toBe(true);
+});

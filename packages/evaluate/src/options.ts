@@ -1,7 +1,7 @@
 import { didYouMean, TunekitError } from '@tunekit/core';
 import { z } from 'zod';
 import { recordKeyName } from './record-key-name.js';
-import { scorerName, scorerSpecSchema } from './scorers/spec.js';
+import { type ParsedScorerSpec, scorerName, scorerSpecSchema } from './scorers/spec.js';
 
 const fieldsSchema = z
   .strictObject({
@@ -101,7 +101,7 @@ const gateSchema = z
       .min(0, 'min_improvement must be 0 or more (to accept a loss, give non_inferiority_margin instead)')
       .optional()
       .describe(
-        'Pass when the candidate is significantly better (p < 0.05, 6 paired items or more) and the lower 95% bound of (candidate − baseline) > this.',
+        'Pass when the candidate is significantly better (p < 0.05 after the correction, 6 paired items or more) and the lower 95% bound of (candidate − baseline) > this.',
       ),
   })
   .refine((g) => (g.non_inferiority_margin === undefined) !== (g.min_improvement === undefined), {
@@ -122,6 +122,12 @@ export const evaluateOptionsSchema = z
       .strictObject({
         baseline: z.string().describe('Name of the baseline candidate.'),
         gate: gateSchema.optional(),
+        correction: z
+          .enum(['holm', 'none'])
+          .default('holm')
+          .describe(
+            'Adjustment of p for the number of comparisons in the report (every candidate × scorer against its baseline): holm keeps the chance that any of them is wrongly called better or worse under 5%; none tests each at 0.05 on its own.',
+          ),
       })
       .optional(),
     report: z
@@ -188,6 +194,14 @@ export const evaluateOptionsSchema = z
         message: `no scorer is named "${metric}"${didYouMean(metric, scorers)} (scorers: ${scorers.join(', ')})`,
       });
     }
+    const own = ownPairwiseBaseline(o.scorers, metric);
+    if (metric !== undefined && own !== undefined && own !== o.compare?.baseline) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'gate', 'metric'],
+        message: `scorer "${metric}" judges against "${own}", not the baseline "${o.compare?.baseline}": the gate reads comparisons against compare.baseline (gate on another scorer, or drop the scorer's own baseline)`,
+      });
+    }
     const gated = o.compare?.gate?.candidate;
     if (gated !== undefined && !names.has(gated)) {
       ctx.addIssue({
@@ -198,6 +212,12 @@ export const evaluateOptionsSchema = z
     }
   })
   .describe('The evaluation: candidates, scorers, compare, report.');
+
+/** The baseline a pairwise scorer names for itself, when `name` is one that does. */
+function ownPairwiseBaseline(scorers: readonly ParsedScorerSpec[], name: string | undefined): string | undefined {
+  const spec = scorers.find((s) => scorerName(s) === name);
+  return typeof spec === 'object' && 'pairwise' in spec ? spec.pairwise.baseline : undefined;
+}
 
 export type EvaluateOptions = z.output<typeof evaluateOptionsSchema>;
 export type CandidateOptions = EvaluateOptions['candidates'][number];

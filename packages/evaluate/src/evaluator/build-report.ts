@@ -17,7 +17,13 @@ import { REPORT_FORMAT_VERSION } from '../report/report-data.js';
 import type { CandidateRuntime } from '../runner/candidate-runtime.js';
 import type { RunItemsResult } from '../runner/run-items.js';
 import type { ScoringPlan } from '../runner/score-item.js';
-import { compareToBaseline, evaluateGate, type ScoreSample, summarizeScores } from '../stats/index.js';
+import {
+  compareToBaseline,
+  correctForMultipleComparisons,
+  evaluateGate,
+  type ScoreSample,
+  summarizeScores,
+} from '../stats/index.js';
 import type { JudgeRuntime } from './setup-scorers.js';
 
 export const BOOTSTRAP_SEED = 7;
@@ -103,6 +109,8 @@ export function buildReport(input: ReportInput): ReportData {
       );
     });
   });
+  const correction = options.compare?.correction ?? 'holm';
+  const corrected = correctForMultipleComparisons(comparisons, correction);
   let gate: GateResult | undefined;
   const gateSpec = options.compare?.gate;
   if (baseline && gateSpec) {
@@ -110,7 +118,7 @@ export function buildReport(input: ReportInput): ReportData {
       ? [gateSpec.candidate]
       : candidates.map((c) => c.name).filter((n) => n !== baseline);
     const { candidate: _ignored, ...spec } = gateSpec;
-    gate = evaluateGate(spec, baseline, comparisons, gated);
+    gate = evaluateGate(spec, baseline, corrected.comparisons, gated);
   }
   const tuned = tunedCandidate(candidates, rt);
   const economics = compareEconomics(
@@ -132,7 +140,8 @@ export function buildReport(input: ReportInput): ReportData {
     scorers: input.scorerInfos,
     summaries,
     ...(baseline ? { baseline } : {}),
-    comparisons,
+    comparisons: corrected.comparisons,
+    correction: { method: correction, family: corrected.family },
     ...(gate ? { gate } : {}),
     economics,
     ...(input.judges.length > 0 ? { judges: input.judges.map((j) => judgeCostEntry(j.scorer, j.model, j.tally)) } : {}),

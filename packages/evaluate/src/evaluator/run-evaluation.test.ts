@@ -118,6 +118,21 @@ describe('runEvaluation', () => {
     expect(economics?.costPer1kUsd).toBeGreaterThan(0);
     expect(report.economics.find((e) => e.candidate === 'tuned')?.promptTokensSavedPerRequest).toBe(600);
     expect(await rows(dir)).toHaveLength(40);
+    // two comparisons (exact, token-f1) corrected together: Holm doubles the smaller p, the larger stays (or rises
+    // to the adjusted smaller one)
+    expect(report.correction).toEqual({ method: 'holm', family: 2 });
+    const [low, high] = [...report.comparisons].sort((a, b) => a.pValue! - b.pValue!);
+    expect(low!.pAdjusted).toBe(Math.min(1, 2 * low!.pValue!));
+    expect(high!.pAdjusted).toBe(Math.max(low!.pAdjusted!, high!.pValue!));
+  });
+
+  it('leaves every p as its test gave it with compare.correction: none', async () => {
+    const dir = await setup(12);
+    const compare = { ...section.compare, correction: 'none' };
+    await runEvaluation({ ...section, compare }, runtime(dir), { createProvider: () => fakeProvider({ calls: [] }) });
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportData;
+    expect(report.correction).toEqual({ method: 'none', family: 2 });
+    expect(report.comparisons.every((c) => c.pAdjusted === undefined && c.pValue !== null)).toBe(true);
   });
 
   it('retries transient failures; a rerun answers everything from the cache', async () => {

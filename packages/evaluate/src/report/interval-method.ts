@@ -12,6 +12,11 @@ const UNUSUAL: Partial<Record<IntervalMethod, { mark: string; note: string; word
     note: "every item gave the same value: a bootstrap would shrink to a point, so this interval bounds the share of items that could differ (Wilson's bound, as for n passes of n) times the largest possible difference.",
     words: 'every item gave the same value',
   },
+  'bootstrap-widened': {
+    mark: '§',
+    note: "no item went past the most extreme value observed on one side (not one loss, say): a bootstrap cannot reach past it, so that side is widened by the share of items that could (Wilson's bound for 0 of n) times the largest possible distance past it.",
+    words: 'bootstrap widened past the most extreme value observed',
+  },
 };
 
 export function intervalMark(method: IntervalMethod | undefined): string {
@@ -27,8 +32,13 @@ export function intervalNotes(data: ReportData): string[] {
   );
 }
 
-/** The same in words, where no note explains the mark (junit.xml, the key figures). */
+/** What an unusual interval is, in a few words; undefined for the usual one. */
+export function unusualIntervalWords(method: IntervalMethod | undefined): string | undefined {
+  return method ? UNUSUAL[method]?.words : undefined;
+}
+
+/** The same in brackets after an interval, where no note explains the mark (junit.xml, the key figures). */
 export function intervalWords(method: IntervalMethod | undefined): string {
-  const unusual = method && UNUSUAL[method];
-  return unusual ? ` (${unusual.words})` : '';
+  const words = unusualIntervalWords(method);
+  return words ? ` (${words})` : '';
 }

@@ -1,8 +1,10 @@
+import { decidingP } from '../stats/finding.js';
 import { formatBreakEven } from './break-even-cell.js';
 import { escapeMarkdown as md } from './escape.js';
 import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from './evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
 import { intervalMark, intervalNotes } from './interval-method.js';
+import { correctionNote } from './p-value-text.js';
 import type { ReportData } from './report-data.js';
 import { sharedBaseline } from './shared-baseline.js';
 import { buildVerdict } from './verdict.js';
@@ -46,11 +48,13 @@ export function renderMarkdown(data: ReportData): string {
       shared === null ? md(`${c.candidate} vs ${c.baseline}`) : md(c.candidate),
       md(c.scorer),
       `${formatSigned(c.diff)} ${formatInterval(c.ci, true)}${intervalMark(c.ciMethod)}`,
-      `${formatP(c.pValue)} (${c.test})`,
+      `${formatP(decidingP(c))} (${c.test})`,
       `${c.wins} / ${c.ties} / ${c.losses}`,
       String(c.n),
     ]);
     lines.push(...table(['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'], rows));
+    const note = correctionNote(data);
+    if (note) lines.push('', md(note));
   }
   for (const note of intervalNotes(data)) lines.push('', md(note));
   if (data.economics.length > 0) {

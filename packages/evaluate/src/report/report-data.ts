@@ -42,10 +42,12 @@ export type ScorerKind = 'binary' | 'continuous' | 'pairwise';
 
 /**
  * How a 95% interval was computed: Wilson's (a pass rate), Newcombe's (a difference of paired pass rates),
- * the expanded percentile bootstrap (graded scores), Hoeffding's bound (graded scores on fewer than 6 items), or
- * `all-equal`: graded values that are all the same, bounded by the share of items that could differ.
+ * the expanded percentile bootstrap (graded scores), `bootstrap-widened`: that bootstrap widened on a side where it
+ * stopped at the most extreme value observed (no loss among the pairs, say) by the share of items that could go past
+ * it, Hoeffding's bound (graded scores on fewer than 6 items), or `all-equal`: graded values that are all the same,
+ * bounded by the share of items that could differ.
  */
-export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'hoeffding' | 'all-equal';
+export type IntervalMethod = 'wilson' | 'newcombe' | 'bootstrap' | 'bootstrap-widened' | 'hoeffding' | 'all-equal';
 
 export interface ScorerInfo {
   name: string;
@@ -60,8 +62,8 @@ export interface ScoreSummary {
   /** Mean of the per-item scores that did not error; null when none did. */
   mean: number | null;
   /**
-   * 95% interval of the mean: Wilson for pass/fail scorers, else the seeded expanded percentile bootstrap, or
-   * Hoeffding's bound below 6 items.
+   * 95% interval of the mean: Wilson for pass/fail scorers, else the seeded expanded percentile bootstrap (widened
+   * past the observed extremes it stops at), or Hoeffding's bound below 6 items; `ciMethod` says which.
    */
   ci: Interval | null;
   /** Absent in reports written before it was recorded. */
@@ -79,8 +81,8 @@ export interface ScoreSummary {
 export type PairedTest = 'mcnemar-exact' | 'wilcoxon-signed-rank' | 'pairwise-judge-sign';
 
 /**
- * What a comparison allows one to claim: `better`/`worse` need at least 6 paired items, p < 0.05 and the 95% interval
- * on that side of 0; otherwise `no-significant-difference`, `too-few-items` (under 6 pairs) or `no-pairs`.
+ * What a comparison allows one to claim: `better`/`worse` need at least 6 paired items, p < 0.05 (Holm-adjusted unless
+ * `correction: none`) and the 95% interval on that side of 0; otherwise `no-significant-difference`, `too-few-items` (under 6 pairs) or `no-pairs`.
  */
 export type Finding = 'better' | 'worse' | 'no-significant-difference' | 'too-few-items' | 'no-pairs';
 
@@ -95,18 +97,34 @@ export interface Comparison {
   diff: number | null;
   /**
    * 95% interval of `diff`: Newcombe's for pass/fail scorers and the pairwise judge, else the paired expanded
-   * percentile bootstrap, or Hoeffding's bound below 6 pairs.
+   * percentile bootstrap (widened past the observed extremes it stops at), or Hoeffding's bound below 6 pairs;
+   * `ciMethod` says which.
    */
   ci: Interval | null;
   /** Absent in reports written before it was recorded. */
   ciMethod?: IntervalMethod;
   test: PairedTest;
+  /** The test's own p. */
   pValue: number | null;
+  /**
+   * p adjusted by Holm's method for the report's family of comparisons (see `ReportData.correction`): what `finding`
+   * reads. Absent with `correction: none` and in reports written before the correction.
+   */
+  pAdjusted?: number | null;
   /** Absent in reports written before it was recorded (renderers derive it then). */
   finding?: Finding;
   wins: number;
   ties: number;
   losses: number;
+}
+
+/** How the p values of a report's comparisons are adjusted for their number: Holm's method, or not at all. */
+export type CorrectionMethod = 'holm' | 'none';
+
+export interface Correction {
+  method: CorrectionMethod;
+  /** Comparisons with a p, corrected together: every candidate × scorer paired test against its baseline. */
+  family: number;
 }
 
 export interface GateSpec {
@@ -231,6 +249,8 @@ export interface ReportData {
   /** Absent when the pipeline names no baseline. */
   baseline?: string;
   comparisons: Comparison[];
+  /** Absent in reports written before the correction (their p values are unadjusted). */
+  correction?: Correction;
   gate?: GateResult;
   economics: EconomicsEntry[];
   /** One entry per judge scorer (absent when no scorer calls a model). */

@@ -34,7 +34,7 @@ const scorer = z.looseObject({
   description: z.string(),
 });
 
-const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'hoeffding', 'all-equal']);
+const intervalMethod = z.enum(['wilson', 'newcombe', 'bootstrap', 'bootstrap-widened', 'hoeffding', 'all-equal']);
 
 const summary = z.looseObject({
   candidate: z.string(),
@@ -58,6 +58,7 @@ const comparison = z.looseObject({
   ciMethod: intervalMethod.optional(),
   test: z.enum(['mcnemar-exact', 'wilcoxon-signed-rank', 'pairwise-judge-sign']),
   pValue: nullableNumber,
+  pAdjusted: nullableNumber.optional(),
   finding: z.enum(['better', 'worse', 'no-significant-difference', 'too-few-items', 'no-pairs']).optional(),
   wins: z.number(),
   ties: z.number(),
@@ -135,6 +136,7 @@ export const reportDataSchema = z.looseObject({
   summaries: z.array(summary),
   baseline: z.string().optional(),
   comparisons: z.array(comparison),
+  correction: z.looseObject({ method: z.enum(['holm', 'none']), family: z.number() }).optional(),
   gate: gate.optional(),
   economics: z.array(economics),
   judges: z.array(judgeCost).optional(),

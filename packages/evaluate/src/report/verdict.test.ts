@@ -103,3 +103,55 @@ it('speaks of the model this run trained, not of whichever candidate is listed f
   };
   expect(buildVerdict(listed).subject).toEqual({ candidate: 'tuned', baseline: 'base', metric: 'f1' });
 });
+
+describe('a pairwise judge with a baseline of its own', () => {
+  const f1 = twoCandidates({
+    items: 40,
+    summaries: [],
+    comparison: {
+      n: 40,
+      diff: 0.1,
+      ci: { low: 0.01, high: 0.2 },
+      test: 'wilcoxon-signed-rank',
+      pValue: 0.01,
+      wins: 25,
+      ties: 5,
+      losses: 10,
+    },
+  });
+  const headToHead = {
+    candidate: 'tuned',
+    baseline: 'other',
+    scorer: 'h2h',
+    n: 40,
+    diff: 0.5,
+    ci: { low: 0.2, high: 0.7 },
+    test: 'pairwise-judge-sign' as const,
+    pValue: 0.001,
+    wins: 30,
+    ties: 0,
+    losses: 10,
+  };
+  const data = {
+    ...f1,
+    candidates: [
+      ...f1.candidates,
+      { name: 'other', model: 'gpt-4o-mini', provider: 'openai', prompt: 'as is', isBaseline: false },
+    ],
+    scorers: [{ name: 'h2h', kind: 'pairwise' as const, description: 'pairwise judge' }, ...f1.scorers],
+    comparisons: [headToHead, ...f1.comparisons],
+  };
+
+  it('is left to the tables: the verdict speaks of the first scorer compared with the baseline', () => {
+    const verdict = buildVerdict(data);
+    expect(verdict.subject).toEqual({ candidate: 'tuned', baseline: 'base', metric: 'f1' });
+    expect(verdict.headline).toBe('tuned is better than base on f1 by +0.100 [+0.010, +0.200].');
+  });
+
+  it('leaves a verdict with nothing against the baseline saying so', () => {
+    const { baseline: _none, ...unnamed } = { ...data, scorers: data.scorers.slice(0, 1), comparisons: [headToHead] };
+    expect(buildVerdict(unnamed).headline).toBe(
+      'No baseline is named: the pairwise judges compare against baselines of their own (see the comparison table).',
+    );
+  });
+});

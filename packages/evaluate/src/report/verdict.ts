@@ -1,7 +1,8 @@
 import { findingOf } from '../stats/finding.js';
 import { MIN_ITEMS } from '../stats/min-items.js';
-import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from './format.js';
+import { formatCount, formatInterval, formatMs, formatScore, formatSigned, formatUsd } from './format.js';
 import { intervalWords } from './interval-method.js';
+import { formatDecidingP, formatDecidingPWithRaw } from './p-value-text.js';
 import type { Comparison, ReportData } from './report-data.js';
 
 export interface Verdict {
@@ -16,6 +17,15 @@ export interface Verdict {
 }
 
 const NO_SCORES = 'No scores.';
+
+/** The comparison the verdict speaks of, when it has one. */
+export function subjectComparison(data: ReportData, verdict: Verdict): Comparison | undefined {
+  const subject = verdict.subject;
+  if (!subject) return undefined;
+  return data.comparisons.find(
+    (c) => c.candidate === subject.candidate && c.scorer === subject.metric && c.baseline === subject.baseline,
+  );
+}
 
 /** Candidates with errors and not one scored item: a report must say so, not only show empty cells. */
 function unscored(data: ReportData): string[] {
@@ -42,6 +52,17 @@ export function buildVerdict(data: ReportData): Verdict {
 }
 
 /**
+ * Scorers whose rows compare against the verdict's baseline: all but a pairwise judge with a baseline of its own. That
+ * judge answers another question (against another candidate); the verdict weighs quality, cost and pay-back against
+ * one baseline, so it does not read those rows (the tables show them, against whom on each row).
+ */
+function scorersAgainst(data: ReportData, baseline: string | undefined): string[] {
+  return data.scorers
+    .map((scorer) => scorer.name)
+    .filter((name) => data.comparisons.every((c) => c.scorer !== name || c.baseline === baseline));
+}
+
+/**
  * Without a baseline no difference is tested: the highest mean is named as such, not as the best (its interval may
  * overlap the next one's).
  */
@@ -65,7 +86,7 @@ function qualitySentence(comparison: Comparison, size: string, metric: string): 
     case 'too-few-items':
       return `too few items to tell ${candidate} from ${baseline} on ${metric} (${n} paired, at least ${MIN_ITEMS} needed; ${size})`;
     default:
-      return `${candidate} shows no significant difference from ${baseline} on ${metric} (${size}, ${formatP(comparison.pValue)}, n = ${n})`;
+      return `${candidate} shows no significant difference from ${baseline} on ${metric} (${size}, ${formatDecidingP(comparison)}, n = ${n})`;
   }
 }
 
@@ -75,8 +96,13 @@ function compareMain(data: ReportData): Verdict {
   const others = data.candidates.filter((c) => !c.isBaseline);
   const trained = data.training?.model ? others.find((c) => c.model === data.training?.model) : undefined;
   const candidate = data.gate?.checks[0]?.candidate ?? (trained ?? others[0])?.name;
-  const metric = data.gate?.metric ?? data.scorers[0]?.name;
+  const metric = data.gate?.metric ?? scorersAgainst(data, baseline)[0];
   if (!baseline || !candidate || !metric) {
+    if (!metric && data.comparisons.length > 0) {
+      const none = baseline ? `No scorer compares against ${baseline}` : 'No baseline is named';
+      const headline = `${none}: the pairwise judges compare against baselines of their own (see the comparison table).`;
+      return { status, headline, details: [] };
+    }
     return { status, headline: untestedHeadline(data, metric), details: [] };
   }
   const parts: string[] = [];
@@ -88,7 +114,7 @@ function compareMain(data: ReportData): Verdict {
     const size = `${formatSigned(comparison.diff)} ${formatInterval(comparison.ci, true)}`;
     parts.push(qualitySentence(comparison, size, metric));
     details.push(
-      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI${intervalWords(comparison.ciMethod)}, ${formatP(comparison.pValue)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
+      `${metric}: ${candidate} − ${baseline} = ${size}, 95% CI${intervalWords(comparison.ciMethod)}, ${formatDecidingPWithRaw(comparison)}, n = ${comparison.n} (${comparison.wins} wins, ${comparison.ties} ties, ${comparison.losses} losses)`,
     );
   } else parts.push(`${candidate} and ${baseline} have no paired ${metric} scores`);
   const mine = data.economics.find((e) => e.candidate === candidate);

@@ -29,7 +29,13 @@ export const judgeSpecSchema = z.strictObject({
 export const pairwiseSpecSchema = z.strictObject({
   model: z.string().min(1).optional(),
   provider: z.string().min(1).optional(),
-  baseline: z.string().min(1).optional().describe('Candidate to compare against (default: `compare.baseline`).'),
+  baseline: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Candidate to compare against (default: `compare.baseline`); rows against another candidate are shown, but the verdict and the gate read only those against `compare.baseline`.',
+    ),
   criteria: z.string().min(1).default('Which answer is more correct, complete and useful for the question?'),
 });
 

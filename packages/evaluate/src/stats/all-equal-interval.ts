@@ -1,5 +1,5 @@
 import type { Interval } from '../report/report-data.js';
-import { wilsonInterval } from './wilson.js';
+import { widenAtObservedExtremes } from './observed-extremes.js';
 
 /**
  * The interval of the mean of `n` values that all equal `value`, each bounded by `bounds`. A bootstrap gives the point
@@ -8,6 +8,5 @@ import { wilsonInterval } from './wilson.js';
  * differs moves the mean by at most the distance to a bound.
  */
 export function allEqualInterval(value: number, n: number, bounds: Interval): Interval {
-  const share = wilsonInterval(0, n)!.high;
-  return { low: value - (value - bounds.low) * share, high: value + (bounds.high - value) * share };
+  return widenAtObservedExtremes({ low: value, high: value }, { min: value, max: value }, n, bounds).ci;
 }

@@ -1,4 +1,5 @@
-import { formatP } from '../report/format.js';
+import { intervalWords } from '../report/interval-method.js';
+import { formatDecidingP } from '../report/p-value-text.js';
 import type { Comparison, GateCheck, GateResult, GateSpec } from '../report/report-data.js';
 import { findingOf } from './finding.js';
 import { MIN_ITEMS } from './min-items.js';
@@ -6,9 +7,9 @@ import { MIN_ITEMS } from './min-items.js';
 /**
  * The gate over the comparisons of the gated candidates against the baseline on `spec.metric`.
  * Non-inferiority passes when the lower 95% bound of (candidate − baseline) > −margin; improvement when it is
- * > min_improvement and the candidate is significantly better (p < 0.05, see `findingOf`). Either needs at least
- * MIN_ITEMS paired items; a candidate without a comparison (no paired items) fails. The gate passes when every check
- * does.
+ * > min_improvement and the candidate is significantly better (p < 0.05 after the report's correction, see
+ * `findingOf`). Either needs at least MIN_ITEMS paired items; a candidate without a comparison (no paired items)
+ * fails. The gate passes when every check does.
  */
 export function evaluateGate(
   spec: GateSpec,
@@ -46,7 +47,7 @@ export function evaluateGate(
     if (finding === 'too-few-items')
       return refused(`too few items to tell (${comparison.n} paired, at least ${MIN_ITEMS} needed)`);
     if (improvement && finding !== 'better') {
-      const evidence = `${formatP(comparison.pValue)}, n = ${comparison.n}`;
+      const evidence = `${formatDecidingP(comparison)}, n = ${comparison.n}`;
       return refused(
         finding === 'worse' ? `worse than ${baseline} (${evidence})` : `no significant difference (${evidence})`,
       );
@@ -54,7 +55,8 @@ export function evaluateGate(
     const low = comparison.ci.low;
     const passed = low > threshold;
     const [lowText, thresholdText] = apart(low, threshold);
-    const explanation = `${candidate}: lower bound ${lowText} ${passed ? '>' : '≤'} ${thresholdText}: ${passed ? '' : 'cannot claim '}${claim}`;
+    const method = intervalWords(comparison.ciMethod);
+    const explanation = `${candidate}: lower bound ${lowText}${method} ${passed ? '>' : '≤'} ${thresholdText}: ${passed ? '' : 'cannot claim '}${claim}`;
     return { candidate, passed, diff: comparison.diff, ci: comparison.ci, explanation };
   });
   const passed = checks.length > 0 && checks.every((c) => c.passed);

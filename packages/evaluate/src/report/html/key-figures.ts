@@ -1,7 +1,8 @@
 import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
-import { formatInterval, formatMs, formatP, formatSigned, formatUsd } from '../format.js';
+import { formatInterval, formatMs, formatSigned, formatUsd } from '../format.js';
 import { intervalWords } from '../interval-method.js';
+import { formatDecidingPWithRaw } from '../p-value-text.js';
 import type { ReportData } from '../report-data.js';
 import type { Verdict } from '../verdict.js';
 import { toneOf } from './tone.js';
@@ -28,7 +29,7 @@ function tiles(data: ReportData, subject: NonNullable<Verdict['subject']>): Tile
       value: formatSigned(c.diff),
       ...(tone ? { tone } : {}),
       notes: [
-        `95% CI ${formatInterval(c.ci, true)}${intervalWords(c.ciMethod)} · ${formatP(c.pValue)}`,
+        `95% CI ${formatInterval(c.ci, true)}${intervalWords(c.ciMethod)} · ${formatDecidingPWithRaw(c)}`,
         `${c.wins} wins · ${c.ties} ties · ${c.losses} losses`,
       ],
     });

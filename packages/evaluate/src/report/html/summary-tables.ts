@@ -1,8 +1,10 @@
+import { decidingP } from '../../stats/finding.js';
 import { formatBreakEven } from '../break-even-cell.js';
 import { escapeHtml as h } from '../escape.js';
 import { evaluationCostLine, JUDGE_COST_HEAD, judgeCostCells } from '../evaluation-cost.js';
 import { formatCount, formatInterval, formatMs, formatP, formatScore, formatSigned, formatUsd } from '../format.js';
 import { intervalMark, intervalNotes } from '../interval-method.js';
+import { correctionNote } from '../p-value-text.js';
 import type { ReportData } from '../report-data.js';
 import { sharedBaseline } from '../shared-baseline.js';
 import { toneOf } from './tone.js';
@@ -50,13 +52,14 @@ export function summaryTable(data: ReportData): string {
 
 export function comparisonTable(data: ReportData): string {
   const shared = sharedBaseline(data);
+  const note = correctionNote(data);
   const rows = data.comparisons.map((c) => {
     const cls = toneOf(c) ?? '';
     return [
       candidateLabel(data, c.candidate) + (shared === null ? ` <span class="ci">vs ${h(c.baseline)}</span>` : ''),
       h(c.scorer),
       `<span class="num ${cls}">${formatSigned(c.diff)}</span> <span class="ci">${formatInterval(c.ci, true)}${intervalMark(c.ciMethod)}</span>`,
-      `${formatP(c.pValue)} <span class="ci">${h(c.test)}</span>`,
+      `${formatP(decidingP(c))} <span class="ci">${h(c.test)}</span>`,
       `${c.wins} / ${c.ties} / ${c.losses}`,
       String(c.n),
     ];
@@ -66,6 +69,7 @@ export function comparisonTable(data: ReportData): string {
     'comparison-table',
     ['candidate', 'scorer', 'difference [95% CI]', 'test', 'win / tie / loss', 'n'],
     rows,
+    note ? `<p class="note" data-testid="correction-note">${h(note)}</p>` : '',
   );
 }
 
