@@ -176,6 +176,19 @@ describe('read-legal on other documents and broken folders', () => {
     expect(r.rejected.map((x) => [x.code, x.record.source.file])).toEqual([['file_unreadable', 'image.txt']]);
   });
 
+  it('reads U+FFFD in a UTF-8 document (bytes EF BF BD) as text, not as a sign of another encoding or a binary file', async () => {
+    const dir = folderWith({
+      'terms.txt': 'Section 1. Scope\n\nThis \uFFFD applies.\n\nSection 2. Other\n\nText here.\n', // ISO-8859-1 to chardet
+      // Garbled before it reached us: more than a tenth of its characters are U+FFFD, all valid UTF-8.
+      'garbled.md': '# 法\n\n第一条 为了\uFFFD\uFFFD\uFFFD\uFFFD消费者。\n\n第二条 \uFFFD\uFFFD\uFFFD。\n',
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.rejected).toEqual([]);
+    const texts = r.out.map((x) => (x.data as Chunk).text);
+    expect(texts).toContain('为了\uFFFD\uFFFD\uFFFD\uFFFD消费者。');
+    expect(texts.some((text) => text.includes('This \uFFFD applies.'))).toBe(true);
+  });
+
   it('rejects a document with no text (empty, blank, or headings only) instead of dropping it unnoticed', async () => {
     const dir = folderWith({
       'empty.md': '',
