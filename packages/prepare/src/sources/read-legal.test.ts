@@ -548,6 +548,63 @@ describe('read-legal page furniture', () => {
     }
   });
 
+  it('drops the Roman page numbers of front matter: - iii -, Page iv, and i, ii alone at page edges', async () => {
+    const pages = [
+      ['SERVICES AGREEMENT', '', 'The parties to this agreement are named below.', '', 'i'],
+      ['Recitals continue here in the front matter.', '', 'ii'],
+      ['- iii -', '', 'The parties agree as follows.'],
+      ['The recitals end on this page.', '', 'Page iv of iv'],
+      ['Section 1. Terms defined here apply to this Agreement.', '', '1'],
+      ['Section 2. The Supplier shall deliver the Services.', '', '2'],
+    ];
+    const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      [
+        'SERVICES AGREEMENT',
+        'The parties to this agreement are named below.',
+        'Recitals continue here in the front matter.',
+        'The parties agree as follows.',
+        'The recitals end on this page.',
+      ].join('\n\n'),
+      'Terms defined here apply to this Agreement.',
+      'The Supplier shall deliver the Services.',
+    ]);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 6, running_headers: 0 });
+
+    // Without form feeds: lower-case numerals alone on their lines, rising and far apart.
+    const page = (n: string) => [1, 2, 3, 4].map((k) => `Paragraph ${k} of the preface on page ${n}.`);
+    const flat = ['Preface', ...['vii', 'viii', 'ix'].flatMap((n) => [...page(n), n])];
+    const preface = await runStep(readLegalStep, { path: 'p.txt' }, [], {
+      baseDir: folderWith({ 'p.txt': flat.join('\n\n') }),
+    });
+    expect((preface.out[0]!.data as Chunk).text).not.toMatch(/^(?:vii|viii|ix)$/m);
+    expect(preface.reports.page_furniture).toMatchObject({ page_numbers: 3 });
+  });
+
+  it('keeps Roman numerals that are text: items (iv), Article IV, PART II, a heading IV, a lone v', async () => {
+    const pages = [
+      ['Article IV', '', 'Section 1. The Supplier shall deliver:', '(iv) the Services;', '(v) the Fees.', '', '1'],
+      ['PART II', '', 'Section 2. The Supplier shall keep records.', '', '2'],
+      ['IV', 'RESERVED MATTERS', '', 'Section 3. Nothing here is reserved.', '', 'v'],
+    ];
+    const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    const texts = r.out.map((x) => (x.data as Chunk).text).join('\n\n');
+    for (const kept of ['(iv) the Services;', '(v) the Fees.', 'PART II', '\nIV\n', '\nv'])
+      expect(texts).toContain(kept);
+    expect(r.rejected.map((x) => x.detail.message)).toEqual(['Article IV has no text']);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 2 });
+
+    // Item labels on lines of their own, close together, are no page numbers either.
+    const items =
+      'Section 1. The Supplier shall:\n\ni\n\ndeliver;\n\nii\n\ninvoice;\n\niii\n\nreport.\n\nSection 2. End.\n';
+    const listed = await runStep(readLegalStep, { path: 'l.txt' }, [], { baseDir: folderWith({ 'l.txt': items }) });
+    expect((listed.out[0]!.data as Chunk).text).toBe(
+      'The Supplier shall:\n\ni\n\ndeliver;\n\nii\n\ninvoice;\n\niii\n\nreport.',
+    );
+  });
+
   it('keeps numbers on lines of their own that are not page numbers', async () => {
     const table = '第一条 罚款标准如下：\n1000\n2000\n3000\n第二条 本法自公布之日起施行。\n';
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': table }) });

@@ -1,5 +1,6 @@
 import type { TextLine } from '../text-lines.js';
 import type { ParsedDocument } from './legal-chunk.js';
+import { romanValue } from './roman-numerals.js';
 import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
 import type { WrapLayout } from './wrap-width.js';
@@ -24,18 +25,6 @@ function isTitle(paragraph: string): boolean {
 
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
-
-function romanToInt(roman: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  const upper = roman.toUpperCase();
-  for (let i = 0; i < upper.length; i++) {
-    const value = values[upper[i] as string] ?? 0;
-    const next = values[upper[i + 1] as string] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
 
 /** True when several lines start with Article / Section / § / a numbered clause. */
 export function looksLikeEnglishStructure(lines: readonly TextLine[]): boolean {
@@ -83,7 +72,7 @@ export function parseEnglishStructure(
       const kind = word?.toLowerCase() === 'article' ? 'article' : word || section ? 'section' : 'clause';
       // `Section 2.01` and `§§ 101-105` have no single whole number.
       const number = ROMAN.test(numberText)
-        ? romanToInt(numberText)
+        ? romanValue(numberText)
         : /[.\-–]/.test(numberText)
           ? undefined
           : Number.parseInt(numberText, 10);
