@@ -731,7 +731,55 @@ describe('read-legal on articles laid out otherwise', () => {
       ['ARTICLE 2 › 1.', 'PAYMENT', 'Fees are due monthly:\n\n(a) in arrears; and\n\n(b) in US dollars.'],
       ['ARTICLE 3', '', 'The Supplier shall perform the Services.'],
       ['ARTICLE 3 › 1.', 'ARTICLE 3', 'Taxes are extra.'],
-      ['ARTICLE 4', '', 'TERM\n\nThis Agreement lasts one year.'],
+      ['ARTICLE 4', 'TERM', 'This Agreement lasts one year.'],
+    ]);
+  });
+
+  it('takes the title of an ARTICLE over body text out of its text for its topic, as it does over clauses', async () => {
+    const contract = [
+      '# Supply Agreement',
+      '',
+      'ARTICLE 5 CONFIDENTIALITY',
+      '',
+      "Each party shall keep the other party's information confidential.",
+      '',
+      'The obligations in this Article survive termination.',
+      '',
+      'ARTICLE 6',
+      'GOVERNING LAW',
+      '',
+      'This Agreement is governed by the laws of England.',
+      '',
+      'ARTICLE 7 Term and Termination',
+      '',
+      'This Agreement lasts one year.',
+      '1. Either party may terminate on notice.',
+      '',
+      'Section 8. Notices',
+      '',
+      'Notices are given in writing.',
+      '',
+      'ARTICLE 9 ENTIRE AGREEMENT',
+      '',
+      'ARTICLE 10 The Supplier shall perform the Services.',
+      '',
+      'It shall do so with care.',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'c.txt' }, [], { baseDir: folderWith({ 'c.txt': contract }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.article, c.heading_path, c.topic, c.text])).toEqual([
+      [
+        'ARTICLE 5',
+        'ARTICLE 5',
+        'CONFIDENTIALITY',
+        "Each party shall keep the other party's information confidential.\n\nThe obligations in this Article survive termination.",
+      ],
+      ['ARTICLE 6', 'ARTICLE 6', 'GOVERNING LAW', 'This Agreement is governed by the laws of England.'],
+      ['ARTICLE 7', 'ARTICLE 7', 'Term and Termination', 'This Agreement lasts one year.'],
+      ['Article 7.1', 'ARTICLE 7 › 1.', 'Term and Termination', 'Either party may terminate on notice.'],
+      ['Section 8', 'Section 8', 'Notices', 'Notices are given in writing.'],
+      // Only a title: it stays the text. A sentence is no title.
+      ['ARTICLE 9', 'ARTICLE 9', '', 'ENTIRE AGREEMENT'],
+      ['ARTICLE 10', 'ARTICLE 10', '', 'The Supplier shall perform the Services.\n\nIt shall do so with care.'],
     ]);
   });
 

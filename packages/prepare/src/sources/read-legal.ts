@@ -81,6 +81,13 @@ function chunkData(
   };
 }
 
+/** A chunk's data; a unit's own title (`ARTICLE 5 CONFIDENTIALITY` over body text) is its topic. */
+function unitChunkData(...args: Parameters<typeof chunkData>) {
+  const data = chunkData(...args);
+  const title = args[1].title;
+  return title ? { ...data, topic: title } : data;
+}
+
 /** Keyed by the document's file name, not its path, so the split does not move when the corpus folder does. */
 function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_by']): string {
   const document = basename(file.name);
@@ -152,12 +159,12 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       const group = groupOf(file, unit, opts.group_by);
       const parts = splitByTokens(unit.paragraphs, opts.max_chunk_tokens, countTokens);
       if (parts.length === 1) {
-        yield { id: recordId(source), source, group, data: chunkData(doc, unit, unit.paragraphs, notes), meta: {} };
+        yield { id: recordId(source), source, group, data: unitChunkData(doc, unit, unit.paragraphs, notes), meta: {} };
         continue;
       }
       ctx.count('split_units');
       for (const [index, paragraphs] of parts.entries()) {
-        const data = chunkData(doc, unit, paragraphs, notes, [index + 1, parts.length]);
+        const data = unitChunkData(doc, unit, paragraphs, notes, [index + 1, parts.length]);
         yield { id: recordId(source, index + 1), source, group, data, meta: {} };
       }
     }

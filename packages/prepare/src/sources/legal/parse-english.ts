@@ -1,5 +1,5 @@
 import type { TextLine } from '../text-lines.js';
-import type { ParsedDocument } from './legal-chunk.js';
+import type { LegalUnit, ParsedDocument } from './legal-chunk.js';
 import { romanValue } from './roman-numerals.js';
 import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
@@ -21,6 +21,19 @@ const TITLE = /^[-–—:.\s]*[A-Z][A-Za-z&,'’\- ]{0,60}$/;
 
 function isTitle(paragraph: string): boolean {
   return TITLE.test(paragraph) && paragraph.split(/\s+/).length <= 8;
+}
+
+/**
+ * An Article or Section whose first paragraph is its title, over text (`ARTICLE 5 CONFIDENTIALITY`, then body
+ * paragraphs): the title leaves the text for the unit's title, as it leaves it for the heading of an Article over
+ * numbered clauses. A unit that is only a title keeps it as its text.
+ */
+function takeTitle(unit: LegalUnit): void {
+  const [first, ...body] = unit.paragraphs;
+  if ((unit.kind !== 'article' && unit.kind !== 'section') || first === undefined || body.length === 0) return;
+  if (!isTitle(first)) return;
+  unit.title = first;
+  unit.paragraphs = body;
 }
 
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
@@ -93,5 +106,7 @@ export function parseEnglishStructure(
     } else builder.openOrText(lineNumber).paragraphs.push(line);
     joinable = true;
   }
-  return builder.result(fallbackTitle);
+  const doc = builder.result(fallbackTitle);
+  for (const unit of doc.units) takeTitle(unit);
+  return doc;
 }
