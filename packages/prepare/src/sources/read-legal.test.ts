@@ -793,6 +793,66 @@ describe('read-legal on articles laid out otherwise', () => {
     ]);
   });
 
+  it('takes the footnotes at the foot of the pages of a PDF export out of the text, and their superscript numbers', async () => {
+    const sections = [
+      'Section 1. The Licensee shall pay royalties on the net sales of every Product sold in the Territory during the Term.1 The Licensor2 may audit the books of the Licensee once in every calendar year, on thirty days notice.',
+      'Section 2. Payments are due within 30 days of the invoice and bear interest at the rate set out in Schedule 2 when they are late, from the day they were due until the day they are paid in full.',
+      'Section 3. The Licensee shall keep complete and accurate records of all sales of the Products,3 and shall keep them for at least three years after the end of the calendar year they relate to.',
+    ];
+    const lines = sections.flatMap((text) => wrapWords(text, 64));
+    const notes = [
+      ['1 Royalties are computed quarterly on the net sales of the', 'Products.'],
+      ['2 Or an auditor that it appoints.'],
+      ['3 In paper or electronic form.'],
+    ];
+    // Page 1 ends inside section 2, whose text goes on at the top of page 2.
+    const cut = lines.findIndex((line) => line.startsWith('Section 2.')) + 2;
+    const pages = [
+      [...lines.slice(0, cut), '', '________', ...notes[0]!, ...notes[1]!, '', '- 1 -'],
+      [...lines.slice(cut), '', ...notes[2]!, '', '- 2 -'],
+    ];
+    const file = pages.map((page) => page.join('\n')).join('\n\f');
+    const r = await runStep(readLegalStep, { path: 'licence.txt' }, [], {
+      baseDir: folderWith({ 'licence.txt': file }),
+    });
+    expect(r.out.map((x) => x.data as Chunk & { footnotes?: string[] }).map((c) => [c.text, c.footnotes])).toEqual([
+      [
+        sections[0]!.replace('Section 1. ', '').replace('Term.1', 'Term.').replace('Licensor2', 'Licensor'),
+        ['Royalties are computed quarterly on the net sales of the Products.', 'Or an auditor that it appoints.'],
+      ],
+      [sections[1]!.replace('Section 2. ', ''), undefined],
+      [sections[2]!.replace('Section 3. ', '').replace('Products,3', 'Products,'), ['In paper or electronic form.']],
+    ]);
+  });
+
+  it('leaves numbered lines at the foot of a page as text unless each has one superscript reference on its page', async () => {
+    const page = (body: string, foot: string, n: number) => `${body}\n\n${foot}\n\n- ${n} -`;
+    const file = [
+      // Two numbers that could refer to note 1; a capital before the digit (Exhibit A1) is no reference.
+      page('Section 1. The Licensee shall pay royalties.1 See clause 4 of annex.1 below.', '1 A note.', 1),
+      page('Section 2. The territories are in Exhibit A1 to this Agreement.', '1 Another line.', 2),
+      page('Section 3. The Licensee shall keep records.', '1 A numbered line with no reference.', 3),
+    ].join('\n\f');
+    const r = await runStep(readLegalStep, { path: 'l.txt' }, [], { baseDir: folderWith({ 'l.txt': file }) });
+    expect(r.out.map((x) => (x.data as Chunk & { footnotes?: string[] }).footnotes)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      'The Licensee shall pay royalties.1 See clause 4 of annex.1 below.\n\n1 A note.',
+      'The territories are in Exhibit A1 to this Agreement.\n\n1 Another line.',
+      'The Licensee shall keep records.\n\n1 A numbered line with no reference.',
+    ]);
+    // Without form feeds there are no pages to find the foot of.
+    const flat =
+      'Section 1. The Licensee shall pay royalties.1\n\n1 Royalties are computed quarterly.\n\nSection 2. End.\n';
+    const plain = await runStep(readLegalStep, { path: 'f.txt' }, [], { baseDir: folderWith({ 'f.txt': flat }) });
+    expect((plain.out[0]!.data as Chunk).text).toBe(
+      'The Licensee shall pay royalties.1\n\n1 Royalties are computed quarterly.',
+    );
+  });
+
   it('keeps a Markdown table one block with a row a line, in statutes, contracts and plain text', async () => {
     const table = '| 违法行为 | 罚款 |\n|---|---|\n| 虚假宣传 | 10000元 |';
     const dir = folderWith({

@@ -145,13 +145,13 @@ export function findPageFurniture(lines: readonly TextLine[]): Map<number, Furni
 }
 
 /**
- * The lines without the furniture found, and without form feeds. With `closeGaps` (a hard-wrapped document, where
- * the wrap decides whether a paragraph goes on) the blank lines around dropped lines go too, so a paragraph broken by
- * a page break is one again.
+ * The lines without the furniture found (or other lines to drop: notes at the foot of a page), and without form
+ * feeds. With `closeGaps` (a hard-wrapped document, where the wrap decides whether a paragraph goes on) the blank
+ * lines around dropped lines go too, so a paragraph broken by a page break is one again.
  */
 export function withoutFurniture(
   lines: readonly TextLine[],
-  found: Map<number, FurnitureKind>,
+  found: ReadonlyMap<number, FurnitureKind> | ReadonlySet<number>,
   closeGaps: boolean,
 ): TextLine[] {
   const drop = new Set(found.keys());
