@@ -9,6 +9,7 @@ export * from './inspect/inspect-file.js';
 export type * from './inspect/inspect-report.js';
 export * from './inspect/render-inspect.js';
 export * from './model-context.js';
+export * from './text/invalid-utf8-lines.js';
 export * from './tokens/count-example.js';
 export * from './tokens/count-tools.js';
 export * from './tokens/encodings.js';

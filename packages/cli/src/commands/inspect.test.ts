@@ -201,6 +201,29 @@ describe('tunekit inspect', () => {
     for (const run of [wide, listed]) expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('takes a literal U+FFFD for text, not for UTF-16 or another encoding: the bytes tell', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: i === 0 ? 'What is \uFFFD\uFFFD in the scan?' : `Clause ${i}?` },
+          { role: 'assistant', content: 'Unreadable text.' },
+        ],
+      }),
+    );
+    const literal = join(dir, 'literal.jsonl');
+    await writeFile(literal, `${lines.join('\n')}\n`);
+    const clean = await inspect(literal, '--json');
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout).file_problems).toEqual([]);
+    const leading = join(dir, 'leading.jsonl');
+    await writeFile(leading, `\uFFFD\uFFFD${lines.join('\n')}\n`);
+    const garbled = await inspect(leading);
+    expect(garbled.code).toBe(2);
+    expect(garbled.stderr).toContain('line 1 must be one JSON object, but it is not JSON');
+    expect(garbled.stderr).not.toContain('UTF-16');
+  });
+
   it('fails on an unknown model and a missing file with exit 2', async () => {
     const typo = await inspect(TOY, '--model', 'gpt-4o-minii');
     expect(typo.code).toBe(2);

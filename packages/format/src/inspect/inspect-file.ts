@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
 import type { ModelOverrides } from '../catalog/model-info.js';
 import { createModelContext } from '../model-context.js';
+import { InvalidUtf8Lines } from '../text/invalid-utf8-lines.js';
 import { type FormatProblem, formatProblem } from '../validate/problem-codes.js';
-import { firstInvalidUtf8Line } from './first-invalid-utf8-line.js';
 import { InspectAccumulator } from './inspect-accumulator.js';
 import type { InspectReport } from './inspect-report.js';
 import { readFailure } from './read-failure.js';
@@ -35,7 +35,7 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
 
 async function inspectReadable(path: string, options: InspectOptions): Promise<InspectReport> {
   const bytes = await fileSize(path);
-  await assertNotBinary(path);
+  const utf16Bom = isUtf16Bom(await assertNotBinary(path));
   const model = await createModelContext({
     model: options.model,
     ...(options.prices ? { prices: options.prices } : {}),
@@ -43,7 +43,7 @@ async function inspectReadable(path: string, options: InspectOptions): Promise<I
   });
   const accumulator = new InspectAccumulator(model);
   // Read as UTF-8 below, a GBK file still parses (its text garbled): the bytes are checked alongside.
-  const invalidUtf8 = firstInvalidUtf8Line(path);
+  const invalidUtf8 = new InvalidUtf8Lines(path).firstFrom(1);
   invalidUtf8.catch(() => undefined);
   const lines = createInterface({
     input: createReadStream(path, { encoding: 'utf8' }),
@@ -58,7 +58,7 @@ async function inspectReadable(path: string, options: InspectOptions): Promise<I
     if (lineNumber === 1 && raw.startsWith('\uFEFF')) bom = [formatProblem('utf8_bom', BOM_MESSAGE)];
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim().length === 0) continue;
-    if (first) assertJsonObjectLine(text, path, lineNumber);
+    if (first) assertJsonObjectLine(text, path, lineNumber, utf16Bom);
     accumulator.addLine(text, lineNumber, lineNumber === 1 ? bom : []);
     first = false;
   }
@@ -109,9 +109,9 @@ const HEAD_BYTES = 4096;
 /**
  * Looks at the first bytes: a compressed archive, a PDF or another binary file is named as such (INPUT_INVALID),
  * rather than read as text and called UTF-16 or "not JSON". UTF-16 text (NULs on one side of each byte pair) is
- * left to the line check, which says so.
+ * left to the line check, which says so. Returns the bytes it looked at.
  */
-async function assertNotBinary(path: string): Promise<void> {
+async function assertNotBinary(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   let head: Buffer;
   try {
@@ -123,17 +123,19 @@ async function assertNotBinary(path: string): Promise<void> {
   }
   const known = SIGNATURES.find((s) => head.subarray(0, s.magic.length).equals(s.magic));
   const what = known?.what ?? (isNulHeavy(head) ? 'a binary file' : undefined);
-  if (what === undefined) return;
+  if (what === undefined) return head;
   throw new TunekitError('INPUT_INVALID', `is ${what}, not JSONL: ${known?.todo ?? 'training files are UTF-8 text'}`, {
     context: { file: path, hint: 'inspect reads one JSON training example per line' },
   });
 }
 
+function isUtf16Bom(head: Buffer): boolean {
+  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+}
+
 /** More than 1 in 100 bytes are NUL, and not in the pattern of UTF-16 text (a BOM, or NULs on one side only). */
 function isNulHeavy(head: Buffer): boolean {
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
-    return false;
-  }
+  if (isUtf16Bom(head)) return false;
   const nuls = [0, 0];
   for (let i = 0; i < head.length; i++) if (head[i] === 0) nuls[i & 1]! += 1;
   const [even, odd] = nuls as [number, number];
@@ -142,9 +144,13 @@ function isNulHeavy(head: Buffer): boolean {
   return !utf16;
 }
 
-function assertJsonObjectLine(text: string, path: string, line: number): void {
-  // UTF-16 read as UTF-8: its byte order mark becomes replacement characters, and ASCII comes with NULs between.
-  if (text.startsWith('\uFFFD\uFFFD') || text.includes('\u0000')) {
+/**
+ * `utf16Bom`: the file starts with a UTF-16 byte order mark, told from its bytes: read as UTF-8 it becomes two U+FFFD,
+ * which a UTF-8 line may also start with.
+ */
+function assertJsonObjectLine(text: string, path: string, line: number, utf16Bom: boolean): void {
+  // UTF-16 read as UTF-8: ASCII comes with NULs between.
+  if (utf16Bom || text.includes('\u0000')) {
     throw notJsonl(path, line, 'the file looks like UTF-16 text; training files must be UTF-8');
   }
   let value: unknown;

@@ -185,7 +185,7 @@ describe('validateLine', () => {
       'too_few_examples',
       'file_too_large',
       'format_not_for_model', // check-model-format.test.ts
-      'not_utf8', // first-invalid-utf8-line.test.ts, inspect.test.ts
+      'not_utf8', // invalid-utf8-lines.test.ts, inspect.test.ts
       'utf8_bom', // inspect.test.ts
     ]);
     expect(Object.keys(FORMAT_PROBLEM_CODES).filter((code) => !tested.has(code))).toEqual([]);

@@ -90,6 +90,41 @@ describe('read-csv on broken files', () => {
     );
   });
 
+  it('reads a U+FFFD that is in the data (bytes EF BF BD) as text, and still tells undecodable bytes apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
+    // The replacement character is the file's first non-ASCII text, once on its own line inside quotes.
+    const literal = 'id,text\n1,plain\n2,scanned \uFFFD\uFFFD page\n3,"two\n\uFFFD lines"\n4,合同\n';
+    writeFileSync(join(dir, 'literal.csv'), literal);
+    writeFileSync(join(dir, 'mac.csv'), literal.replaceAll('\n', '\r'));
+    for (const path of ['literal.csv', 'mac.csv']) {
+      const r = await runStep(readCsvStep, { path }, [], { baseDir: dir });
+      expect(r.reports.dialect).toMatchObject({ encoding: 'utf-8' });
+      expect(r.rejected).toEqual([]);
+      expect(r.out.map((x) => [x.source.line, (x.data as Record<string, string>).text])).toEqual([
+        [2, 'plain'],
+        [3, 'scanned \uFFFD\uFFFD page'],
+        [4, path === 'mac.csv' ? 'two\r\uFFFD lines' : 'two\n\uFFFD lines'],
+        [6, '合同'],
+      ]);
+    }
+
+    // After it, GBK bytes in a multi-line row make a corrupt row: rejected with its line, not taken for the file's.
+    const gbkRow = Buffer.concat([Buffer.from('5,"a\n'), iconv.encode('合同', 'gbk'), Buffer.from(' \uFFFD"\n6,ok\n')]);
+    writeFileSync(join(dir, 'mixed.csv'), Buffer.concat([Buffer.from(literal), gbkRow]));
+    const mixed = await runStep(readCsvStep, { path: 'mixed.csv', encoding: 'utf-8' }, [], { baseDir: dir });
+    expect(mixed.out.map((x) => x.source.line)).toEqual([2, 3, 4, 6, 9]);
+    expect(mixed.rejected.map((x) => [x.code, x.detail.line])).toEqual([['csv_encoding', 7]]);
+
+    // A GBK file read as UTF-8 still stops at its first non-ASCII line, naming the file, the line and the option.
+    writeFileSync(join(dir, 'gbk.csv'), iconv.encode('id,text\n1,plain\n2,合同\n', 'gbk'));
+    const error = await runStep(readCsvStep, { path: 'gbk.csv', encoding: 'utf-8' }, [], { baseDir: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as TunekitError).render()).toMatch(
+      /^gbk\.csv:3: not valid utf-8 text \(the first line with non-ASCII characters\): the file is in another encoding \(step read-csv\) — set the encoding option/,
+    );
+  });
+
   it('names unnamed and repeated header columns apart, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-csv-'));
     writeFileSync(join(dir, 'dup.csv'), 'q,q,,a\nx1,x2,x3,w\n');

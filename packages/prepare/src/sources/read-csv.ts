@@ -50,8 +50,13 @@ function recordIds(file: string): (line: number) => string {
   return (line) => `${base}:${line}`;
 }
 
-/** The first problem of a parsed row, if any. */
-function rowProblem(fields: string[], width: number, maxLength: number): { code: string; message: string } | undefined {
+/** The first problem of a parsed row, if any (`decoded`: false when the row's bytes are not valid text). */
+function rowProblem(
+  fields: string[],
+  width: number,
+  maxLength: number,
+  decoded: boolean,
+): { code: string; message: string } | undefined {
   if (fields.length !== width) {
     return { code: 'csv_column_count', message: `expected ${width} fields, got ${fields.length}` };
   }
@@ -63,7 +68,8 @@ function rowProblem(fields: string[], width: number, maxLength: number): { code:
         message: `field ${i + 1} has ${field.length} characters (limit ${maxLength})`,
       };
     }
-    if (field.includes('\uFFFD')) {
+    // The first field with U+FFFD: the row's bytes are checked, not each field's.
+    if (!decoded && field.includes('\uFFFD')) {
       return { code: 'csv_encoding', message: `field ${i + 1} is not valid text in the file's encoding` };
     }
   }
@@ -110,13 +116,15 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
   done.catch(() => undefined); // surfaced through the iteration below
 
   let names = opts.columns && !opts.header ? uniqueNames(opts.columns) : undefined;
-  const watch = new DecodeWatch(file, encoding, ctx.step);
+  const watch = new DecodeWatch(file, absolute, encoding, ctx.step);
   const idOf = recordIds(file);
   for await (const rows of readableBatches<NumberedRow>(parser)) {
     const records: DataRecord[] = [];
-    for (const { fields, line } of rows) {
+    for (const { fields, line, lastLine } of rows) {
       // A row that does not decode is rejected below (csv_encoding); a file in another encoding stops the run here.
-      watch.decoded(fields.join(''), line);
+      const decoded =
+        watch.clean(fields.join('')) ||
+        (await watch.decoded({ first: line, last: lastLine, lineBreak: guard.carriageReturnLines ? '\r' : '\n' }));
       if (!names) {
         const given = opts.columns ?? (opts.header ? fields : fields.map((_, i) => `col${i + 1}`));
         names = uniqueNames(given);
@@ -129,7 +137,7 @@ async function* readCsv(opts: ReadCsvOptions, ctx: StepContext): AsyncGenerator<
         }
         if (opts.header) continue;
       }
-      const problem = rowProblem(fields, names.length, opts.max_field_length);
+      const problem = rowProblem(fields, names.length, opts.max_field_length, decoded);
       if (problem) {
         ctx.reject(rowReject(file, line, { fields }), problem.code, { message: problem.message, line });
         continue;

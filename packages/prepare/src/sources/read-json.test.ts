@@ -213,6 +213,14 @@ describe('read-json', () => {
       });
     });
 
+    it('detects UTF-8 when its only non-ASCII text is U+FFFD itself (bytes EF BF BD), not a decoding failure', async () => {
+      // chardet alone calls this ISO-8859-1, which reads the character as three (ï¿½).
+      const element = { q: 'What does the scanned page say?', a: 'It says \uFFFD where the scan was unreadable.' };
+      const dir = folder({ 'scanned.json': JSON.stringify([element]) });
+      const run = await runStep(readJsonStep, { path: 'scanned.json' }, [], { baseDir: dir });
+      expect(run.out.map((r) => r.data)).toEqual([element]);
+    });
+
     it('counts byte offsets after a UTF-8 BOM and in UTF-16; gives lines only in GB18030', async () => {
       const text = '[{"q": "消费者"},\n {"q": "权益"}]';
       const dir = folder({

@@ -124,6 +124,35 @@ describe('read-jsonl', () => {
     expect(read.out.map((r) => (r.data as { q: string }).q)[1]).toBe("Qu'est-ce que le délai de rétractation?");
   });
 
+  it('reads a U+FFFD that is in the data (bytes EF BF BD) as text, and still tells undecodable bytes apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
+    // The replacement character is the first non-ASCII text of the file: taken for undecodable bytes, it stopped the run.
+    const literal = ['{"q":"ASCII only"}', '{"q":"scanned: \uFFFD\uFFFD unreadable"}', '{"q":"合同"}'];
+    writeFileSync(join(dir, 'literal.jsonl'), `${literal.join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'mac.jsonl'), literal.join('\r'));
+    const run = await runStep(readJsonl, { path: ['literal.jsonl', 'mac.jsonl'] }, [], { baseDir: dir });
+    expect(run.rejected).toEqual([]);
+    expect(run.out.map((r) => r.data)).toEqual([...literal, ...literal].map((line) => JSON.parse(line)));
+    expect(run.reports.encodings).toEqual({ 'literal.jsonl': 'utf-8', 'mac.jsonl': 'utf-8' });
+
+    // After the literal one, a line of GBK bytes is a corrupt row: rejected with its line, not taken for the file's.
+    const gbkLine = Buffer.concat([Buffer.from('{"q":"'), iconv.encode('合同', 'gbk'), Buffer.from('"}\n')]);
+    writeFileSync(join(dir, 'mixed.jsonl'), Buffer.concat([Buffer.from(`${literal.join('\n')}\n`), gbkLine]));
+    const mixed = await runStep(readJsonl, { path: 'mixed.jsonl', encoding: 'utf-8' }, [], { baseDir: dir });
+    expect(mixed.out).toHaveLength(3);
+    expect(mixed.rejected.map((r) => [r.code, r.detail.line])).toEqual([['invalid_encoding', 4]]);
+
+    // A GBK file read as UTF-8 still stops at its first line, naming the file, the line and the option.
+    const gbk = ['{"q":"ASCII only"}', '{"q":"合同"}', '{"q":"违约"}'];
+    writeFileSync(join(dir, 'gbk.jsonl'), iconv.encode(`${gbk.join('\n')}\n`, 'gbk'));
+    const error = await runStep(readJsonl, { path: 'gbk.jsonl', encoding: 'utf-8' }, [], { baseDir: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as TunekitError).render()).toMatch(
+      /^gbk\.jsonl:2: not valid utf-8 text \(the first line with non-ASCII characters\): the file is in another encoding \(step read-jsonl\) — set the encoding option/,
+    );
+  });
+
   it('keeps files of the same name in different folders apart, and refuses a file listed twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-jsonl-'));
     mkdirSync(join(dir, 'sub'));

@@ -45,16 +45,16 @@ export const readJsonl = defineStep({
           const encoding = given ?? detectEncoding(await readSample(absolute));
           encodings[path] = encoding;
           ctx.report('encodings', encodings);
-          const watch = new DecodeWatch(path, encoding, ctx.step);
-          for await (const { line, text } of readTextLines(absolute, encoding)) {
+          const watch = new DecodeWatch(path, absolute, encoding, ctx.step);
+          for await (const { line, text, lineBreak } of readTextLines(absolute, encoding)) {
             if (text.trim() === '') {
               ctx.count('blank_lines');
               continue;
             }
             const source = { file: path, line };
             // Bytes the decoder could not read became U+FFFD; the line's text is not what the file meant (read-csv
-            // rejects such fields the same way).
-            if (!watch.decoded(text, line)) {
+            // rejects such fields the same way). A U+FFFD in the data is text.
+            if (!watch.clean(text) && !(await watch.decoded({ first: line, lineBreak }))) {
               ctx.reject({ id: recordId(source), source, data: text, meta: {} }, 'invalid_encoding', {
                 message: `line ${line} is not valid ${encoding} text`,
                 line,

@@ -186,6 +186,19 @@ describe('read-legal on other documents and broken folders', () => {
     expect(r.rejected.map((x) => [x.code, x.record.source.file])).toEqual([['file_unreadable', 'image.txt']]);
   });
 
+  it('reads U+FFFD in a UTF-8 document (bytes EF BF BD) as text, not as a sign of another encoding or a binary file', async () => {
+    const dir = folderWith({
+      'terms.txt': 'Section 1. Scope\n\nThis \uFFFD applies.\n\nSection 2. Other\n\nText here.\n', // ISO-8859-1 to chardet
+      // Garbled before it reached us: more than a tenth of its characters are U+FFFD, all valid UTF-8.
+      'garbled.md': '# 法\n\n第一条 为了\uFFFD\uFFFD\uFFFD\uFFFD消费者。\n\n第二条 \uFFFD\uFFFD\uFFFD。\n',
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: dir });
+    expect(r.rejected).toEqual([]);
+    const texts = r.out.map((x) => (x.data as Chunk).text);
+    expect(texts).toContain('为了\uFFFD\uFFFD\uFFFD\uFFFD消费者。');
+    expect(texts.some((text) => text.includes('This \uFFFD applies.'))).toBe(true);
+  });
+
   it('rejects a document with no text (empty, blank, or headings only) instead of dropping it unnoticed', async () => {
     const dir = folderWith({
       'empty.md': '',
@@ -545,6 +558,63 @@ describe('read-legal page furniture', () => {
     }
   });
 
+  it('drops the Roman page numbers of front matter: - iii -, Page iv, and i, ii alone at page edges', async () => {
+    const pages = [
+      ['SERVICES AGREEMENT', '', 'The parties to this agreement are named below.', '', 'i'],
+      ['Recitals continue here in the front matter.', '', 'ii'],
+      ['- iii -', '', 'The parties agree as follows.'],
+      ['The recitals end on this page.', '', 'Page iv of iv'],
+      ['Section 1. Terms defined here apply to this Agreement.', '', '1'],
+      ['Section 2. The Supplier shall deliver the Services.', '', '2'],
+    ];
+    const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      [
+        'SERVICES AGREEMENT',
+        'The parties to this agreement are named below.',
+        'Recitals continue here in the front matter.',
+        'The parties agree as follows.',
+        'The recitals end on this page.',
+      ].join('\n\n'),
+      'Terms defined here apply to this Agreement.',
+      'The Supplier shall deliver the Services.',
+    ]);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 6, running_headers: 0 });
+
+    // Without form feeds: lower-case numerals alone on their lines, rising and far apart.
+    const page = (n: string) => [1, 2, 3, 4].map((k) => `Paragraph ${k} of the preface on page ${n}.`);
+    const flat = ['Preface', ...['vii', 'viii', 'ix'].flatMap((n) => [...page(n), n])];
+    const preface = await runStep(readLegalStep, { path: 'p.txt' }, [], {
+      baseDir: folderWith({ 'p.txt': flat.join('\n\n') }),
+    });
+    expect((preface.out[0]!.data as Chunk).text).not.toMatch(/^(?:vii|viii|ix)$/m);
+    expect(preface.reports.page_furniture).toMatchObject({ page_numbers: 3 });
+  });
+
+  it('keeps Roman numerals that are text: items (iv), Article IV, PART II, a heading IV, a lone v', async () => {
+    const pages = [
+      ['Article IV', '', 'Section 1. The Supplier shall deliver:', '(iv) the Services;', '(v) the Fees.', '', '1'],
+      ['PART II', '', 'Section 2. The Supplier shall keep records.', '', '2'],
+      ['IV', 'RESERVED MATTERS', '', 'Section 3. Nothing here is reserved.', '', 'v'],
+    ];
+    const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
+    const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    const texts = r.out.map((x) => (x.data as Chunk).text).join('\n\n');
+    for (const kept of ['(iv) the Services;', '(v) the Fees.', 'PART II', '\nIV\n', '\nv'])
+      expect(texts).toContain(kept);
+    expect(r.rejected.map((x) => x.detail.message)).toEqual(['Article IV has no text']);
+    expect(r.reports.page_furniture).toMatchObject({ page_numbers: 2 });
+
+    // Item labels on lines of their own, close together, are no page numbers either.
+    const items =
+      'Section 1. The Supplier shall:\n\ni\n\ndeliver;\n\nii\n\ninvoice;\n\niii\n\nreport.\n\nSection 2. End.\n';
+    const listed = await runStep(readLegalStep, { path: 'l.txt' }, [], { baseDir: folderWith({ 'l.txt': items }) });
+    expect((listed.out[0]!.data as Chunk).text).toBe(
+      'The Supplier shall:\n\ni\n\ndeliver;\n\nii\n\ninvoice;\n\niii\n\nreport.',
+    );
+  });
+
   it('keeps numbers on lines of their own that are not page numbers', async () => {
     const table = '第一条 罚款标准如下：\n1000\n2000\n3000\n第二条 本法自公布之日起施行。\n';
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': table }) });
@@ -671,7 +741,55 @@ describe('read-legal on articles laid out otherwise', () => {
       ['ARTICLE 2 › 1.', 'PAYMENT', 'Fees are due monthly:\n\n(a) in arrears; and\n\n(b) in US dollars.'],
       ['ARTICLE 3', '', 'The Supplier shall perform the Services.'],
       ['ARTICLE 3 › 1.', 'ARTICLE 3', 'Taxes are extra.'],
-      ['ARTICLE 4', '', 'TERM\n\nThis Agreement lasts one year.'],
+      ['ARTICLE 4', 'TERM', 'This Agreement lasts one year.'],
+    ]);
+  });
+
+  it('takes the title of an ARTICLE over body text out of its text for its topic, as it does over clauses', async () => {
+    const contract = [
+      '# Supply Agreement',
+      '',
+      'ARTICLE 5 CONFIDENTIALITY',
+      '',
+      "Each party shall keep the other party's information confidential.",
+      '',
+      'The obligations in this Article survive termination.',
+      '',
+      'ARTICLE 6',
+      'GOVERNING LAW',
+      '',
+      'This Agreement is governed by the laws of England.',
+      '',
+      'ARTICLE 7 Term and Termination',
+      '',
+      'This Agreement lasts one year.',
+      '1. Either party may terminate on notice.',
+      '',
+      'Section 8. Notices',
+      '',
+      'Notices are given in writing.',
+      '',
+      'ARTICLE 9 ENTIRE AGREEMENT',
+      '',
+      'ARTICLE 10 The Supplier shall perform the Services.',
+      '',
+      'It shall do so with care.',
+    ].join('\n');
+    const r = await runStep(readLegalStep, { path: 'c.txt' }, [], { baseDir: folderWith({ 'c.txt': contract }) });
+    expect(r.out.map((x) => x.data as Chunk).map((c) => [c.article, c.heading_path, c.topic, c.text])).toEqual([
+      [
+        'ARTICLE 5',
+        'ARTICLE 5',
+        'CONFIDENTIALITY',
+        "Each party shall keep the other party's information confidential.\n\nThe obligations in this Article survive termination.",
+      ],
+      ['ARTICLE 6', 'ARTICLE 6', 'GOVERNING LAW', 'This Agreement is governed by the laws of England.'],
+      ['ARTICLE 7', 'ARTICLE 7', 'Term and Termination', 'This Agreement lasts one year.'],
+      ['Article 7.1', 'ARTICLE 7 › 1.', 'Term and Termination', 'Either party may terminate on notice.'],
+      ['Section 8', 'Section 8', 'Notices', 'Notices are given in writing.'],
+      // Only a title: it stays the text. A sentence is no title.
+      ['ARTICLE 9', 'ARTICLE 9', '', 'ENTIRE AGREEMENT'],
+      ['ARTICLE 10', 'ARTICLE 10', '', 'The Supplier shall perform the Services.\n\nIt shall do so with care.'],
     ]);
   });
 
@@ -683,6 +801,66 @@ describe('read-legal on articles laid out otherwise', () => {
       ['为了保护消费者的合法权益，制定本法。', ['2013年修正。']],
       ['经营者应当诚信[^x]。', ['见第五条。']],
     ]);
+  });
+
+  it('takes the footnotes at the foot of the pages of a PDF export out of the text, and their superscript numbers', async () => {
+    const sections = [
+      'Section 1. The Licensee shall pay royalties on the net sales of every Product sold in the Territory during the Term.1 The Licensor2 may audit the books of the Licensee once in every calendar year, on thirty days notice.',
+      'Section 2. Payments are due within 30 days of the invoice and bear interest at the rate set out in Schedule 2 when they are late, from the day they were due until the day they are paid in full.',
+      'Section 3. The Licensee shall keep complete and accurate records of all sales of the Products,3 and shall keep them for at least three years after the end of the calendar year they relate to.',
+    ];
+    const lines = sections.flatMap((text) => wrapWords(text, 64));
+    const notes = [
+      ['1 Royalties are computed quarterly on the net sales of the', 'Products.'],
+      ['2 Or an auditor that it appoints.'],
+      ['3 In paper or electronic form.'],
+    ];
+    // Page 1 ends inside section 2, whose text goes on at the top of page 2.
+    const cut = lines.findIndex((line) => line.startsWith('Section 2.')) + 2;
+    const pages = [
+      [...lines.slice(0, cut), '', '________', ...notes[0]!, ...notes[1]!, '', '- 1 -'],
+      [...lines.slice(cut), '', ...notes[2]!, '', '- 2 -'],
+    ];
+    const file = pages.map((page) => page.join('\n')).join('\n\f');
+    const r = await runStep(readLegalStep, { path: 'licence.txt' }, [], {
+      baseDir: folderWith({ 'licence.txt': file }),
+    });
+    expect(r.out.map((x) => x.data as Chunk & { footnotes?: string[] }).map((c) => [c.text, c.footnotes])).toEqual([
+      [
+        sections[0]!.replace('Section 1. ', '').replace('Term.1', 'Term.').replace('Licensor2', 'Licensor'),
+        ['Royalties are computed quarterly on the net sales of the Products.', 'Or an auditor that it appoints.'],
+      ],
+      [sections[1]!.replace('Section 2. ', ''), undefined],
+      [sections[2]!.replace('Section 3. ', '').replace('Products,3', 'Products,'), ['In paper or electronic form.']],
+    ]);
+  });
+
+  it('leaves numbered lines at the foot of a page as text unless each has one superscript reference on its page', async () => {
+    const page = (body: string, foot: string, n: number) => `${body}\n\n${foot}\n\n- ${n} -`;
+    const file = [
+      // Two numbers that could refer to note 1; a capital before the digit (Exhibit A1) is no reference.
+      page('Section 1. The Licensee shall pay royalties.1 See clause 4 of annex.1 below.', '1 A note.', 1),
+      page('Section 2. The territories are in Exhibit A1 to this Agreement.', '1 Another line.', 2),
+      page('Section 3. The Licensee shall keep records.', '1 A numbered line with no reference.', 3),
+    ].join('\n\f');
+    const r = await runStep(readLegalStep, { path: 'l.txt' }, [], { baseDir: folderWith({ 'l.txt': file }) });
+    expect(r.out.map((x) => (x.data as Chunk & { footnotes?: string[] }).footnotes)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
+      'The Licensee shall pay royalties.1 See clause 4 of annex.1 below.\n\n1 A note.',
+      'The territories are in Exhibit A1 to this Agreement.\n\n1 Another line.',
+      'The Licensee shall keep records.\n\n1 A numbered line with no reference.',
+    ]);
+    // Without form feeds there are no pages to find the foot of.
+    const flat =
+      'Section 1. The Licensee shall pay royalties.1\n\n1 Royalties are computed quarterly.\n\nSection 2. End.\n';
+    const plain = await runStep(readLegalStep, { path: 'f.txt' }, [], { baseDir: folderWith({ 'f.txt': flat }) });
+    expect((plain.out[0]!.data as Chunk).text).toBe(
+      'The Licensee shall pay royalties.1\n\n1 Royalties are computed quarterly.',
+    );
   });
 
   it('keeps a Markdown table one block with a row a line, in statutes, contracts and plain text', async () => {

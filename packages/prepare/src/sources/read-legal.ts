@@ -39,7 +39,7 @@ const options = z
       .boolean()
       .default(true)
       .describe(
-        'Drop page furniture: page numbers (- 12 -, 第 3 页, Page 3 of 40) and headers and footers repeated at page edges; counted with examples in the manifest (page_furniture)',
+        'Drop page furniture: page numbers (- 12 -, 第 3 页, Page 3 of 40, Roman ones: - iv -, Page ix) and headers and footers repeated at page edges; counted with examples in the manifest (page_furniture)',
       ),
     keep_repealed: z
       .boolean()

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { TunekitError } from '@tunekit/core';
 import chardet from 'chardet';
@@ -25,11 +26,20 @@ function bomEncoding(sample: Buffer): string | undefined {
   return undefined;
 }
 
+const REPLACEMENT_BYTES = Buffer.from('\uFFFD', 'utf8');
+
+/** How often U+FFFD itself (bytes EF BF BD) is in the bytes: a character of the text, not a decoding failure. */
+function literalReplacements(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(REPLACEMENT_BYTES); at !== -1; at = bytes.indexOf(REPLACEMENT_BYTES, at + 3)) count++;
+  return count;
+}
+
 /**
  * True when the bytes are UTF-8, ignoring a character cut off at the end of the sample. A few invalid bytes among
  * many valid multi-byte characters still count as UTF-8: those rows are rejected later, the rest read correctly.
  */
-function isUtf8(sample: Buffer): boolean {
+function looksUtf8(sample: Buffer): boolean {
   let end = sample.length;
   // Step back over a trailing partial multi-byte sequence (at most 3 continuation bytes).
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
@@ -40,16 +50,20 @@ function isUtf8(sample: Buffer): boolean {
     }
     if ((byte & 0x80) === 0) break;
   }
-  const text = new TextDecoder('utf-8').decode(sample.subarray(0, end));
-  let invalid = 0;
+  const bytes = sample.subarray(0, end);
+  if (isUtf8(bytes)) return true;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replacements = 0;
   let multiByte = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0xfffd) invalid++;
+    if (code === 0xfffd) replacements++;
     // Latin letters and 3-byte characters (CJK); legacy double-byte text mostly decodes to other ranges or fails.
     else if ((code > 0x7f && code < 0x250) || code >= 0x800) multiByte++;
   }
-  return invalid === 0 || invalid * 2 <= multiByte;
+  const literal = literalReplacements(bytes);
+  const invalid = replacements - literal;
+  return invalid * 2 <= multiByte + literal;
 }
 
 /**
@@ -96,7 +110,7 @@ const SINGLE_BYTE = /^(?:iso-8859-\d+|windows-125\d|koi8-r)$/;
 export function detectEncoding(sample: Buffer): string {
   const fromBom = bomEncoding(sample) ?? utf16WithoutBom(sample);
   if (fromBom) return fromBom;
-  if (isUtf8(sample)) return 'utf-8';
+  if (looksUtf8(sample)) return 'utf-8';
   const guess = chardet.detect(sample)?.toLowerCase();
   if (!guess) return 'utf-8';
   if (guess === 'gb18030' || guess === 'gbk' || guess === 'gb2312') return 'gb18030';
@@ -118,6 +132,11 @@ export function checkEncodingOption(encoding: string, step: string): string {
     });
   }
   return encoding;
+}
+
+/** Whether an encoding name means UTF-8. */
+export function isUtf8Encoding(encoding: string): boolean {
+  return /^utf-?8$/i.test(encoding);
 }
 
 /** Chunks of a file's bytes as text (BOM stripped); a read error ends the iteration with it. */
@@ -143,7 +162,7 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * CSV parser decodes each field once); other encodings are decoded by iconv-lite and re-encoded.
  */
 export function toUtf8Bytes(encoding: string): (chunks: AsyncIterable<Buffer>) => AsyncGenerator<Buffer> {
-  if (/^utf-?8$/i.test(encoding)) {
+  if (isUtf8Encoding(encoding)) {
     return async function* passThrough(chunks) {
       let head: Buffer | undefined = Buffer.alloc(0);
       for await (const chunk of chunks) {

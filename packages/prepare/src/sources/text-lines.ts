@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { decodeChunks } from './text-encoding.js';
+import { decodeChunks, isUtf8Encoding } from './text-encoding.js';
 
 export interface TextLine {
   /** 1-based line number in the file. */
@@ -7,11 +7,15 @@ export interface TextLine {
   text: string;
 }
 
-const UTF8 = /^utf-?8$/i;
+/** A line as read from a file. */
+export interface FileLine extends TextLine {
+  /** What ends the file's lines: `\n` (also for `\r\n`), or a lone `\r`. */
+  lineBreak: '\n' | '\r';
+}
 
 /** The file's text in chunks: UTF-8 decoded by the stream itself, other encodings by iconv-lite. */
 function textChunks(path: string, encoding: string): AsyncIterable<string> {
-  if (UTF8.test(encoding)) return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  if (isUtf8Encoding(encoding)) return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   return decodeChunks(createReadStream(path, { highWaterMark: 1 << 20 }), encoding);
 }
 
@@ -30,7 +34,7 @@ function lineBreakOf(text: string): '\n' | '\r' | undefined {
  * Streams a text file line by line (UTF-8 unless told; BOM stripped; `\n`, `\r\n` or classic Mac `\r` line breaks)
  * without holding the file in memory.
  */
-export async function* readTextLines(path: string, encoding = 'utf-8'): AsyncIterable<TextLine> {
+export async function* readTextLines(path: string, encoding = 'utf-8'): AsyncIterable<FileLine> {
   let rest = '';
   let line = 0;
   let first = true;
@@ -53,10 +57,13 @@ export async function* readTextLines(path: string, encoding = 'utf-8'): AsyncIte
       yield {
         line,
         text: crlf && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end),
+        lineBreak,
       };
       start = end + 1;
     }
     rest = text.slice(start);
   }
-  if (rest.length > 0) yield { line: line + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
+  if (rest.length > 0) {
+    yield { line: line + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, lineBreak: lineBreak ?? '\n' };
+  }
 }

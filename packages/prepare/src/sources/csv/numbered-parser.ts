@@ -1,9 +1,10 @@
 import { type Options, Parser } from 'csv-parse';
 
-/** A parsed row and the line it starts on. */
+/** A parsed row, the line it starts on and the line it ends on (after line breaks inside quotes). */
 export interface NumberedRow {
   fields: string[];
   line: number;
+  lastLine: number;
 }
 
 const NEWLINE = 10;
@@ -48,8 +49,9 @@ export class NumberedParser extends Parser {
     const fields = row as string[];
     const { newlines, returns } = breaksIn(fields);
     const line = this.info.lines - newlines - returns - this.drift;
-    this.drift += this.carriageReturnLines() ? newlines : returns;
-    const numbered: NumberedRow = { fields, line };
+    const carriageReturnLines = this.carriageReturnLines();
+    this.drift += carriageReturnLines ? newlines : returns;
+    const numbered: NumberedRow = { fields, line, lastLine: line + (carriageReturnLines ? returns : newlines) };
     return super.push(numbered, encoding);
   }
 }

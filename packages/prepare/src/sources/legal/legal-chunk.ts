@@ -11,6 +11,8 @@ export interface LegalUnit {
   kind: 'article' | 'section' | 'clause' | 'paragraph' | 'text';
   /** `第五百零九条`, `Article 12`, `§ 3`, `1.2`; absent for plain paragraphs. */
   label?: string;
+  /** Its own title (`ARTICLE 5 CONFIDENTIALITY` over body text), taken out of its paragraphs: the chunk's topic. */
+  title?: string;
   /** The unit's number as an integer when it has one (第五百零九条 → 509). */
   number?: number;
   headings: Heading[];

@@ -1,4 +1,5 @@
 import type { TextLine } from '../text-lines.js';
+import { LOWER_ROMAN, romanValue, UPPER_ROMAN } from './roman-numerals.js';
 
 export type FurnitureKind = 'page_number' | 'running_header';
 
@@ -9,22 +10,36 @@ export interface DroppedLine {
   text: string;
 }
 
-/** `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `共40页 第3页`, `Page 3`, `Page 3 of 40`, `p. 3`, `3 / 40`. */
+const ROMAN = `(?:${LOWER_ROMAN}|${UPPER_ROMAN})`;
+
+/**
+ * `- 12 -`, `— 3 —`, `- iv -`, `第 3 页`, `第3页 共40页`, `共40页 第3页`, `Page 3`, `Page 3 of 40`, `p. 3`, `Page ix`,
+ * `Page iv of xii`, `3 / 40`.
+ */
 const PAGE_NUMBERS = [
-  /^[-–—－]\s*\d{1,4}\s*[-–—－]$/,
+  new RegExp(`^[-–—－]\\s*(?:\\d{1,4}|${ROMAN})\\s*[-–—－]$`),
   /^第\s*[\d一二三四五六七八九十百]+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$/,
   /^共\s*\d+\s*页\s*[，,/]?\s*第\s*\d+\s*页$/,
   /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i,
+  new RegExp(`^(?:[Pp]age|PAGE|p\\.)\\s+${ROMAN}(?:\\s+of\\s+${ROMAN})?$`),
   /^\d{1,4}\s*\/\s*\d{1,4}$/,
 ];
 /** A number alone on a line: a page number only at a page's edge, or in a rising sequence far apart. */
 const BARE_NUMBER = /^\d{1,4}$/;
+/**
+ * A lower-case Roman numeral alone on a line (front matter: `xii`): a page number in a rising sequence at page edges,
+ * or far apart. A single letter is less sure than a number (an item label `i`, `v` on its own line), and an upper-case
+ * one alone is more often a heading (`II` above its title), which stays.
+ */
+const BARE_ROMAN = new RegExp(`^${LOWER_ROMAN}$`);
 /** Headings and unit starts are structure even when they repeat at the top of pages. */
 const STRUCTURE = /^(?:#|第\s*[\d０-９零〇一二三四五六七八九十百千两]+\s*[条條章节節编編]|(?:article|section)\s+\w|§)/i;
 /** Lines at the top or bottom of a page that may be its header or footer (a header and its subtitle). */
 const EDGE_LINES = 2;
 /** Bare numbers that are page numbers without form feeds: at least this many, each this many lines apart. */
 const SEQUENCE = { count: 3, apart: 5 };
+/** Bare Roman numerals at page edges that are page numbers: at least two, rising. */
+const EDGE_SEQUENCE = { count: 2, apart: 1 };
 
 const isPageNumber = (text: string) => PAGE_NUMBERS.some((pattern) => pattern.test(text));
 
@@ -74,17 +89,18 @@ function pageEdges(
   return { candidates, ends, pages };
 }
 
-/** Bare numbers that rise through a document without form feeds, far apart: page numbers of a flattened PDF. */
-function risingBareNumbers(texts: string[]): number[] {
-  const bare = texts.flatMap((text, index) => (BARE_NUMBER.test(text) ? [index] : []));
-  if (bare.length < SEQUENCE.count) return [];
-  const rising = bare.every(
+/** The lines (in document order) when their values rise, far enough apart and enough of them; else none. */
+function rising(
+  indices: number[],
+  numberAt: (index: number) => number,
+  { count, apart }: { count: number; apart: number },
+): number[] {
+  if (indices.length < count) return [];
+  const rises = indices.every(
     (index, i) =>
-      i === 0 ||
-      (Number(texts[index]) > Number(texts[bare[i - 1] as number]) &&
-        index - (bare[i - 1] as number) >= SEQUENCE.apart),
+      i === 0 || (numberAt(index) > numberAt(indices[i - 1] as number) && index - (indices[i - 1] as number) >= apart),
   );
-  return rising ? bare : [];
+  return rises ? indices : [];
 }
 
 /**
@@ -99,10 +115,19 @@ export function findPageFurniture(lines: readonly TextLine[]): Map<number, Furni
   });
   const { breaks, byFormFeed } = pageBreaks(lines, texts);
   const { candidates, ends, pages } = pageEdges(texts, breaks);
+  const alone = (pattern: RegExp) =>
+    byFormFeed
+      ? [...new Set(ends)].filter((index) => pattern.test(texts[index] as string))
+      : texts.flatMap((text, index) => (pattern.test(text) ? [index] : []));
   const bareNumbers = byFormFeed
-    ? ends.filter((index) => BARE_NUMBER.test(texts[index] as string))
-    : risingBareNumbers(texts);
-  for (const index of bareNumbers) found.set(index, 'page_number');
+    ? alone(BARE_NUMBER)
+    : rising(alone(BARE_NUMBER), (index) => Number(texts[index]), SEQUENCE);
+  const romanNumbers = rising(
+    alone(BARE_ROMAN),
+    (index) => romanValue(texts[index] as string),
+    byFormFeed ? EDGE_SEQUENCE : SEQUENCE,
+  );
+  for (const index of [...bareNumbers, ...romanNumbers]) found.set(index, 'page_number');
   const pagesOf = new Map<string, { pages: Set<number>; lines: number[] }>();
   for (const [index, page] of candidates) {
     const text = texts[index] as string;
@@ -120,13 +145,13 @@ export function findPageFurniture(lines: readonly TextLine[]): Map<number, Furni
 }
 
 /**
- * The lines without the furniture found, and without form feeds. With `closeGaps` (a hard-wrapped document, where
- * the wrap decides whether a paragraph goes on) the blank lines around dropped lines go too, so a paragraph broken by
- * a page break is one again.
+ * The lines without the furniture found (or other lines to drop: notes at the foot of a page), and without form
+ * feeds. With `closeGaps` (a hard-wrapped document, where the wrap decides whether a paragraph goes on) the blank
+ * lines around dropped lines go too, so a paragraph broken by a page break is one again.
  */
 export function withoutFurniture(
   lines: readonly TextLine[],
-  found: Map<number, FurnitureKind>,
+  found: ReadonlyMap<number, FurnitureKind> | ReadonlySet<number>,
   closeGaps: boolean,
 ): TextLine[] {
   const drop = new Set(found.keys());

@@ -1,5 +1,6 @@
 import type { TextLine } from '../text-lines.js';
-import type { ParsedDocument } from './legal-chunk.js';
+import type { LegalUnit, ParsedDocument } from './legal-chunk.js';
+import { romanValue } from './roman-numerals.js';
 import { appendTableRow } from './table-rows.js';
 import { UnitBuilder } from './unit-builder.js';
 import type { WrapLayout } from './wrap-width.js';
@@ -22,20 +23,21 @@ function isTitle(paragraph: string): boolean {
   return TITLE.test(paragraph) && paragraph.split(/\s+/).length <= 8;
 }
 
+/**
+ * An Article or Section whose first paragraph is its title, over text (`ARTICLE 5 CONFIDENTIALITY`, then body
+ * paragraphs): the title leaves the text for the unit's title, as it leaves it for the heading of an Article over
+ * numbered clauses. A unit that is only a title keeps it as its text.
+ */
+function takeTitle(unit: LegalUnit): void {
+  const [first, ...body] = unit.paragraphs;
+  if ((unit.kind !== 'article' && unit.kind !== 'section') || first === undefined || body.length === 0) return;
+  if (!isTitle(first)) return;
+  unit.title = first;
+  unit.paragraphs = body;
+}
+
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
-
-function romanToInt(roman: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  const upper = roman.toUpperCase();
-  for (let i = 0; i < upper.length; i++) {
-    const value = values[upper[i] as string] ?? 0;
-    const next = values[upper[i + 1] as string] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
 
 /** True when several lines start with Article / Section / § / a numbered clause. */
 export function looksLikeEnglishStructure(lines: readonly TextLine[]): boolean {
@@ -83,7 +85,7 @@ export function parseEnglishStructure(
       const kind = word?.toLowerCase() === 'article' ? 'article' : word || section ? 'section' : 'clause';
       // `Section 2.01` and `§§ 101-105` have no single whole number.
       const number = ROMAN.test(numberText)
-        ? romanToInt(numberText)
+        ? romanValue(numberText)
         : /[.\-–]/.test(numberText)
           ? undefined
           : Number.parseInt(numberText, 10);
@@ -104,5 +106,7 @@ export function parseEnglishStructure(
     } else builder.openOrText(lineNumber).paragraphs.push(line);
     joinable = true;
   }
-  return builder.result(fallbackTitle);
+  const doc = builder.result(fallbackTitle);
+  for (const unit of doc.units) takeTitle(unit);
+  return doc;
 }

@@ -8,6 +8,8 @@ import type { FurnitureReport } from './furniture-report.js';
 import { htmlToLines } from './html-to-text.js';
 import type { ParsedDocument } from './legal-chunk.js';
 import type { LegalFile } from './list-files.js';
+import { NotePlaceholders } from './note-placeholders.js';
+import { findPageFootnotes } from './page-footnotes.js';
 import { type FurnitureKind, findPageFurniture, withoutFurniture } from './page-furniture.js';
 import { looksLikeChineseStatute, parseChineseStatute } from './parse-chinese-statute.js';
 import { looksLikeEnglishStructure, parseEnglishStructure } from './parse-english.js';
@@ -25,7 +27,7 @@ export interface ReadDocument {
   /** Its lines as read (page furniture dropped), numbered as in the file. */
   lines: TextLine[];
   doc: ParsedDocument;
-  /** Its Markdown footnotes that the text refers to, by id. */
+  /** Its footnotes that the text refers to (Markdown ones, and those at the foot of PDF pages), by id. */
   notes: Map<string, string>;
 }
 
@@ -64,15 +66,29 @@ function parse(
 
 /**
  * Reads a legal document into units: decoded, split into numbered lines, page furniture dropped, its wrap width
- * measured, footnotes taken out of the flow, then parsed as a Chinese statute, an English structure or paragraphs.
+ * measured, footnotes (Markdown ones, and those at the foot of the pages of a PDF export) taken out of the flow, then
+ * parsed as a Chinese statute, an English structure or paragraphs.
  */
 export async function readDocument(file: LegalFile, options: ReadDocumentOptions): Promise<ReadDocument> {
   const read = await readLines(file, options.encoding);
-  const found = options.furniture ? findPageFurniture(read) : new Map();
+  const furniture = findPageFurniture(read);
+  const found = options.furniture ? furniture : new Map<number, FurnitureKind>();
   options.furniture?.add(file.name, read, found);
   const wrap = wrapLayout(read.filter((_, index) => !found.has(index)));
   const lines = withoutFurniture(read, found, wrap !== undefined);
-  const body = extractFootnotes(lines);
   const title = runningHeaderTitle(read, found) ?? basename(file.name, extname(file.name));
-  return { lines, doc: parse(body.lines, wrap, title, options.splitOn), notes: body.notes };
+  const parsed = (from: readonly TextLine[]) => {
+    const body = extractFootnotes(from);
+    return { doc: parse(body.lines, wrap, title, options.splitOn), notes: body.notes };
+  };
+  const { noteLines, references } = findPageFootnotes(read, furniture);
+  const placeholders = references.length > 0 ? new NotePlaceholders(read, references) : undefined;
+  if (placeholders?.usable) {
+    const drop = new Set([...found.keys(), ...noteLines]);
+    const { doc, notes } = parsed(withoutFurniture(placeholders.mark(read), drop, wrap !== undefined));
+    const resolved = placeholders.resolve(doc);
+    // A reference the parse put in a heading or a title: read the document as if it had no page footnotes.
+    if (resolved) return { lines, doc: resolved, notes: new Map([...notes, ...placeholders.notes]) };
+  }
+  return { lines, ...parsed(lines) };
 }

@@ -42,4 +42,19 @@ describe('topicNames', () => {
       'Chapter 3 Definitions (Part I Sales)',
     ]);
   });
+
+  it("takes a unit's own title as its topic, qualified like a heading's when it repeats", () => {
+    const titled = (label: string, title: string, ...headings: Heading[]): LegalUnit => ({
+      ...unit(...headings),
+      label,
+      title,
+    });
+    const units = [
+      titled('ARTICLE 5', 'CONFIDENTIALITY'),
+      titled('ARTICLE 6', 'NOTICES'),
+      titled('ARTICLE 9', 'NOTICES'),
+      unit(h('ARTICLE 7', 'TERM', 0)),
+    ];
+    expect(units.map(topicNames(units))).toEqual(['CONFIDENTIALITY', 'ARTICLE 6 NOTICES', 'ARTICLE 9 NOTICES', 'TERM']);
+  });
 });

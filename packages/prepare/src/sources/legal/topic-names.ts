@@ -5,19 +5,26 @@ const headingText = (heading: Heading) => (heading.title ? `${heading.label} ${h
 const pathKey = (headings: Heading[]) => headings.map(headingText).join('\u0000');
 const isCjk = (text: string) => /[\u3400-\u9fff]/.test(text);
 
+/** The headings a unit's topic is read from: its own title (`ARTICLE 5 CONFIDENTIALITY` over body text) is the nearest. */
+function topicHeadings(unit: LegalUnit): Heading[] {
+  if (!unit.title) return unit.headings;
+  return [...unit.headings, { label: unit.label ?? '', title: unit.title, level: Number.POSITIVE_INFINITY }];
+}
+
 /**
- * The topic of each unit, unique within its document: the nearest heading's title, qualified by as many headings
+ * The topic of each unit, unique within its document: its own title or the nearest heading's, qualified by as many headings
  * above it as it takes when the same title heads several places (民法典 has a `一般规定` chapter in most of its
  * books): `一般规定（第三编 合同）`. A topic that names two places would make one question with two answers.
  */
 export function topicNames(units: readonly LegalUnit[]): (unit: LegalUnit) => string {
   const pathsByName = new Map<string, Map<string, Heading[]>>();
   for (const unit of units) {
-    const nearest = unit.headings.at(-1);
+    const headings = topicHeadings(unit);
+    const nearest = headings.at(-1);
     if (!nearest) continue;
     const name = headingName(nearest);
     const paths = pathsByName.get(name) ?? new Map<string, Heading[]>();
-    paths.set(pathKey(unit.headings), unit.headings);
+    paths.set(pathKey(headings), headings);
     pathsByName.set(name, paths);
   }
   const qualified = new Map<string, string>();
@@ -26,9 +33,10 @@ export function topicNames(units: readonly LegalUnit[]): (unit: LegalUnit) => st
     for (const [key, headings] of paths) qualified.set(key, qualify(name, headings, [...paths.values()]));
   }
   return (unit) => {
-    const nearest = unit.headings.at(-1);
+    const headings = topicHeadings(unit);
+    const nearest = headings.at(-1);
     if (!nearest) return '';
-    return qualified.get(pathKey(unit.headings)) ?? headingName(nearest);
+    return qualified.get(pathKey(headings)) ?? headingName(nearest);
   };
 }
 

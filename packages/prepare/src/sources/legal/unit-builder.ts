@@ -20,16 +20,17 @@ export class UnitBuilder {
   }
 
   /**
-   * Turns the open unit into a heading over the units that follow (`ARTICLE 1` over its clauses). A unit holding only
-   * its title (`DEFINITIONS`) is that heading and no unit any more; one with text stays a unit too.
+   * Turns the open unit into a heading over the units that follow (`ARTICLE 1` over its clauses), titled by its first
+   * paragraph when that is a title (`DEFINITIONS`). A unit holding only its title is that heading and no unit any
+   * more; one with text stays a unit too.
    */
   nestUnder(level: number, isTitle: (paragraph: string) => boolean): void {
     const unit = this.current;
     if (!unit?.label) return;
     const [first, ...others] = unit.paragraphs;
-    const titleOnly = others.length === 0 && (first === undefined || isTitle(first));
-    this.heading({ label: unit.label, title: titleOnly ? (first ?? '') : '', level });
-    if (titleOnly) this.units.splice(this.units.indexOf(unit), 1);
+    const title = first !== undefined && isTitle(first) ? first : '';
+    this.heading({ label: unit.label, title, level });
+    if (others.length === 0 && (first === undefined || title)) this.units.splice(this.units.indexOf(unit), 1);
   }
 
   /** Starts a unit under the current headings (`number` is dropped when it is not a number). */
