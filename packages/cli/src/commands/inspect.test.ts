@@ -97,6 +97,54 @@ describe('tunekit inspect', () => {
     expect(code).toBe(1);
   });
 
+  it('finds lines that repeat an earlier one, and prompts asked again with another answer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'repeats.jsonl');
+    const system = { role: 'system', content: 'You answer questions about consumer law.' };
+    const line = (question: string, answer: string, extra: object = {}) =>
+      JSON.stringify({
+        messages: [system, { role: 'user', content: question }, { role: 'assistant', content: answer }],
+        ...extra,
+      });
+    const tool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } };
+    const lines = [
+      line('Which articles govern refunds?', 'Article 24.'),
+      line('Which articles govern refunds?', 'Article 25.'),
+      line('Which articles govern returns?', 'Article 25.'),
+      line('Which articles govern refunds?', 'Article 24.'),
+      line('Which articles govern refunds?', 'Article 25.'),
+      // Another tool set is another prompt; the same words in another role too.
+      line('Which articles govern refunds?', 'Article 26.', { tools: [tool] }),
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: system.content },
+          { role: 'user', content: 'Which articles govern refunds?' },
+          { role: 'assistant', content: 'Article 27.' },
+        ],
+      }),
+      line('Which articles govern refunds?', 'Articles 24 and 25.'),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const report = JSON.parse((await inspect(file, '--json')).stdout);
+    expect(report).toMatchObject({
+      repeated_examples: 2,
+      repeated_example_lines: [
+        [4, 1],
+        [5, 2],
+      ],
+      conflicting_answers: 2,
+      conflicting_answer_lines: [
+        [2, 1],
+        [8, 1],
+      ],
+    });
+    const { stdout } = await inspect(file);
+    expect(stdout).toContain(
+      "Repeats: 2 lines repeat an earlier one (line 4 repeats 1, 5 repeats 2); 2 ask an earlier line's prompt with another answer (line 2 asks what 1 asks, 8 asks what 1 asks): a model trained on both picks one at random",
+    );
+    expect((await inspect(TOY)).stdout).not.toContain('Repeats:');
+  });
+
   it('flags prompt/completion lines for a chat model, and takes them for davinci-002', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const file = join(dir, 'legacy.jsonl');

@@ -9,6 +9,7 @@ import { validateJsonLine } from '../validate/validate-line.js';
 import { CompletionChecks } from './completion-checks.js';
 import { distribution } from './distribution.js';
 import type { InspectReport } from './inspect-report.js';
+import { RepeatedPromptWatch } from './repeated-prompts.js';
 
 const MAX_LINES_PER_CODE = 20;
 
@@ -31,6 +32,7 @@ export class InspectAccumulator {
   private tooLong = 0;
   private readonly estimator: TrainingEstimator;
   private readonly completions = new CompletionChecks();
+  private readonly repeats = new RepeatedPromptWatch();
 
   constructor(private readonly model: ModelContext) {
     this.estimator = new TrainingEstimator(model.exampleTokenLimit);
@@ -53,6 +55,7 @@ export class InspectAccumulator {
     }
     for (const code of new Set(problems.map((p) => p.code))) this.countError(code, lineNumber);
     if (detected === 'unknown') return;
+    this.repeats.add(value, detected, lineNumber);
     this.countRoles(value as Record<string, unknown>, detected);
     const count = this.model.countExample(value);
     this.messages.push(count.messages);
@@ -81,6 +84,7 @@ export class InspectAccumulator {
       format_error_lines: Object.fromEntries(this.errorLines),
       file_problems: this.fileProblems(file.bytes),
       completion_advice: this.completions.advice(),
+      ...this.repeats.report(),
       missing_system: this.missingSystem,
       missing_user: this.missingUser,
       messages: distribution(this.messages),

@@ -1,9 +1,11 @@
 import type { FormatProblem, FormatProblemCode } from '../validate/problem-codes.js';
 import type { CompletionAdvice } from './completion-checks.js';
 import type { Distribution } from './distribution.js';
+import type { RepeatedPrompts } from './repeated-prompts.js';
 
 /** What `tunekit inspect --json` prints (snake_case, stable keys). */
-export interface InspectReport {
+/** `RepeatedPrompts`: lines that repeat an earlier one, or ask its prompt with another answer (pairs: [line, first]). */
+export interface InspectReport extends RepeatedPrompts {
   file: string;
   bytes: number;
   model: string;

@@ -27,6 +27,8 @@ export function renderInspectReport(report: InspectReport): string {
   }
   for (const problem of report.file_problems) out.push(`File: ${problem.message}`);
   for (const advice of report.completion_advice) out.push(`Advice: ${advice.message}`);
+  const repeats = repeatLines(report);
+  if (repeats) out.push(repeats);
   if (report.missing_system || report.missing_user) {
     out.push(
       `Warnings: ${report.missing_system} without a system message, ${report.missing_user} without a user message`,
@@ -48,6 +50,26 @@ export function renderInspectReport(report: InspectReport): string {
   );
   out.push(costLine(report));
   return `${out.join('\n')}\n`;
+}
+
+/** `Repeats: …` when lines repeat an earlier line or ask its prompt with another answer; undefined otherwise. */
+function repeatLines(report: InspectReport): string | undefined {
+  const said: string[] = [];
+  const pairs = (list: [number, number][], total: number, says: (line: number, first: number) => string) =>
+    `line ${list.map(([line, first]) => says(line, first)).join(', ')}${total > list.length ? ', …' : ''}`;
+  if (report.repeated_examples > 0) {
+    const n = report.repeated_examples;
+    said.push(
+      `${n} line${n === 1 ? '' : 's'} repeat${n === 1 ? 's' : ''} an earlier one (${pairs(report.repeated_example_lines, n, (line, first) => `${line} repeats ${first}`)})`,
+    );
+  }
+  if (report.conflicting_answers > 0) {
+    const n = report.conflicting_answers;
+    said.push(
+      `${n} ask${n === 1 ? 's' : ''} an earlier line's prompt with another answer (${pairs(report.conflicting_answer_lines, n, (line, first) => `${line} asks what ${first} asks`)}): a model trained on both picks one at random`,
+    );
+  }
+  return said.length > 0 ? `Repeats: ${said.join('; ')}` : undefined;
 }
 
 function costLine(report: InspectReport): string {
