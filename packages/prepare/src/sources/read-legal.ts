@@ -10,7 +10,7 @@ import { type LegalFile, listLegalFiles } from './legal/list-files.js';
 import { type ReadDocument, readDocument } from './legal/read-document.js';
 import { repealMarker } from './legal/repealed-article.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
-import { topicNames } from './legal/topic-names.js';
+import { LawTopics } from './legal/topic-names.js';
 import { rowReject } from './row-reject.js';
 import { checkEncodingOption, encodingName } from './text-encoding.js';
 
@@ -100,6 +100,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   const countTokens = (text: string) => model.countTokens(text);
   const furniture = opts.drop_page_headers ? new FurnitureReport() : undefined;
   const numbering: ({ file: string } & NumberingBreak)[] = [];
+  const lawTopics = new LawTopics();
   for (const file of files) {
     let document: ReadDocument;
     try {
@@ -128,7 +129,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       );
       for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
     }
-    const topicOf = topicNames(doc.units);
+    const topicOf = lawTopics.topicsOf(doc.title, basename(file.name).replace(/\.[^.]+$/, ''), doc.units);
     for (const unit of doc.units) {
       const source = { file: file.name, line: unit.line };
       if (unit.paragraphs.length === 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Heading, LegalUnit } from './legal-chunk.js';
-import { topicNames } from './topic-names.js';
+import { LawTopics, topicNames } from './topic-names.js';
 
 const h = (label: string, title: string, level: number): Heading => ({ label, title, level });
 const unit = (...headings: Heading[]): LegalUnit => ({ kind: 'article', headings, line: 1, paragraphs: ['x'] });
@@ -56,5 +56,15 @@ describe('topicNames', () => {
       unit(h('ARTICLE 7', 'TERM', 0)),
     ];
     expect(units.map(topicNames(units))).toEqual(['CONFIDENTIALITY', 'ARTICLE 6 NOTICES', 'ARTICLE 9 NOTICES', 'TERM']);
+  });
+
+  it('qualifies a topic that an earlier document of the same law has by the document', () => {
+    const topics = new LawTopics();
+    const general = [unit(h('第一章', '一般规定', 2)), unit(h('第十章', '附则', 2))];
+    const contracts = [unit(h('第一章', '一般规定', 2)), unit(h('第二章', '合同的订立', 2))];
+    expect(general.map(topics.topicsOf('民法典', '总则', general))).toEqual(['一般规定', '附则']);
+    expect(contracts.map(topics.topicsOf('民法典', '合同编', contracts))).toEqual(['一般规定（合同编）', '合同的订立']);
+    // Another law may have the same topics.
+    expect(contracts.map(topics.topicsOf('消费者权益保护法', '消法', contracts))).toEqual(['一般规定', '合同的订立']);
   });
 });

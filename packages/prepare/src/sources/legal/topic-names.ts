@@ -57,3 +57,26 @@ function qualify(name: string, headings: Heading[], all: Heading[][]): string {
 }
 
 const suffixKey = (headings: Heading[], depth: number) => pathKey(headings.slice(-depth));
+
+/**
+ * Topics unique across the documents of one law as well (民法典 split into a file per book): a topic an earlier
+ * document of the same law already has is qualified by the document's name, `附则（合同编）`.
+ */
+export class LawTopics {
+  private readonly byLaw = new Map<string, Set<string>>();
+
+  topicsOf(law: string, document: string, units: readonly LegalUnit[]): (unit: LegalUnit) => string {
+    const own = topicNames(units);
+    const earlier = this.byLaw.get(law) ?? new Set<string>();
+    const names = new Set(units.map(own).filter(Boolean));
+    const clashes = new Set([...names].filter((name) => earlier.has(name)));
+    for (const name of names) earlier.add(name);
+    this.byLaw.set(law, earlier);
+    if (clashes.size === 0) return own;
+    return (unit) => {
+      const name = own(unit);
+      if (!clashes.has(name)) return name;
+      return isCjk(name) ? `${name}（${document}）` : `${name} (${document})`;
+    };
+  }
+}
