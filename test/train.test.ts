@@ -149,11 +149,23 @@ describe('train phase against the sandbox', () => {
   it('trains SFT end to end: model id, billed tokens, metrics.csv, events; a rerun re-attaches without paying', async () => {
     const runDir = await newRunDir();
     const before = sandbox.stats();
-    const { args, events } = trainArgs(runDir, { with: { suffix: 'legal-yes-no', seed: 42 } });
+    const { args, events, warnings } = trainArgs(runDir, { with: { suffix: 'legal-yes-no', seed: 42 } });
     const { estimate, result } = await runTrainPhase(args);
 
     expect(result.status).toBe('succeeded');
     expect(result.model).toMatch(/^ft:gpt-4o-mini-2024-07-18:sandbox:legal-yes-no:/);
+    // The catalog's retirement of the base model: in the estimate (so in the manifest) and said once.
+    expect(estimate.retires).toEqual({
+      model: 'gpt-4o-mini-2024-07-18',
+      on: '2027-01-14',
+      source: "the zh-Hans copy of OpenAI's deprecations page",
+      verified: false,
+    });
+    expect(warnings.filter((w) => w.includes('retire'))).toEqual([
+      expect.stringMatching(
+        /^train: gpt-4o-mini-2024-07-18 and the fine-tunes built on it retired? on 2027-01-14 \(.+\): the tuned model serves until then$/,
+      ),
+    ]);
     expect(result.provider).toBe('openai');
     expect(estimate.examples).toBe(rows.length - 4);
     expect(estimate.epochs).toBe(2);

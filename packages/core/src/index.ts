@@ -21,4 +21,5 @@ export * from './runner/step-context.js';
 export * from './runner/tally.js';
 export * from './runner/worker-pool.js';
 export * from './util/endpoint-url.js';
+export * from './util/model-retirement.js';
 export * from './util/scoped-signal.js';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { ModelContext, TrainerEstimate } from '@tunekit/core';
-import { TrainingEstimator, trainingCostUsd } from '@tunekit/format';
+import { type ModelContext, type ModelRetirement, type TrainerEstimate, TunekitError } from '@tunekit/core';
+import { getModelInfo, TrainingEstimator, trainingCostUsd } from '@tunekit/format';
 
 /**
  * Streams the training file once through the catalog's estimate (OpenAI's notebook: examples capped at the model's
@@ -26,4 +26,15 @@ export async function estimateTraining(
     pricePerMillion: model.prices.training,
     priceAsOf: model.prices.asOf,
   };
+}
+
+/** When OpenAI retires the model a job trains (and so the fine-tune it makes), if the catalog knows. */
+export function baseRetirement(model: string): ModelRetirement | undefined {
+  try {
+    const info = getModelInfo(model);
+    return info.retires && { model: info.catalogId, ...info.retires };
+  } catch (error) {
+    if (TunekitError.is(error, 'UNKNOWN_MODEL')) return undefined;
+    throw error;
+  }
 }

@@ -12,7 +12,7 @@ import { explainApiError, type TrainerOperation } from './api-errors.js';
 import type { FineTuningJob } from './api-types.js';
 import { createTrainingClient, type TrainingClient } from './client.js';
 import { collectResult } from './collect-result.js';
-import { estimateTraining } from './estimate.js';
+import { baseRetirement, estimateTraining } from './estimate.js';
 import { findJobByKey } from './find-job.js';
 import { buildJobSpec, type JobSpec } from './job-spec.js';
 import { mapJobStatus } from './job-status.js';
@@ -127,7 +127,11 @@ export function createOpenAITrainer(
 
     async estimate(input: TrainerInput, rt: TrainerRuntime) {
       buildJobSpec(options, input);
-      return estimateTraining(input.trainFile, await targetModel(rt), options.hyperparameters.n_epochs);
+      const model = await targetModel(rt);
+      const estimate = await estimateTraining(input.trainFile, model, options.hyperparameters.n_epochs);
+      // OpenAI's schedule: Azure retires models on its own.
+      const retires = rt.providers[options.provider]?.azure ? undefined : baseRetirement(model.id);
+      return retires ? { ...estimate, retires } : estimate;
     },
 
     async attach(input, rt) {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors.js';
+import type { ModelRetirement } from '../util/model-retirement.js';
 import type { Logger } from './logger.js';
 import type { PluginBase } from './plugin.js';
 import type { ProviderConfig } from './provider.js';
@@ -16,7 +17,14 @@ export interface EvaluatorRuntime {
   /** Outputs of the dataset section (absolute paths), if it ran. */
   dataset?: { train?: string; validation?: string };
   /** Result of the train section, if it ran. */
-  train?: { model?: string; costUsd?: number; trainedTokens?: number; metricsFile?: string };
+  train?: {
+    model?: string;
+    costUsd?: number;
+    trainedTokens?: number;
+    metricsFile?: string;
+    /** When the service retires the base model, and with it the tuned one (from the estimate). */
+    retires?: ModelRetirement;
+  };
   noCache?: boolean;
   /** Where provider keys are read from (`api_key_env`); default `process.env`. */
   env?: NodeJS.ProcessEnv;

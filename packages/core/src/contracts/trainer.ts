@@ -1,3 +1,4 @@
+import type { ModelRetirement } from '../util/model-retirement.js';
 import type { Logger } from './logger.js';
 import type { ModelContext } from './model.js';
 import type { PluginBase, PluginEnv } from './plugin.js';
@@ -50,6 +51,8 @@ export interface TrainerEstimate {
   costUsd?: number;
   pricePerMillion?: number;
   priceAsOf?: string;
+  /** When the service stops serving the base model and the fine-tunes built on it, if that is known. */
+  retires?: ModelRetirement;
 }
 
 /**

@@ -12,6 +12,7 @@ import { DEFAULT_MODEL } from '../pipeline/pipeline-schema.js';
 import { writeJsonAtomic } from '../run-folder/atomic-writer.js';
 import type { Manifest } from '../run-folder/manifest.js';
 import { lockRunFolder } from '../run-folder/run-lock.js';
+import type { ModelRetirement } from '../util/model-retirement.js';
 import { evaluationFailed, evaluationRecord, thrownEvaluationRecord } from './evaluation-record.js';
 import type { RunEvent } from './events.js';
 import { lazyModel } from './model-loader.js';
@@ -191,8 +192,12 @@ async function runLocked(pipeline: LoadedPipeline, options: RunPipelineOptions, 
     if (trainedModel) references['train.model'] = trainedModel;
     if (pipeline.evaluate && wants('evaluate')) {
       const train = manifest.train as
-        | { result?: { model?: string; costUsd?: number; trainedTokens?: number; metricsFile?: string } }
+        | {
+            result?: { model?: string; costUsd?: number; trainedTokens?: number; metricsFile?: string };
+            estimate?: { retires?: ModelRetirement };
+          }
         | undefined;
+      const retires = train?.estimate?.retires;
       const evaluateOptions = resolveRuntimeReferences(pipeline.evaluate.options, references);
       const outcome = await timed('evaluate', () =>
         pipeline.evaluate!.plugin.run(evaluateOptions, {
@@ -204,7 +209,7 @@ async function runLocked(pipeline: LoadedPipeline, options: RunPipelineOptions, 
           model: modelId,
           prices: config.prices,
           dataset: pipeline.sources.length > 0 ? { train: files.train, validation: files.validation } : undefined,
-          train: train?.result,
+          train: train?.result && { ...train.result, ...(retires && { retires }) },
           noCache: options.noCache,
           env: options.env,
           sandbox: options.sandbox !== undefined,

@@ -11,6 +11,7 @@ import type {
 } from '../contracts/trainer.js';
 import { TunekitError } from '../errors.js';
 import { hashFile } from '../run-folder/file-hash.js';
+import { retirementNotice } from '../util/model-retirement.js';
 import { createTrainerControl, openTrainer } from './trainer-runtime.js';
 import { readTrainerStateFile, secretFreeProviders, type TrainerStateFile } from './trainer-state-file.js';
 import { detectTrainingFormat } from './training-format.js';
@@ -99,6 +100,7 @@ export async function runTrainPhase(
   const estimate = await trainer.estimate(input, rt);
   envelope.estimate = estimate;
   args.onEvent?.({ type: 'estimate', estimate });
+  if (estimate.retires) logger.warn(`train: ${retirementNotice(estimate.retires)}: the tuned model serves until then`);
 
   let state = await trainer.attach(input, rt);
   if (state) {

@@ -36,6 +36,7 @@ export async function trainingInfo(rt: EvaluatorRuntime): Promise<TrainingInfo |
     ...(baseModel ? { baseModel } : {}),
     trainedTokens: train.trainedTokens,
     costUsd: train.costUsd,
+    ...(train.retires ? { retires: train.retires } : {}),
     loss,
   };
 }

@@ -1,3 +1,4 @@
+import { retirementNotice } from '@tunekit/core';
 import { decidingP } from '../stats/finding.js';
 import { formatBreakEven } from './break-even-cell.js';
 import { escapeMarkdown as md } from './escape.js';
@@ -98,7 +99,8 @@ export function renderMarkdown(data: ReportData): string {
     const t = data.training;
     lines.push(
       '',
-      `Training: ${md(t.model ?? 'model')} from ${md(t.baseModel ?? '?')}, ${formatCount(t.trainedTokens)} trained tokens, ${formatUsd(t.costUsd)}.`,
+      `Training: ${md(t.model ?? 'model')} from ${md(t.baseModel ?? '?')}, ${formatCount(t.trainedTokens)} trained tokens, ${formatUsd(t.costUsd)}.` +
+        (t.retires ? ` ${md(retirementNotice(t.retires, new Date(data.meta.createdAt)))}.` : ''),
     );
   }
   lines.push(

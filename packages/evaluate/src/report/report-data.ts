@@ -1,3 +1,5 @@
+import type { ModelRetirement } from '@tunekit/core';
+
 /**
  * What `report.json` holds, and what every renderer (html, md, junit) reads.
  *
@@ -209,6 +211,8 @@ export interface TrainingInfo {
   baseModel?: string;
   trainedTokens?: number;
   costUsd?: number;
+  /** When the service retires the base model, and the tuned model with it. */
+  retires?: ModelRetirement;
   /** From the trainer's metrics.csv. */
   loss: LossPoint[];
 }

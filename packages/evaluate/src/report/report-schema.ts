@@ -123,6 +123,7 @@ const training = z.looseObject({
   baseModel: z.string().optional(),
   trainedTokens: z.number().optional(),
   costUsd: z.number().optional(),
+  retires: z.looseObject({ model: z.string(), on: z.string(), source: z.string(), verified: z.boolean() }).optional(),
   loss: z.array(
     z.looseObject({ step: z.number(), trainLoss: z.number().optional(), validLoss: z.number().optional() }),
   ),

@@ -39,6 +39,17 @@ describe('getModelInfo', () => {
     }
   });
 
+  it("knows when OpenAI retires a model, and gives an ft: id its base's date", () => {
+    expect(getModelInfo('gpt-4o-mini').retires).toEqual({
+      on: '2027-01-14',
+      source: "the zh-Hans copy of OpenAI's deprecations page",
+      verified: false,
+    });
+    expect(getModelInfo('ft:gpt-4o-2024-08-06:org:legal:abc123').retires?.on).toBe('2027-01-14');
+    expect(getModelInfo('gpt-4.1-nano-2025-04-14').retires?.on).toBe('2026-10-23');
+    expect(getModelInfo('gpt-3.5-turbo-0125').retires).toBeUndefined();
+  });
+
   it('prices ft: ids at the fine-tuned inference prices of their base', () => {
     const info = getModelInfo('ft:gpt-4o-mini-2024-07-18:my-org:custom_suffix:9ABel2dg');
     expect(info).toMatchObject({ catalogId: 'gpt-4o-mini-2024-07-18', fineTuned: true, encoding: 'o200k_base' });

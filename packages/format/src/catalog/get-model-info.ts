@@ -49,6 +49,7 @@ export function getModelInfo(id: string, overrides: ModelOverrides = {}): ModelI
     ...(entry && fineTunable ? { trainingFormats: entry.trainingFormats ?? CHAT_FORMATS } : {}),
     fineTuned: fineTuned !== undefined,
     ...(base.notes ? { notes: base.notes } : {}),
+    ...(base.retires ? { retires: base.retires } : {}),
   };
 }
 

@@ -8,6 +8,12 @@ const GPT35_LAUNCH = 'openai.com/blog/gpt-3-5-turbo-fine-tuning-and-api-updates'
 const FT_PRICING = 'platform.openai.com/docs/pricing (fine-tuning; via litellm, finetunedb, portkey)';
 const FT_PRICING_41 = 'developers.openai.com/api/docs/pricing#fine-tuning (via litellm)';
 const BASE_PRICING = 'platform.openai.com/docs/models (secondary pricing tables)';
+/** reference/openai-fine-tuning.md §0: the zh-Hans copy of the deprecations page; not confirmed on the English one. */
+const RETIRES_2027 = {
+  on: '2027-01-14',
+  source: "the zh-Hans copy of OpenAI's deprecations page",
+  verified: false,
+} as const;
 
 export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'gpt-3.5-turbo-0613': {
@@ -62,6 +68,7 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       asOf: '2024-07-23',
       source: FT_PRICING,
     },
+    retires: RETIRES_2027,
   },
   'gpt-4o-2024-08-06': {
     encoding: 'o200k_base',
@@ -79,6 +86,7 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       asOf: '2024-08-20',
       source: FT_PRICING,
     },
+    retires: RETIRES_2027,
   },
   'gpt-4.1-2025-04-14': {
     encoding: 'o200k_base',
@@ -96,6 +104,7 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       source: FT_PRICING_41,
     },
     notes: 'per-example training limit not verified (65,536 assumed, as gpt-4o)',
+    retires: RETIRES_2027,
   },
   'gpt-4.1-mini-2025-04-14': {
     encoding: 'o200k_base',
@@ -113,6 +122,7 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       source: FT_PRICING_41,
     },
     notes: 'per-example training limit not verified (65,536 assumed, as gpt-4o)',
+    retires: RETIRES_2027,
   },
   'gpt-4.1-nano-2025-04-14': {
     encoding: 'o200k_base',
@@ -130,6 +140,7 @@ export const MODEL_CATALOG: Readonly<Record<string, CatalogEntry>> = {
       source: FT_PRICING_41,
     },
     notes: 'per-example training limit not verified (65,536 assumed, as gpt-4o)',
+    retires: { on: '2026-10-23', source: 'aihola.com (a secondary source)', verified: false },
   },
   'davinci-002': {
     encoding: 'cl100k_base',

@@ -1,4 +1,4 @@
-import type { ModelPrices } from '@tunekit/core';
+import type { ModelPrices, Retirement } from '@tunekit/core';
 import type { EncodingName } from '../tokens/encodings.js';
 import type { TrainingFormat } from '../training-line.js';
 
@@ -21,6 +21,8 @@ export interface ModelInfo {
   fineTuned: boolean;
   /** Caveats of the figures (unverified limits, historical prices). */
   notes?: string;
+  /** When OpenAI stops serving it (for an `ft:` id, its base) and the fine-tunes built on it. */
+  retires?: Retirement;
 }
 
 /** A pipeline's `prices:` entry: override a catalog model or add an unknown one. */
@@ -41,4 +43,5 @@ export interface CatalogEntry {
   /** For fine-tunable entries: the line formats it trains on (default: chat and preference). */
   trainingFormats?: readonly TrainingFormat[];
   notes?: string;
+  retires?: Retirement;
 }

@@ -4,6 +4,7 @@ import { formatInterval, formatMs, formatSigned, formatUsd } from '../format.js'
 import { intervalWords } from '../interval-method.js';
 import { formatDecidingPWithRaw } from '../p-value-text.js';
 import type { ReportData } from '../report-data.js';
+import { servesUntil } from '../serves-until.js';
 import type { Verdict } from '../verdict.js';
 import { toneOf } from './tone.js';
 
@@ -63,7 +64,10 @@ function tiles(data: ReportData, subject: NonNullable<Verdict['subject']>): Tile
       label: 'training pays back after',
       value: typeof mine.breakEvenRequests === 'number' ? `${formatBreakEven(mine)} requests` : formatBreakEven(mine),
       ...(mine.breakEvenRequests === null ? { tone: 'bad' as const } : {}),
-      notes: [`training cost ${formatUsd(mine.trainingCostUsd)}`],
+      notes: [
+        `training cost ${formatUsd(mine.trainingCostUsd)}`,
+        ...(data.training?.retires ? [servesUntil(data.training.retires, data.meta.createdAt)] : []),
+      ],
     });
   if (mine?.latencyP50Ms != null)
     out.push({
