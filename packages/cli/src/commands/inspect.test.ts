@@ -69,6 +69,12 @@ describe('tunekit inspect', () => {
     expect(stdout).toMatch(/tokens\s+26\s+8,032/);
     expect(stdout).toMatch(/20 epochs × 4,306 billing tokens = 86,120 charged tokens/);
     expect(stdout).toMatch(/\$0\.69 at \$8\.00 per 1M/);
+    expect(stdout).not.toContain('Retires:');
+    const tuned = await inspect(TOY, '--model', 'gpt-4o-mini', '--json');
+    expect(JSON.parse(tuned.stdout).retires).toMatchObject({ model: 'gpt-4o-mini-2024-07-18', on: '2027-01-14' });
+    expect((await inspect(TOY, '--model', 'gpt-4o-mini')).stdout).toMatch(
+      /\nRetires: gpt-4o-mini-2024-07-18 and the fine-tunes built on it retired? on 2027-01-14 \(/,
+    );
   });
 
   it('counts format errors by code with line numbers', async () => {

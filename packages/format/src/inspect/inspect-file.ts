@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { TunekitError } from '@tunekit/core';
+import { getModelInfo } from '../catalog/get-model-info.js';
 import type { ModelOverrides } from '../catalog/model-info.js';
 import { createModelContext } from '../model-context.js';
 import { InvalidUtf8Lines } from '../text/invalid-utf8-lines.js';
@@ -63,6 +64,8 @@ async function inspectReadable(path: string, options: InspectOptions): Promise<I
     first = false;
   }
   const report = accumulator.report({ path, bytes }, options.nEpochs);
+  const info = getModelInfo(options.model, options.prices ?? {});
+  if (info.retires) report.retires = { model: info.catalogId, ...info.retires };
   const badLine = await invalidUtf8;
   if (badLine !== undefined) {
     const message = `line ${badLine} is not valid UTF-8, the only encoding the service reads (read-jsonl in a pipeline decodes GBK, GB18030 and UTF-16 files into UTF-8)`;

@@ -1,3 +1,4 @@
+import type { ModelRetirement } from '@tunekit/core';
 import type { FormatProblem, FormatProblemCode } from '../validate/problem-codes.js';
 import type { CompletionAdvice } from './completion-checks.js';
 import type { Distribution } from './distribution.js';
@@ -37,4 +38,6 @@ export interface InspectReport extends RepeatedPrompts {
   /** At the catalog's (or the overridden) training price; null when the model has none. */
   estimated_cost_usd: number | null;
   training_price: { usd_per_million: number | null; as_of?: string; source?: string };
+  /** When OpenAI retires the model, and the fine-tunes built on it, if the catalog knows. */
+  retires?: ModelRetirement;
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { retirementNotice } from '@tunekit/core';
 import type { FORMAT_PROBLEM_CODES } from '../validate/problem-codes.js';
 import type { Distribution } from './distribution.js';
 import type { InspectReport } from './inspect-report.js';
@@ -49,6 +50,7 @@ export function renderInspectReport(report: InspectReport): string {
     `Estimate: ${report.epochs} epochs × ${number.format(report.billing_tokens)} billing tokens = ${number.format(report.charged_tokens)} charged tokens`,
   );
   out.push(costLine(report));
+  if (report.retires) out.push(`Retires: ${retirementNotice(report.retires)}`);
   return `${out.join('\n')}\n`;
 }
 
