@@ -145,6 +145,25 @@ describe('tunekit inspect', () => {
     expect((await inspect(TOY)).stdout).not.toContain('Repeats:');
   });
 
+  it("takes a preference line's preferred output as its answer: another rejected output is another pair", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'pairs.jsonl');
+    const pair = (preferred: string, rejected: string) =>
+      JSON.stringify({
+        input: { messages: [{ role: 'user', content: 'Is a verbal contract valid?' }] },
+        preferred_output: [{ role: 'assistant', content: preferred }],
+        non_preferred_output: [{ role: 'assistant', content: rejected }],
+      });
+    const lines = [
+      pair('Often, yes.', 'Never.'),
+      pair('Often, yes.', 'Only in writing.'),
+      pair('Never.', 'Often, yes.'),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const report = JSON.parse((await inspect(file, '--json')).stdout);
+    expect(report).toMatchObject({ repeated_examples: 0, conflicting_answers: 1, conflicting_answer_lines: [[3, 1]] });
+  });
+
   it('flags prompt/completion lines for a chat model, and takes them for davinci-002', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const file = join(dir, 'legacy.jsonl');
