@@ -1,4 +1,5 @@
 import type { DataRecord, Step, StepContext } from '@tunekit/core';
+import { AbsentFieldWatch } from './absent-field-watch.js';
 import { rejectShaping } from './shaping-reject.js';
 import { type StatuteTaskOption, statuteTaskName, statuteTaskScope, taskTemplates } from './statute-tasks.js';
 import { compileTemplate, MissingField, render, type Template } from './template.js';
@@ -29,7 +30,13 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
     if (task.question) template(task.question, 'tasks.question');
     if (task.answer) template(task.answer, 'tasks.answer');
   }
-  const numbered = tasks.map((task, index) => ({ task, suffix: `#${index + 1}`, name: statuteTaskName(task) }));
+  const numbered = tasks.map((task, index) => ({
+    task,
+    suffix: `#${index + 1}`,
+    name: statuteTaskName(task),
+    // A slot none of the task's lines can fill (`{{topc}}`, or `{{listing}}` in an article task) stops the run.
+    watch: new AbsentFieldWatch((field) => taskOptionOf(task, index, field)),
+  }));
   const articleTasks = numbered.filter(({ task }) => statuteTaskScope(task) === 'article');
   const topicTasks = numbered.filter(({ task }) => statuteTaskScope(task) === 'topic');
 
@@ -47,11 +54,13 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
   /** Each task is a piece: one that cannot be built is rejected alone, the others go on. */
   const build = (tasksHere: typeof numbered, base: DataRecord, fields: StatuteChunk, ctx: StepContext) => {
     const pieces: DataRecord[] = [];
-    for (const { task, suffix, name } of tasksHere) {
+    for (const { task, suffix, name, watch } of tasksHere) {
       const piece: DataRecord = { ...base, id: `${base.id}${suffix}` };
       try {
         pieces.push({ ...piece, data: { messages: messages(task, fields) } });
+        watch.shapedOne();
       } catch (error) {
+        if (error instanceof MissingField) watch.missed({ ...piece, data: fields }, error, ctx.step);
         rejectShaping(error, piece, ctx, undefined, { task: name });
       }
     }
@@ -114,8 +123,21 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       open.add(record, chunk);
       return pieces;
     },
-    flush: (ctx) => closeTopic(ctx),
+    flush(ctx) {
+      const pieces = closeTopic(ctx);
+      for (const { watch } of numbered) watch.judge(ctx.step, true);
+      return pieces;
+    },
   };
+}
+
+/** The option of a task whose template names `field`: `tasks[1].question`. */
+function taskOptionOf(task: StatuteTaskOption, index: number, field: string): string | undefined {
+  if (typeof task === 'string') return undefined;
+  const named = (source: string | undefined) =>
+    source !== undefined && compileTemplate(source, '').fields.includes(field);
+  if (named(task.question)) return `tasks[${index}].question`;
+  return named(task.answer) ? `tasks[${index}].answer` : undefined;
 }
 
 function piece(record: DataRecord, group: string | undefined): DataRecord {

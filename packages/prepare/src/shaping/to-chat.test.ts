@@ -134,6 +134,24 @@ describe('to-chat', () => {
     expect(r.ledger).toMatchObject({ in: 2, out: 2, rejected: 2, discarded: 0 });
   });
 
+  it('stops with one line on a task template slot none of its lines can fill, as user/assistant templates do', async () => {
+    const law =
+      '# 快递暂行条例\n\n## 第一章 总则\n\n第一条 为了促进快递业健康发展。\n\n第二条 本条例适用于快递业务。\n';
+    const dir = mkdtempSync(join(tmpdir(), 'to-chat-'));
+    writeFileSync(join(dir, 'law.md'), law);
+    const chunks = (await runStep(readLegalStep, { path: 'law.md' }, [], { baseDir: dir })).out;
+    const typo = { tasks: ['article_text', { task: 'article_for_topic', question: '{{law}}：{{topc}}' }] };
+    const error = await runStep(toChatStep, typo, structuredClone(chunks)).catch((e) => e);
+    expect(error.code).toBe('OPTION_INVALID');
+    expect(error.message).toMatch(/^template field \{\{topc\}\} of `tasks\[1\]\.question` is in none of the record;/);
+    // `listing` is a field of a topic's line only.
+    const misplaced = { tasks: [{ task: 'article_text', answer: '{{listing}}' }] };
+    const second = await runStep(toChatStep, misplaced, structuredClone(chunks)).catch((e) => e);
+    expect(second.message).toMatch(
+      /^template field \{\{listing\}\} of `tasks\[0\]\.answer` is in none of the 2 records;/,
+    );
+  });
+
   it('lists the articles of a topic in one line, the parts of a split article included, the last topic at the end', async () => {
     const long = Array.from(
       { length: 12 },
@@ -184,12 +202,13 @@ describe('to-chat', () => {
       "to-chat: `act.md:7` is in group `Article 2`, the first article of its topic (`act.md:5`) in `Article 1`: the topic's line goes with the first, so the split may put an article's text on both sides; group by chapter or document to keep a topic on one side",
     ]);
 
-    // A topic line that cannot be built is rejected once, naming every article of the topic.
-    const broken = await runStep(toChatStep, { tasks: [{ task: 'article_for_topic', answer: '{{missing}}' }] }, chunks);
-    expect(broken.out).toEqual([]);
+    // A topic line that cannot be built is rejected once, naming every article of the topic (a topic line's fields
+    // are its first article's: only the first topic's has `note`).
+    const noted = chunks.map((c, i) => (i === 0 ? { ...c, data: { ...(c.data as object), note: 'n' } } : c));
+    const broken = await runStep(toChatStep, { tasks: [{ task: 'article_for_topic', answer: '{{note}}' }] }, noted);
+    expect(broken.out.map((x) => x.id)).toEqual(['act.md:5#1']);
     expect(broken.rejected.map((x) => [x.record.id, x.record.parents?.length, x.detail.key])).toEqual([
-      ['act.md:5#1', 2, 'missing'],
-      [expect.stringMatching(/^act\.md:11/), chunks.length - 2, 'missing'],
+      [expect.stringMatching(/^act\.md:11/), chunks.length - 2, 'note'],
     ]);
   });
 
