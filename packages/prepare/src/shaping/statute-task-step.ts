@@ -81,10 +81,28 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
         "the topic's line goes with the first, so the split may put an article's text on both sides; group by chapter or document to keep a topic on one side",
     );
   };
+  // Topics whose line was made, by key → its first article's id: a topic that comes back later (rows not in the
+  // order of the law) would make a second line asking the same question with another answer.
+  const closed = new Map<string, string>();
+  let warnedReturn = false;
+  const returned = (record: DataRecord, chunk: StatuteChunk, group: string | undefined, ctx: StepContext) => {
+    const first = closed.get(topicKey(record, chunk));
+    const message =
+      `topic \`${chunk.topic}\` of ${chunk.law ?? 'the law'} comes back after other articles: its line was made with the articles ` +
+      `from \`${first}\`; a topic's articles must come one after another (sort the rows by law and topic)`;
+    for (const { suffix, name } of topicTasks) {
+      const rejected = { ...piece(record, group), id: `${record.id}${suffix}`, parents: [record.id] };
+      ctx.reject(rejected, 'topic_not_contiguous', { message, line: record.source.line, task: name });
+    }
+    if (warnedReturn) return;
+    warnedReturn = true;
+    ctx.logger.warn(`${ctx.step}: \`${record.id}\`: ${message}; rejected as topic_not_contiguous`);
+  };
   const closeTopic = (ctx: StepContext): DataRecord[] => {
     if (!open) return [];
     const topic = open;
     open = undefined;
+    closed.set(topic.key, topic.first.id);
     const base: DataRecord = { ...piece(topic.first, topic.group), parents: topic.parents };
     return build(topicTasks, base, topic.fields(), ctx);
   };
@@ -106,7 +124,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       } catch (error) {
         return rejectShaping(error, record, ctx);
       }
-      const key = `${record.source.file}\u0000${chunk.law ?? ''}\u0000${chunk.topic ?? ''}`;
+      const key = topicKey(record, chunk);
       const pieces = open && open.key !== key ? closeTopic(ctx) : [];
       if (!isPart) pieces.push(...build(articleTasks, { ...piece(record, group), parents: [record.id] }, chunk, ctx));
       if (topicTasks.length === 0) return pieces;
@@ -116,6 +134,10 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
           const topicless = { ...piece(record, group), id: `${record.id}${suffix}`, parents: [record.id] };
           rejectShaping(new MissingField('topic', true), topicless, ctx, undefined, { task: name });
         }
+        return pieces;
+      }
+      if (!open && closed.has(key)) {
+        returned(record, chunk, group, ctx);
         return pieces;
       }
       open ??= new TopicArticles(key, record, group);
@@ -138,6 +160,11 @@ function taskOptionOf(task: StatuteTaskOption, index: number, field: string): st
     source !== undefined && compileTemplate(source, '').fields.includes(field);
   if (named(task.question)) return `tasks[${index}].question`;
   return named(task.answer) ? `tasks[${index}].answer` : undefined;
+}
+
+/** A topic is a heading of a law in one file. */
+function topicKey(record: DataRecord, chunk: StatuteChunk): string {
+  return `${record.source.file}\u0000${chunk.law ?? ''}\u0000${chunk.topic ?? ''}`;
 }
 
 function piece(record: DataRecord, group: string | undefined): DataRecord {

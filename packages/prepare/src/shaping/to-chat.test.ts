@@ -152,6 +152,25 @@ describe('to-chat', () => {
     );
   });
 
+  it('rejects the topic task of an article whose topic comes back after its line was made (rows out of order)', async () => {
+    const row = (line: number, article: string, topic: string) =>
+      makeRecord(
+        { law: 'Consumer Act', article, topic, text: `${article} text.` },
+        { id: `pre.jsonl:${line}`, source: { file: 'pre.jsonl', line } },
+      );
+    const rows = [row(1, 'Article 1', 'Scope'), row(2, 'Article 2', 'Notices'), row(3, 'Article 3', 'Scope')];
+    const r = await runStep(toChatStep, { tasks: ['article_text', 'article_for_topic'] }, rows);
+    const questions = r.out.map((x) => (x.data as { messages: { content: string }[] }).messages[0]!.content);
+    // One line per topic question: a second "govern Scope?" line would answer it with Article 3 alone.
+    expect(questions.filter((q) => q.includes('govern Scope'))).toHaveLength(1);
+    expect(r.rejected.map((x) => [x.record.id, x.record.parents, x.code, x.detail.task])).toEqual([
+      ['pre.jsonl:3#2', ['pre.jsonl:3'], 'topic_not_contiguous', 'article_for_topic'],
+    ]);
+    expect(r.rejected[0]!.detail.message).toContain('its line was made with the articles from `pre.jsonl:1`');
+    expect(r.warnings).toHaveLength(1);
+    expect(r.ledger).toMatchObject({ in: 3, out: 5, rejected: 1 });
+  });
+
   it('lists the articles of a topic in one line, the parts of a split article included, the last topic at the end', async () => {
     const long = Array.from(
       { length: 12 },
