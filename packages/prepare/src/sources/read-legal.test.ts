@@ -240,6 +240,55 @@ describe('read-legal on other documents and broken folders', () => {
     ]);
   });
 
+  it("reads a plain-text English statute's name on its first line, and Part / Chapter lines as headings, not text", async () => {
+    const act = [
+      'Consumer Protection Act 2015',
+      'PART I — GENERAL',
+      'Chapter 1 General Provisions',
+      'Article 1 This Act protects consumers.',
+      'Article 2 This Act applies to sales of goods.',
+      'Chapter 2 Notices',
+      'Article 3 A seller gives notice in writing. Part 1 of this Act applies to it.',
+      'PART II',
+      'Chapter 3 General Provisions',
+      'Article 4 Words have their ordinary meaning.',
+      '',
+    ].join('\n\n');
+    const r = await runStep(readLegalStep, { path: 'act.txt' }, [], { baseDir: folderWith({ 'act.txt': act }) });
+    const chunks = r.out.map((x) => x.data as Chunk);
+    expect(chunks.map((c) => [c.law, c.article, c.topic, c.text, c.headings])).toEqual([
+      [
+        'Consumer Protection Act 2015',
+        'Article 1',
+        'General Provisions (PART I GENERAL)',
+        'This Act protects consumers.',
+        ['PART I GENERAL', 'Chapter 1 General Provisions'],
+      ],
+      [
+        'Consumer Protection Act 2015',
+        'Article 2',
+        'General Provisions (PART I GENERAL)',
+        'This Act applies to sales of goods.',
+        ['PART I GENERAL', 'Chapter 1 General Provisions'],
+      ],
+      [
+        'Consumer Protection Act 2015',
+        'Article 3',
+        'Notices',
+        'A seller gives notice in writing. Part 1 of this Act applies to it.',
+        ['PART I GENERAL', 'Chapter 2 Notices'],
+      ],
+      [
+        'Consumer Protection Act 2015',
+        'Article 4',
+        'General Provisions (PART II)',
+        'Words have their ordinary meaning.',
+        ['PART II', 'Chapter 3 General Provisions'],
+      ],
+    ]);
+    expect(r.discarded).toEqual([]);
+  });
+
   it('reads HTML as a browser shows it: named entities, collapsed whitespace, table cells apart, <pre> kept', async () => {
     const page = [
       '<html><head><title>x</title></head><body><h1>Privacy Act</h1>',
@@ -569,9 +618,10 @@ describe('read-legal page furniture', () => {
     ];
     const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
     const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    // The agreement's name on its first line is its title.
+    expect(r.out.map((x) => (x.data as Chunk).law)).toEqual(Array(3).fill('SERVICES AGREEMENT'));
     expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
       [
-        'SERVICES AGREEMENT',
         'The parties to this agreement are named below.',
         'Recitals continue here in the front matter.',
         'The parties agree as follows.',
@@ -601,8 +651,9 @@ describe('read-legal page furniture', () => {
     const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
     const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
     const texts = r.out.map((x) => (x.data as Chunk).text).join('\n\n');
-    for (const kept of ['(iv) the Services;', '(v) the Fees.', 'PART II', '\nIV\n', '\nv'])
-      expect(texts).toContain(kept);
+    for (const kept of ['(iv) the Services;', '(v) the Fees.', '\nIV\n', '\nv']) expect(texts).toContain(kept);
+    // A heading, not text of the section above it.
+    expect(r.out.map((x) => (x.data as Chunk).headings)).toEqual([[], ['PART II'], ['PART II']]);
     expect(r.rejected.map((x) => x.detail.message)).toEqual(['Article IV has no text']);
     expect(r.reports.page_furniture).toMatchObject({ page_numbers: 2 });
 
