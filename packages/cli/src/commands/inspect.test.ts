@@ -145,6 +145,21 @@ describe('tunekit inspect', () => {
     expect((await inspect(TOY)).stdout).not.toContain('Repeats:');
   });
 
+  it('writes counts of a thousand and more with separators, as the examples count', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'copies.jsonl');
+    const line = JSON.stringify({
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'a' },
+      ],
+    });
+    await writeFile(file, `${Array(1001).fill(line).join('\n')}\n`);
+    const { stdout } = await inspect(file);
+    expect(stdout).toContain('copies.jsonl: 1,001 examples (chat), 1,001 valid');
+    expect(stdout).toContain('Repeats: 1,000 lines repeat an earlier one (line 2 repeats 1,');
+  });
+
   it("takes a preference line's preferred output as its answer: another rejected output is another pair", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const file = join(dir, 'pairs.jsonl');
