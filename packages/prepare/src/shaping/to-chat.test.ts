@@ -134,6 +134,20 @@ describe('to-chat', () => {
     expect(r.ledger).toMatchObject({ in: 2, out: 2, rejected: 2, discarded: 0 });
   });
 
+  it('refuses line templates beside tasks, which would be ignored', () => {
+    const parsed = toChatStep.options.safeParse({
+      tasks: ['article_text'],
+      user: '{{article}}',
+      assistant: '{{text}}',
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['user'], expect.stringMatching(/^does nothing with `tasks`/)],
+      [['assistant'], expect.stringMatching(/^does nothing with `tasks`/)],
+    ]);
+    expect(toChatStep.options.safeParse({ tasks: ['article_text'], system: 'Cite the law.' }).success).toBe(true);
+  });
+
   it('stops with one line on a task template slot none of its lines can fill, as user/assistant templates do', async () => {
     const law =
       '# 快递暂行条例\n\n## 第一章 总则\n\n第一条 为了促进快递业健康发展。\n\n第二条 本条例适用于快递业务。\n';
