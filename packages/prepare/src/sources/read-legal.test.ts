@@ -199,6 +199,29 @@ describe('read-legal on other documents and broken folders', () => {
     expect(texts.some((text) => text.includes('This \uFFFD applies.'))).toBe(true);
   });
 
+  it('stops on a GBK document read as UTF-8, naming file, line and the encoding option; rejects a corrupt article', async () => {
+    const english = '# Small Act\n\nArticle 1 Sellers keep records.\n\nArticle 2 The seller (卖方) keeps them.\n';
+    const dir = folderWith({
+      'few.md': iconv.encode(english, 'gbk'), // a few Chinese characters: under a tenth of its text
+      'zh.md': iconv.encode('# 消费者法\n\n第一条 为了保护消费者。\n\n第二条 经营者应当诚信。\n', 'gbk'),
+    });
+    for (const path of ['few.md', 'zh.md']) {
+      const error = await runStep(readLegalStep, { path, encoding: 'utf-8' }, [], { baseDir: dir }).catch((e) => e);
+      expect(TunekitError.is(error, 'INPUT_INVALID')).toBe(true);
+      expect(error.context).toMatchObject({ file: path, line: path === 'few.md' ? 5 : 1, field: 'encoding' });
+      expect(error.render()).toContain('the file is in another encoding');
+    }
+    // A UTF-8 statute with one corrupt byte: that article is rejected, the others read.
+    const corrupt = Buffer.concat([
+      Buffer.from('# 法\n\n第一条 文本一。\n\n第二条 坏'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('字。\n\n第三条 文本三。\n'),
+    ]);
+    const r = await runStep(readLegalStep, { path: 'c.md' }, [], { baseDir: folderWith({ 'c.md': corrupt }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(['文本一。', '文本三。']);
+    expect(r.rejected.map((x) => [x.code, x.detail.line])).toEqual([['invalid_encoding', 5]]);
+  });
+
   it('rejects a document with no text (empty, blank, or headings only) instead of dropping it unnoticed', async () => {
     const dir = folderWith({
       'empty.md': '',
