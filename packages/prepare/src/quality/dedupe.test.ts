@@ -147,6 +147,21 @@ describe('dedupe', () => {
     }
   });
 
+  it('takes tools for part of the prompt, as inspect does: other tools, another prompt', async () => {
+    const tool = (name: string) => [{ type: 'function', function: { name, parameters: { type: 'object' } } }];
+    const input = [
+      makeRecord({ ...chat('Refund period?', 'Calling lookup.'), tools: tool('lookup') }, { id: 'lookup' }),
+      makeRecord({ ...chat('Refund period?', 'Calling search.'), tools: tool('search') }, { id: 'search' }),
+      makeRecord({ ...chat('Refund period?', 'Calling it.'), tools: tool('lookup') }, { id: 'lookup again' }),
+    ];
+    const run = await runStep(dedupe, {}, input);
+    expect(run.reports.conflicting_answers).toEqual({
+      prompts: 1,
+      lines: 1,
+      examples: [{ id: 'lookup again', same_prompt_as: 'lookup' }],
+    });
+  });
+
   it('gives byte-identical results with 1 and 2 workers', async () => {
     const base = articles.map((text, i) => makeRecord(chat(text, '好的'), { id: `a:${i}` }));
     const noisy = articles.map((text, i) => makeRecord(chat(`${text.slice(0, -4)}。`, '好的'), { id: `b:${i}` }));

@@ -54,7 +54,7 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
     for (let i = 0; i < n; i++) {
       let item = texts[i]!;
       if (typeof item === 'object' && !Array.isArray(item)) {
-        batch.prompts[i] = promptKey(item.parts, item.answers, item.others);
+        batch.prompts[i] = promptKey(item.parts, item.answers, item.others, item.context);
         batch.answers[i] = answerKey(item.parts, item.answers);
         item = item.parts;
       }

@@ -65,6 +65,8 @@ export interface MarkedParts {
   answers: number;
   /** Parts neither prompt nor answer: a preference line's rejected output. */
   others?: number;
+  /** Prompt that is not text of the line: a chat line's `tools` and `functions` as JSON. */
+  context?: string;
 }
 
 const MASK_PARTS = 31;
@@ -100,7 +102,12 @@ export function markedExampleParts(data: unknown): MarkedParts | string[] {
       if (message.role === 'assistant' && parts.length < MASK_PARTS) answers |= 1 << parts.length;
       parts.push(text);
     }
-    return marked(parts, answers);
+    const chat = marked(parts, answers);
+    // Other tools make another prompt, as inspect keys it.
+    if (line?.tools !== undefined || line?.functions !== undefined) {
+      chat.context = JSON.stringify([line.tools ?? null, line.functions ?? null]);
+    }
+    return chat;
   }
   const input = preferenceInput(line);
   if (line && input) {
