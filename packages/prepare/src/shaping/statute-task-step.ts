@@ -1,5 +1,6 @@
 import type { DataRecord, Step, StepContext } from '@tunekit/core';
 import { AbsentFieldWatch } from './absent-field-watch.js';
+import { ArticlelessWatch } from './articleless-watch.js';
 import { rejectShaping } from './shaping-reject.js';
 import { type StatuteTaskOption, statuteTaskName, statuteTaskScope, taskTemplates } from './statute-tasks.js';
 import { compileTemplate, MissingField, render, type Template } from './template.js';
@@ -67,6 +68,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
     return pieces;
   };
 
+  const articleless = new ArticlelessWatch();
   let open: TopicArticles | undefined;
   let warnedSpan = false;
   // The topic's line goes with its first article's group: the split may put its other articles on the other side.
@@ -114,6 +116,8 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       const chunk = record.data as StatuteChunk;
       const isPart = chunk.part !== undefined;
       // A split article has no whole text to answer an article question with; its parts can still join a topic.
+      if (chunk.article) articleless.article();
+      else articleless.notArticle(record, ctx.step);
       if (!chunk.article || (isPart && (topicTasks.length === 0 || !chunk.topic))) {
         ctx.discard(record, chunk.article ? 'article_part' : 'not_an_article');
         return undefined;
@@ -146,6 +150,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       return pieces;
     },
     flush(ctx) {
+      articleless.judge(ctx.step, true);
       const pieces = closeTopic(ctx);
       for (const { watch } of numbered) watch.judge(ctx.step, true);
       return pieces;

@@ -134,6 +134,17 @@ describe('to-chat', () => {
     expect(r.ledger).toMatchObject({ in: 2, out: 2, rejected: 2, discarded: 0 });
   });
 
+  it('stops with one line when tasks meet no article at all (CSV rows), rather than discarding every row', async () => {
+    const rows = [makeRecord({ input: 'q1', output: 'a1' }), makeRecord({ input: 'q2', output: 'a2' })];
+    const error = await runStep(toChatStep, { tasks: ['article_text'] }, rows).catch((e) => e);
+    expect(error.code).toBe('OPTION_INVALID');
+    expect(error.message).toMatch(/none of the 2 records has `article`; their fields: input, output$/);
+    // Some chunks without an article (a preamble) among articles are discarded as before.
+    const mixed = [makeRecord({ text: 'Preamble.' }), makeRecord({ law: 'Act', article: 'Article 1', text: 'One.' })];
+    const r = await runStep(toChatStep, { tasks: ['article_text'] }, mixed);
+    expect([r.out.length, r.discarded.map((d) => d.reason)]).toEqual([1, ['not_an_article']]);
+  });
+
   it('refuses line templates beside tasks, which would be ignored', () => {
     const parsed = toChatStep.options.safeParse({
       tasks: ['article_text'],
