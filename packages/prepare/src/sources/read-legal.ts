@@ -134,7 +134,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       );
       for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
     }
-    const topicOf = lawTopics.topicsOf(doc.title, basename(file.name).replace(/\.[^.]+$/, ''), doc.units);
+    const topicOf = lawTopics.topicsOf(doc.title, file.name.replace(/\.[^./]+$/, ''), doc.units);
     for (const [index, unit] of doc.units.entries()) {
       const source = { file: file.name, line: unit.line };
       const corrupt = firstIn(invalidLines, unit.line, doc.units[index + 1]?.line);
