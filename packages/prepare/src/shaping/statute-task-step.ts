@@ -69,6 +69,8 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
   };
 
   const articleless = new ArticlelessWatch();
+  // A `group` template slot no chunk fills rejects every chunk: one line instead.
+  const groupWatch = new AbsentFieldWatch(() => 'group');
   let open: TopicArticles | undefined;
   let warnedSpan = false;
   // The topic's line goes with its first article's group: the split may put its other articles on the other side.
@@ -125,8 +127,9 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       let group: string | undefined;
       try {
         group = groupOf(record);
+        groupWatch.shapedOne();
       } catch (error) {
-        return rejectShaping(error, record, ctx);
+        return rejectShaping(error, record, ctx, groupWatch);
       }
       const key = topicKey(record, chunk);
       const pieces = open && open.key !== key ? closeTopic(ctx) : [];
@@ -151,6 +154,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
     },
     flush(ctx) {
       articleless.judge(ctx.step, true);
+      groupWatch.judge(ctx.step, true);
       const pieces = closeTopic(ctx);
       for (const { watch } of numbered) watch.judge(ctx.step, true);
       return pieces;

@@ -175,6 +175,10 @@ describe('to-chat', () => {
     expect(second.message).toMatch(
       /^template field \{\{listing\}\} of `tasks\[0\]\.answer` is in none of the 2 records;/,
     );
+    // So does a `group` slot, which rejected every chunk.
+    const grouped = { tasks: ['article_text'], group: '{{chapter}}' };
+    const third = await runStep(toChatStep, grouped, structuredClone(chunks)).catch((e) => e);
+    expect(third.message).toMatch(/^template field \{\{chapter\}\} of `group` is in none of the 2 records;/);
   });
 
   it('rejects the topic task of an article whose topic comes back after its line was made (rows out of order)', async () => {
