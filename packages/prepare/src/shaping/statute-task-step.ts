@@ -1,6 +1,7 @@
 import type { DataRecord, Step, StepContext } from '@tunekit/core';
 import { AbsentFieldWatch } from './absent-field-watch.js';
 import { ArticlelessWatch } from './articleless-watch.js';
+import { ClosedTopics } from './closed-topics.js';
 import { rejectShaping } from './shaping-reject.js';
 import { type StatuteTaskOption, statuteTaskName, statuteTaskScope, taskTemplates } from './statute-tasks.js';
 import { compileTemplate, MissingField, render, type Template } from './template.js';
@@ -85,28 +86,12 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
         "the topic's line goes with the first, so the split may put an article's text on both sides; group by chapter or document to keep a topic on one side",
     );
   };
-  // Topics whose line was made, by key → its first article's id: a topic that comes back later (rows not in the
-  // order of the law) would make a second line asking the same question with another answer.
-  const closed = new Map<string, string>();
-  let warnedReturn = false;
-  const returned = (record: DataRecord, chunk: StatuteChunk, group: string | undefined, ctx: StepContext) => {
-    const first = closed.get(topicKey(record, chunk));
-    const message =
-      `topic \`${chunk.topic}\` of ${chunk.law ?? 'the law'} comes back after other articles: its line was made with the articles ` +
-      `from \`${first}\`; a topic's articles must come one after another (sort the rows by law and topic)`;
-    for (const { suffix, name } of topicTasks) {
-      const rejected = { ...piece(record, group), id: `${record.id}${suffix}`, parents: [record.id] };
-      ctx.reject(rejected, 'topic_not_contiguous', { message, line: record.source.line, task: name });
-    }
-    if (warnedReturn) return;
-    warnedReturn = true;
-    ctx.logger.warn(`${ctx.step}: \`${record.id}\`: ${message}; rejected as topic_not_contiguous`);
-  };
+  const closed = new ClosedTopics();
   const closeTopic = (ctx: StepContext): DataRecord[] => {
     if (!open) return [];
     const topic = open;
     open = undefined;
-    closed.set(topic.key, topic.first.id);
+    closed.close(topic.key, topic.first.id);
     const base: DataRecord = { ...piece(topic.first, topic.group), parents: topic.parents };
     return build(topicTasks, base, topic.fields(), ctx);
   };
@@ -144,7 +129,11 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
         return pieces;
       }
       if (!open && closed.has(key)) {
-        returned(record, chunk, group, ctx);
+        const message = closed.returning(key, chunk, record.id, ctx);
+        for (const { suffix, name } of topicTasks) {
+          const rejected = { ...piece(record, group), id: `${record.id}${suffix}`, parents: [record.id] };
+          ctx.reject(rejected, 'topic_not_contiguous', { message, line: record.source.line, task: name });
+        }
         return pieces;
       }
       open ??= new TopicArticles(key, record, group);
