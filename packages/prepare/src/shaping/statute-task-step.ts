@@ -37,7 +37,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
     suffix: `#${index + 1}`,
     name: statuteTaskName(task),
     // A slot none of the task's lines can fill (`{{topc}}`, or `{{listing}}` in an article task) stops the run.
-    watch: new AbsentFieldWatch((field) => taskOptionOf(task, index, field)),
+    watch: new AbsentFieldWatch((field) => taskOptionOf(task, index, field), false),
   }));
   const articleTasks = numbered.filter(({ task }) => statuteTaskScope(task) === 'article');
   const topicTasks = numbered.filter(({ task }) => statuteTaskScope(task) === 'topic');
@@ -71,7 +71,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
 
   const articleless = new ArticlelessWatch();
   // A `group` template slot no chunk fills rejects every chunk: one line instead.
-  const groupWatch = new AbsentFieldWatch(() => 'group');
+  const groupWatch = new AbsentFieldWatch(() => 'group', false);
   let open: TopicArticles | undefined;
   let warnedSpan = false;
   // The topic's line goes with its first article's group: the split may put its other articles on the other side.
@@ -104,7 +104,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       const isPart = chunk.part !== undefined;
       // A split article has no whole text to answer an article question with; its parts can still join a topic.
       if (chunk.article) articleless.article();
-      else articleless.notArticle(record, ctx.step);
+      else articleless.notArticle(record);
       if (!chunk.article || (isPart && (topicTasks.length === 0 || !chunk.topic))) {
         ctx.discard(record, chunk.article ? 'article_part' : 'not_an_article');
         return undefined;
@@ -142,7 +142,7 @@ export function statuteTaskStep({ tasks, system, groupOf }: StatuteTaskSettings)
       return pieces;
     },
     flush(ctx) {
-      articleless.judge(ctx.step, true);
+      articleless.judge(ctx.step);
       groupWatch.judge(ctx.step, true);
       const pieces = closeTopic(ctx);
       for (const { watch } of numbered) watch.judge(ctx.step, true);

@@ -145,6 +145,17 @@ describe('to-chat', () => {
     expect([r.out.length, r.discarded.map((d) => d.reason)]).toEqual([1, ['not_an_article']]);
   });
 
+  it('judges those at the end only: a folder may hold a long prose document before its statutes', async () => {
+    const prose = Array.from({ length: 1001 }, (_, i) => makeRecord({ law: 'Notes', text: `Paragraph ${i}.` }));
+    const article = (extra: object = {}) => makeRecord({ law: 'Act', article: 'Article 1', text: 'One.', ...extra });
+    const r = await runStep(toChatStep, { tasks: ['article_text'] }, [...prose, article()]);
+    expect(r.out).toHaveLength(1);
+    // A field only some chunks have (footnotes, part), met after a thousand chunks without it.
+    const some = [...Array.from({ length: 1001 }, () => article()), article({ note: 'n' })];
+    const noted = await runStep(toChatStep, { tasks: [{ task: 'article_text', answer: '{{note}}' }] }, some);
+    expect([noted.out.length, noted.rejected.length]).toEqual([1, 1001]);
+  });
+
   it('refuses line templates beside tasks, which would be ignored', () => {
     const parsed = toChatStep.options.safeParse({
       tasks: ['article_text'],
