@@ -274,7 +274,7 @@ describe('read-legal on other documents and broken folders', () => {
       'Article 3 A seller gives notice in writing. Part 1 of this Act applies to it.',
       'PART II',
       'Chapter 3 General Provisions',
-      'Article 4 Words have their ordinary meaning.',
+      'Article 4 Words have their ordinary meaning.\nA debtor may file under\nChapter 11 Bankruptcy Code',
       '',
     ].join('\n\n');
     const r = await runStep(readLegalStep, { path: 'act.txt' }, [], { baseDir: folderWith({ 'act.txt': act }) });
@@ -305,7 +305,7 @@ describe('read-legal on other documents and broken folders', () => {
         'Consumer Protection Act 2015',
         'Article 4',
         'General Provisions (PART II)',
-        'Words have their ordinary meaning.',
+        'Words have their ordinary meaning.\n\nA debtor may file under\n\nChapter 11 Bankruptcy Code',
         ['PART II', 'Chapter 3 General Provisions'],
       ],
     ]);

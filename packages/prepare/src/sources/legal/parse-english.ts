@@ -110,7 +110,9 @@ export function parseEnglishStructure(
       continue;
     }
     const byWidth = wrap !== undefined && joinable && wrapsOnto(previous, raw, wrap);
-    const heading = byWidth ? null : PLAIN_HEADING.exec(line);
+    // `… may file under` / `Chapter 11 Bankruptcy Code`: a sentence going on, not a heading.
+    const goesOn = joinable && !/[.;:!?)\]"”’]$/.test(builder.openUnit?.paragraphs.at(-1) ?? '.');
+    const heading = byWidth || goesOn ? null : PLAIN_HEADING.exec(line);
     if (heading && (heading[3] === '' || isTitle(heading[3] as string))) {
       joinable = false;
       const [, kind, number, title] = heading as unknown as [string, string, string, string];
