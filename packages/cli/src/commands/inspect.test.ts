@@ -151,6 +151,40 @@ describe('tunekit inspect', () => {
     expect((await inspect(TOY)).stdout).not.toContain('Repeats:');
   });
 
+  it('writes counts of a thousand and more with separators, as the examples count', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'copies.jsonl');
+    const line = JSON.stringify({
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'a' },
+      ],
+    });
+    await writeFile(file, `${Array(1001).fill(line).join('\n')}\n`);
+    const { stdout } = await inspect(file);
+    expect(stdout).toContain('copies.jsonl: 1,001 examples (chat), 1,001 valid');
+    expect(stdout).toContain('Repeats: 1,000 lines repeat an earlier one (line 2 repeats 1,');
+  });
+
+  it("takes a preference line's preferred output as its answer: another rejected output is another pair", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
+    const file = join(dir, 'pairs.jsonl');
+    const pair = (preferred: string, rejected: string) =>
+      JSON.stringify({
+        input: { messages: [{ role: 'user', content: 'Is a verbal contract valid?' }] },
+        preferred_output: [{ role: 'assistant', content: preferred }],
+        non_preferred_output: [{ role: 'assistant', content: rejected }],
+      });
+    const lines = [
+      pair('Often, yes.', 'Never.'),
+      pair('Often, yes.', 'Only in writing.'),
+      pair('Never.', 'Often, yes.'),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const report = JSON.parse((await inspect(file, '--json')).stdout);
+    expect(report).toMatchObject({ repeated_examples: 0, conflicting_answers: 1, conflicting_answer_lines: [[3, 1]] });
+  });
+
   it('flags prompt/completion lines for a chat model, and takes them for davinci-002', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-inspect-'));
     const file = join(dir, 'legacy.jsonl');

@@ -26,7 +26,18 @@ export function correctionNote(data: ReportData): string | undefined {
   const correction = data.correction;
   if (!correction || correction.family < 2) return undefined;
   const { family } = correction;
-  return correction.method === 'holm'
-    ? `p is adjusted by Holm's method for the ${family} comparisons in this table, so that the chance of wrongly calling any of them better or worse stays under 5% (each test's own p is pValue in report.json).`
-    : `p is each test's own, not adjusted for the ${family} comparisons in this table (correction: none): the more rows, the likelier one of them is called better or worse by chance.`;
+  if (correction.method !== 'holm') {
+    return `p is each test's own, not adjusted for the ${family} comparisons in this table (correction: none): the more rows, the likelier one of them is called better or worse by chance.`;
+  }
+  const note = `p is adjusted by Holm's method for the ${family} comparisons in this table, so that the chance of wrongly calling any of them better or worse stays under 5% (each test's own p is pValue in report.json).`;
+  const unsettled = data.comparisons.find(clearOfZeroYetNotSignificant);
+  return unsettled
+    ? `${note} The intervals are not adjusted, each is 95% on its own: one that leaves out 0 can still be no significant difference (${unsettled.candidate} on ${unsettled.scorer}).`
+    : note;
+}
+
+/** An interval that leaves out 0 reads as a difference; only the adjusted p said otherwise. */
+function clearOfZeroYetNotSignificant(comparison: Comparison): boolean {
+  const { ci, finding, pAdjusted } = comparison;
+  return pAdjusted != null && finding === 'no-significant-difference' && ci != null && (ci.low > 0 || ci.high < 0);
 }

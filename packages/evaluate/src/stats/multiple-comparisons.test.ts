@@ -74,6 +74,11 @@ describe('Holm’s correction across the comparisons of a report', () => {
     expect(markdown).toContain('| tuned | f1 | +0.100 [+0.010, +0.200] | p = 0.030 (wilcoxon-signed-rank) |');
     expect(markdown).toContain('| tuned | judge | +0.100 [+0.010, +0.200] | p = 0.060 (wilcoxon-signed-rank) |');
     expect(markdown).toContain("p is adjusted by Holm's method for the 3 comparisons in this table");
+    // Every interval here leaves out 0, yet two comparisons are no significant difference after the adjustment.
+    expect(markdown).toContain(
+      'The intervals are not adjusted, each is 95% on its own: one that leaves out 0 can still be no significant difference (tuned on rouge-l).',
+    );
+    expect(renderMarkdown({ ...data, comparisons: [comparisons[0]!] })).not.toContain('The intervals are not adjusted');
     const html = await renderHtml(data, []);
     expect(html).toContain('data-testid="correction-note"');
     expect(html).toContain('Holm-adjusted p = 0.060 (raw p = 0.030)');

@@ -10,7 +10,7 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 export function renderInspectReport(report: InspectReport): string {
   const out: string[] = [];
   out.push(
-    `${basename(report.file)}: ${number.format(report.examples)} example${report.examples === 1 ? '' : 's'} (${report.format}), ${report.valid_examples} valid`,
+    `${basename(report.file)}: ${number.format(report.examples)} example${report.examples === 1 ? '' : 's'} (${report.format}), ${number.format(report.valid_examples)} valid`,
   );
   out.push(
     `model ${report.model} (${report.encoding}), per-example limit ${number.format(report.example_token_limit)} tokens`,
@@ -47,7 +47,7 @@ export function renderInspectReport(report: InspectReport): string {
     );
   }
   out.push(
-    `Estimate: ${report.epochs} epochs × ${number.format(report.billing_tokens)} billing tokens = ${number.format(report.charged_tokens)} charged tokens`,
+    `Estimate: ${report.epochs} epoch${report.epochs === 1 ? '' : 's'} × ${number.format(report.billing_tokens)} billing tokens = ${number.format(report.charged_tokens)} charged tokens`,
   );
   out.push(costLine(report));
   if (report.retires) out.push(`Retires: ${retirementNotice(report.retires)}`);
@@ -62,13 +62,13 @@ function repeatLines(report: InspectReport): string | undefined {
   if (report.repeated_examples > 0) {
     const n = report.repeated_examples;
     said.push(
-      `${n} line${n === 1 ? '' : 's'} repeat${n === 1 ? 's' : ''} an earlier one (${pairs(report.repeated_example_lines, n, (line, first) => `${line} repeats ${first}`)})`,
+      `${number.format(n)} line${n === 1 ? '' : 's'} repeat${n === 1 ? 's' : ''} an earlier one (${pairs(report.repeated_example_lines, n, (line, first) => `${line} repeats ${first}`)})`,
     );
   }
   if (report.conflicting_answers > 0) {
     const n = report.conflicting_answers;
     said.push(
-      `${n} ask${n === 1 ? 's' : ''} an earlier line's prompt with another answer (${pairs(report.conflicting_answer_lines, n, (line, first) => `${line} asks what ${first} asks`)}): a model trained on both picks one at random`,
+      `${number.format(n)} ask${n === 1 ? 's' : ''} an earlier line's prompt with another answer (${pairs(report.conflicting_answer_lines, n, (line, first) => `${line} asks what ${first} asks`)}): a model trained on both picks one at random`,
     );
   }
   return said.length > 0 ? `Repeats: ${said.join('; ')}` : undefined;

@@ -19,28 +19,40 @@ export interface RepeatedPrompts {
 const key = (text: string) => hash('sha1', text, 'buffer').readUIntBE(0, 6);
 
 /**
- * The prompt (everything the model is given: messages but the assistant's, tools, functions) and the answer of a
- * training line, each as canonical JSON; undefined for a line that has no answer.
+ * The prompt (everything the model is given: messages but the assistant's, tools, functions), the answer and the
+ * whole of a training line, each as canonical JSON; undefined for a line that has no answer. A preference line's
+ * answer is its preferred output: the same prompt and preferred output over another rejected one is another pair.
  */
-function promptAndAnswer(value: unknown, format: TrainingFormat): [string, string] | undefined {
+function promptAndAnswer(
+  value: unknown,
+  format: TrainingFormat,
+): [prompt: string, answer: string, whole: string] | undefined {
   const line = value as Record<string, unknown>;
-  if (format === 'completion') return [JSON.stringify(line.prompt), JSON.stringify(line.completion)];
+  if (format === 'completion') return withWhole(JSON.stringify(line.prompt), JSON.stringify(line.completion));
   if (format === 'preference') {
-    return [JSON.stringify(line.input), JSON.stringify([line.preferred_output, line.non_preferred_output])];
+    const prompt = JSON.stringify(line.input);
+    const answer = JSON.stringify(line.preferred_output);
+    return [prompt, answer, `${prompt}\n${answer}\n${JSON.stringify(line.non_preferred_output)}`];
   }
   if (!Array.isArray(line.messages)) return undefined;
   const isAnswer = (m: unknown) => (m as { role?: unknown } | null)?.role === 'assistant';
   const answers = line.messages.filter(isAnswer);
   if (answers.length === 0) return undefined;
   const prompt = [line.messages.filter((m) => !isAnswer(m)), line.tools ?? null, line.functions ?? null];
-  return [JSON.stringify(prompt), JSON.stringify(answers)];
+  return withWhole(JSON.stringify(prompt), JSON.stringify(answers));
 }
+
+const withWhole = (prompt: string, answer: string): [string, string, string] => [
+  prompt,
+  answer,
+  `${prompt}\n${answer}`,
+];
 
 /** Finds repeated lines and prompts asked again with another answer, as a file streams past. */
 export class RepeatedPromptWatch {
-  /** Key → the first line with it: of the whole line, and of its prompt. */
+  /** Key → the first line with it: of the whole line, and of its prompt (with the key of that line's answer). */
   private readonly examples = new Map<number, number>();
-  private readonly prompts = new Map<number, number>();
+  private readonly prompts = new Map<number, { line: number; answer: number }>();
   private readonly result: RepeatedPrompts = {
     repeated_examples: 0,
     repeated_example_lines: [],
@@ -52,7 +64,7 @@ export class RepeatedPromptWatch {
     const parts = promptAndAnswer(value, format);
     if (!parts) return;
     const prompt = key(parts[0]);
-    const example = key(`${parts[0]}\n${parts[1]}`);
+    const example = key(parts[2]);
     const same = this.examples.get(example);
     if (same !== undefined) {
       this.result.repeated_examples += 1;
@@ -61,14 +73,16 @@ export class RepeatedPromptWatch {
       return;
     }
     this.examples.set(example, lineNumber);
+    const answer = key(parts[1]);
     const asked = this.prompts.get(prompt);
     if (asked === undefined) {
-      this.prompts.set(prompt, lineNumber);
+      this.prompts.set(prompt, { line: lineNumber, answer });
       return;
     }
+    if (asked.answer === answer) return;
     this.result.conflicting_answers += 1;
     if (this.result.conflicting_answer_lines.length < MAX_PAIRS)
-      this.result.conflicting_answer_lines.push([lineNumber, asked]);
+      this.result.conflicting_answer_lines.push([lineNumber, asked.line]);
   }
 
   report(): RepeatedPrompts {

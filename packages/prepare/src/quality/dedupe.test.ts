@@ -120,6 +120,48 @@ describe('dedupe', () => {
     expect([off.out.length, off.reports.conflicting_answers, off.warnings]).toEqual([6, undefined, []]);
   });
 
+  it('checks preference lines by their preferred output and completions too; another rejected output is another pair', async () => {
+    const pair = (prompt: string, preferred: string, rejected: string) => ({
+      input: { messages: [{ role: 'user', content: prompt }] },
+      preferred_output: [{ role: 'assistant', content: preferred }],
+      non_preferred_output: [{ role: 'assistant', content: rejected }],
+    });
+    const input = [
+      makeRecord(pair('Is a verbal contract valid?', 'Often, yes.', 'Never.'), { id: 'p1' }),
+      makeRecord(pair('Is a verbal contract valid?', 'Often, yes.', 'Only in writing.'), { id: 'another rejected' }),
+      makeRecord(pair('Is a verbal contract valid?', 'Never.', 'Often, yes.'), { id: 'reversed' }),
+      makeRecord({ prompt: 'Refund period? ->', completion: ' 7 days' }, { id: 'c1' }),
+      makeRecord({ prompt: 'Refund period? ->', completion: ' 14 days' }, { id: 'c2' }),
+    ];
+    for (const workers of [1, 2]) {
+      const run = await runStep(dedupe, {}, structuredClone(input), { workers });
+      expect(run.out.map((r) => r.id)).toEqual(['p1', 'another rejected', 'reversed', 'c1', 'c2']);
+      expect(run.reports.conflicting_answers).toEqual({
+        prompts: 2,
+        lines: 2,
+        examples: [
+          { id: 'reversed', same_prompt_as: 'p1' },
+          { id: 'c2', same_prompt_as: 'c1' },
+        ],
+      });
+    }
+  });
+
+  it('takes tools for part of the prompt, as inspect does: other tools, another prompt', async () => {
+    const tool = (name: string) => [{ type: 'function', function: { name, parameters: { type: 'object' } } }];
+    const input = [
+      makeRecord({ ...chat('Refund period?', 'Calling lookup.'), tools: tool('lookup') }, { id: 'lookup' }),
+      makeRecord({ ...chat('Refund period?', 'Calling search.'), tools: tool('search') }, { id: 'search' }),
+      makeRecord({ ...chat('Refund period?', 'Calling it.'), tools: tool('lookup') }, { id: 'lookup again' }),
+    ];
+    const run = await runStep(dedupe, {}, input);
+    expect(run.reports.conflicting_answers).toEqual({
+      prompts: 1,
+      lines: 1,
+      examples: [{ id: 'lookup again', same_prompt_as: 'lookup' }],
+    });
+  });
+
   it('gives byte-identical results with 1 and 2 workers', async () => {
     const base = articles.map((text, i) => makeRecord(chat(text, '好的'), { id: `a:${i}` }));
     const noisy = articles.map((text, i) => makeRecord(chat(`${text.slice(0, -4)}。`, '好的'), { id: `b:${i}` }));

@@ -117,7 +117,7 @@ async function* dedupeRecords(
         }
         const index = keptIds.length;
         keptIds.push(record.id);
-        conflicts?.note(batch.prompts[i]!, record.id, ctx);
+        conflicts?.note(batch.prompts[i]!, batch.answers[i]!, record.id, ctx);
         if (options.exact && exactHash) exactIndex.set(exactHash, index);
         if (shingled) {
           nearIndex.add(batch.bandKeys, i * near.bands, batch.signatures, (i * perms) / 2);

@@ -15,8 +15,15 @@ export class AbsentFieldWatch {
   private readonly absent = new Map<string, number>();
   private fields: string[] = [];
 
-  /** `optionOf(field)`: the template option (`user`, `assistant`…) whose slot names the field. */
-  constructor(private readonly optionOf: (field: string) => string | undefined) {}
+  /**
+   * `optionOf(field)`: the template option (`user`, `assistant`…) whose slot names the field. `early`: judge after the
+   * first records too, for rows alike (a CSV's); records of several kinds (read-legal chunks of a folder of documents,
+   * fields such as `footnotes` in some only) are judged at the end.
+   */
+  constructor(
+    private readonly optionOf: (field: string) => string | undefined,
+    private readonly early = true,
+  ) {}
 
   shapedOne(): void {
     this.shaped++;
@@ -27,7 +34,7 @@ export class AbsentFieldWatch {
     this.seen++;
     if (this.seen === 1 && record.data && typeof record.data === 'object') this.fields = Object.keys(record.data);
     if (!error.empty) this.absent.set(error.field, (this.absent.get(error.field) ?? 0) + 1);
-    if (this.seen === JUDGE_AFTER) this.judge(step, false);
+    if (this.early && this.seen === JUDGE_AFTER) this.judge(step, false);
   }
 
   /** Throws when no record could be shaped and one field was absent from every record seen. */

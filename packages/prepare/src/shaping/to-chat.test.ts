@@ -134,6 +134,83 @@ describe('to-chat', () => {
     expect(r.ledger).toMatchObject({ in: 2, out: 2, rejected: 2, discarded: 0 });
   });
 
+  it('stops with one line when tasks meet no article at all (CSV rows), rather than discarding every row', async () => {
+    const rows = [makeRecord({ input: 'q1', output: 'a1' }), makeRecord({ input: 'q2', output: 'a2' })];
+    const error = await runStep(toChatStep, { tasks: ['article_text'] }, rows).catch((e) => e);
+    expect(error.code).toBe('OPTION_INVALID');
+    expect(error.message).toMatch(/none of the 2 records has `article`; their fields: input, output$/);
+    // Some chunks without an article (a preamble) among articles are discarded as before.
+    const mixed = [makeRecord({ text: 'Preamble.' }), makeRecord({ law: 'Act', article: 'Article 1', text: 'One.' })];
+    const r = await runStep(toChatStep, { tasks: ['article_text'] }, mixed);
+    expect([r.out.length, r.discarded.map((d) => d.reason)]).toEqual([1, ['not_an_article']]);
+  });
+
+  it('judges those at the end only: a folder may hold a long prose document before its statutes', async () => {
+    const prose = Array.from({ length: 1001 }, (_, i) => makeRecord({ law: 'Notes', text: `Paragraph ${i}.` }));
+    const article = (extra: object = {}) => makeRecord({ law: 'Act', article: 'Article 1', text: 'One.', ...extra });
+    const r = await runStep(toChatStep, { tasks: ['article_text'] }, [...prose, article()]);
+    expect(r.out).toHaveLength(1);
+    // A field only some chunks have (footnotes, part), met after a thousand chunks without it.
+    const some = [...Array.from({ length: 1001 }, () => article()), article({ note: 'n' })];
+    const noted = await runStep(toChatStep, { tasks: [{ task: 'article_text', answer: '{{note}}' }] }, some);
+    expect([noted.out.length, noted.rejected.length]).toEqual([1, 1001]);
+  });
+
+  it('refuses line templates beside tasks, which would be ignored', () => {
+    const parsed = toChatStep.options.safeParse({
+      tasks: ['article_text'],
+      user: '{{article}}',
+      assistant: '{{text}}',
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['user'], expect.stringMatching(/^does nothing with `tasks`/)],
+      [['assistant'], expect.stringMatching(/^does nothing with `tasks`/)],
+    ]);
+    expect(toChatStep.options.safeParse({ tasks: ['article_text'], system: 'Cite the law.' }).success).toBe(true);
+  });
+
+  it('stops with one line on a task template slot none of its lines can fill, as user/assistant templates do', async () => {
+    const law =
+      '# 快递暂行条例\n\n## 第一章 总则\n\n第一条 为了促进快递业健康发展。\n\n第二条 本条例适用于快递业务。\n';
+    const dir = mkdtempSync(join(tmpdir(), 'to-chat-'));
+    writeFileSync(join(dir, 'law.md'), law);
+    const chunks = (await runStep(readLegalStep, { path: 'law.md' }, [], { baseDir: dir })).out;
+    const typo = { tasks: ['article_text', { task: 'article_for_topic', question: '{{law}}：{{topc}}' }] };
+    const error = await runStep(toChatStep, typo, structuredClone(chunks)).catch((e) => e);
+    expect(error.code).toBe('OPTION_INVALID');
+    expect(error.message).toMatch(/^template field \{\{topc\}\} of `tasks\[1\]\.question` is in none of the record;/);
+    // `listing` is a field of a topic's line only.
+    const misplaced = { tasks: [{ task: 'article_text', answer: '{{listing}}' }] };
+    const second = await runStep(toChatStep, misplaced, structuredClone(chunks)).catch((e) => e);
+    expect(second.message).toMatch(
+      /^template field \{\{listing\}\} of `tasks\[0\]\.answer` is in none of the 2 records;/,
+    );
+    // So does a `group` slot, which rejected every chunk.
+    const grouped = { tasks: ['article_text'], group: '{{chapter}}' };
+    const third = await runStep(toChatStep, grouped, structuredClone(chunks)).catch((e) => e);
+    expect(third.message).toMatch(/^template field \{\{chapter\}\} of `group` is in none of the 2 records;/);
+  });
+
+  it('rejects the topic task of an article whose topic comes back after its line was made (rows out of order)', async () => {
+    const row = (line: number, article: string, topic: string) =>
+      makeRecord(
+        { law: 'Consumer Act', article, topic, text: `${article} text.` },
+        { id: `pre.jsonl:${line}`, source: { file: 'pre.jsonl', line } },
+      );
+    const rows = [row(1, 'Article 1', 'Scope'), row(2, 'Article 2', 'Notices'), row(3, 'Article 3', 'Scope')];
+    const r = await runStep(toChatStep, { tasks: ['article_text', 'article_for_topic'] }, rows);
+    const questions = r.out.map((x) => (x.data as { messages: { content: string }[] }).messages[0]!.content);
+    // One line per topic question: a second "govern Scope?" line would answer it with Article 3 alone.
+    expect(questions.filter((q) => q.includes('govern Scope'))).toHaveLength(1);
+    expect(r.rejected.map((x) => [x.record.id, x.record.parents, x.code, x.detail.task])).toEqual([
+      ['pre.jsonl:3#2', ['pre.jsonl:3'], 'topic_not_contiguous', 'article_for_topic'],
+    ]);
+    expect(r.rejected[0]!.detail.message).toContain('its line was made with the articles from `pre.jsonl:1`');
+    expect(r.warnings).toHaveLength(1);
+    expect(r.ledger).toMatchObject({ in: 3, out: 5, rejected: 1 });
+  });
+
   it('lists the articles of a topic in one line, the parts of a split article included, the last topic at the end', async () => {
     const long = Array.from(
       { length: 12 },
@@ -184,12 +261,13 @@ describe('to-chat', () => {
       "to-chat: `act.md:7` is in group `Article 2`, the first article of its topic (`act.md:5`) in `Article 1`: the topic's line goes with the first, so the split may put an article's text on both sides; group by chapter or document to keep a topic on one side",
     ]);
 
-    // A topic line that cannot be built is rejected once, naming every article of the topic.
-    const broken = await runStep(toChatStep, { tasks: [{ task: 'article_for_topic', answer: '{{missing}}' }] }, chunks);
-    expect(broken.out).toEqual([]);
+    // A topic line that cannot be built is rejected once, naming every article of the topic (a topic line's fields
+    // are its first article's: only the first topic's has `note`).
+    const noted = chunks.map((c, i) => (i === 0 ? { ...c, data: { ...(c.data as object), note: 'n' } } : c));
+    const broken = await runStep(toChatStep, { tasks: [{ task: 'article_for_topic', answer: '{{note}}' }] }, noted);
+    expect(broken.out.map((x) => x.id)).toEqual(['act.md:5#1']);
     expect(broken.rejected.map((x) => [x.record.id, x.record.parents?.length, x.detail.key])).toEqual([
-      ['act.md:5#1', 2, 'missing'],
-      [expect.stringMatching(/^act\.md:11/), chunks.length - 2, 'missing'],
+      [expect.stringMatching(/^act\.md:11/), chunks.length - 2, 'note'],
     ]);
   });
 

@@ -46,7 +46,19 @@ const options = z
     tasks: z.array(statuteTaskOption).min(1).optional().describe('Built-in statute tasks over read-legal chunks'),
     pass_through: z.boolean().default(true).describe('Rows that already are chat or preference lines pass unchanged'),
   })
-  .strict();
+  .strict()
+  .superRefine((opts, ctx) => {
+    // Tasks make their own lines: any other line template would be ignored without a word.
+    if (!opts.tasks) return;
+    for (const key of ['user', 'assistant', 'turns', 'preference', 'completion'] as const) {
+      if (opts[key] === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `does nothing with \`tasks\`, which make their own lines: give a task its own \`question\` and \`answer\` templates`,
+      });
+    }
+  });
 
 type ToChatOptions = z.output<typeof options>;
 

@@ -52,18 +52,30 @@ export class DecodeWatch {
       }
     }
     if (this.decodedNonAscii) return false;
-    throw new TunekitError(
-      'INPUT_INVALID',
-      `not valid ${this.encoding} text (the first line with non-ASCII characters): the file is in another encoding`,
-      {
-        context: {
-          file: this.file,
-          line: lines.first,
-          step: this.step,
-          field: 'encoding',
-          hint: 'set the encoding option to the file’s (e.g. iso-8859-1, windows-1252, gb18030), or leave it out to detect it',
-        },
-      },
-    );
+    throw inAnotherEncoding(this.file, lines.first, this.encoding, this.step);
   }
+}
+
+/** The run error of a file whose first line with non-ASCII text does not decode; `readsAs` an encoding that reads it. */
+export function inAnotherEncoding(
+  file: string,
+  line: number,
+  encoding: string,
+  step: string,
+  readsAs?: string,
+): TunekitError {
+  const example = readsAs ? `${readsAs}` : 'iso-8859-1, windows-1252, gb18030';
+  return new TunekitError(
+    'INPUT_INVALID',
+    `not valid ${encoding} text (the first line with non-ASCII characters): the file is in another encoding`,
+    {
+      context: {
+        file,
+        line,
+        step,
+        field: 'encoding',
+        hint: `set the encoding option to the file’s (e.g. ${example}), or leave it out to detect it`,
+      },
+    },
+  );
 }

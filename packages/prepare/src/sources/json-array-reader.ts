@@ -10,6 +10,10 @@ export interface ElementEvent {
   /** Line (1-based) and byte offset (0-based, when known) of the element's first character. */
   line: number;
   offset?: number;
+  /** The line of its last character. */
+  lastLine: number;
+  /** Its JSON as decoded (a U+FFFD here may be a byte the decoder could not read; `\ufffd` in a string is not). */
+  text: string;
 }
 
 export interface SyntaxEvent {
@@ -241,14 +245,18 @@ export class JsonArrayReader {
     const end = this.scanner.value(this.buf, i, this.final);
     if (end < 0) return this.failed(end, { index: this.elements, line: this.line, offset: this.offsetAt(i) });
     const text = this.buf.slice(i, end);
+    const line = this.line;
+    const offset = this.offsetAt(i);
+    this.consumed(text, end);
     const event: ElementEvent = {
       kind: 'element',
       value: JSON.parse(text),
       index: this.elements++,
-      line: this.line,
-      offset: this.offsetAt(i),
+      line,
+      offset,
+      lastLine: this.line,
+      text,
     };
-    this.consumed(text, end);
     this.frames[this.frames.length - 1]!.phase = NEXT;
     return event;
   }

@@ -221,6 +221,35 @@ describe('read-json', () => {
       expect(run.out.map((r) => r.data)).toEqual([element]);
     });
 
+    it('stops on a GBK file read as UTF-8 with one line naming file, line and the encoding option', async () => {
+      const text = '[{"q": "ok"},\n {"q": "中华人民共和国民法典"}]';
+      const dir = folder({ 'gbk.json': iconv.encode(text, 'gbk') });
+      const error = await runStep(readJsonStep, { path: 'gbk.json', encoding: 'utf-8' }, [], { baseDir: dir }).catch(
+        (e) => e,
+      );
+      expect(TunekitError.is(error, 'INPUT_INVALID')).toBe(true);
+      expect(error.render()).toMatch(/^gbk\.json:2: not valid utf-8 text .*the file is in another encoding/);
+      expect(error.context.field).toBe('encoding');
+    });
+
+    it('rejects a later element whose bytes are not UTF-8; a U+FFFD written as \\ufffd or as its bytes is text', async () => {
+      const good = Buffer.from('[{"q": "法律"},\n {"q": "a \\ufffd b"},\n {"q": "');
+      const bad = Buffer.from([0xc3, 0x28]);
+      const rest = Buffer.from('"},\n {"q": "c \uFFFD d"}]');
+      const dir = folder({ 'mixed.json': Buffer.concat([good, bad, rest]) });
+      const r = await runStep(readJsonStep, { path: 'mixed.json' }, [], { baseDir: dir });
+      expect(r.out.map((x) => x.data)).toEqual([{ q: '法律' }, { q: 'a \uFFFD b' }, { q: 'c \uFFFD d' }]);
+      expect(r.rejected.map((x) => [x.code, x.detail.line, x.record.id])).toEqual([
+        ['invalid_encoding', 3, recordId({ file: 'mixed.json' }, 2)],
+      ]);
+    });
+
+    it('reads a short GBK file that chardet calls Big5 as GB18030', async () => {
+      const dir = folder({ 'short.json': iconv.encode('[{"q":"中华人民共和国民法典"}]', 'gbk') });
+      const r = await runStep(readJsonStep, { path: 'short.json' }, [], { baseDir: dir });
+      expect(r.out.map((x) => x.data)).toEqual([{ q: '中华人民共和国民法典' }]);
+    });
+
     it('counts byte offsets after a UTF-8 BOM and in UTF-16; gives lines only in GB18030', async () => {
       const text = '[{"q": "消费者"},\n {"q": "权益"}]';
       const dir = folder({

@@ -8,8 +8,15 @@ import {
   TunekitError,
 } from '@tunekit/core';
 import { z } from 'zod';
+import { DecodeWatch } from './decode-watch.js';
 import { resolveInputFile } from './input-path.js';
-import { type ByteUnits, JsonArrayReader, type ReaderEvent, type SyntaxEvent } from './json-array-reader.js';
+import {
+  type ByteUnits,
+  type ElementEvent,
+  JsonArrayReader,
+  type ReaderEvent,
+  type SyntaxEvent,
+} from './json-array-reader.js';
 import { checkEncodingOption, decodeChunks, detectEncoding, encodingName, readSample } from './text-encoding.js';
 
 const options = z
@@ -66,6 +73,7 @@ async function* readJson(opts: ReadJsonOptions, ctx: StepContext): AsyncGenerato
   const encoding = opts.encoding ? checkEncodingOption(opts.encoding, ctx.step) : detectEncoding(sample);
   const { units, bom } = byteUnits(encoding, sample);
   const reader = new JsonArrayReader(opts.at, units, bom);
+  const watch = new DecodeWatch(file, absolute, encoding, ctx.step);
   const chunks = createReadStream(absolute, { signal: ctx.signal, highWaterMark: CHUNK_BYTES });
 
   /** Handles one event: a record to yield, or undefined; `done` when reading stops. */
@@ -108,6 +116,21 @@ async function* readJson(opts: ReadJsonOptions, ctx: StepContext): AsyncGenerato
     }
   };
 
+  /** False for an element holding bytes the decoder could not read (rejected); throws for a file in another encoding. */
+  const decoded = async (event: ElementEvent): Promise<boolean> => {
+    if (watch.clean(event.text) || (await watch.decoded({ first: event.line, last: event.lastLine }))) return true;
+    const source = location(file, event.line, event.offset);
+    ctx.reject(
+      { id: recordId({ file }, event.index), source, data: event.text, meta: { index: event.index } },
+      'invalid_encoding',
+      {
+        message: `element ${event.index} (line ${event.line}) is not valid ${encoding} text`,
+        line: event.line,
+      },
+    );
+    return false;
+  };
+
   // The file's text, then `undefined` for its end.
   async function* texts(): AsyncGenerator<string | undefined> {
     yield* decodeChunks(chunks, encoding);
@@ -118,6 +141,7 @@ async function* readJson(opts: ReadJsonOptions, ctx: StepContext): AsyncGenerato
       if (text === undefined) reader.end();
       else reader.push(text);
       for (let event = reader.next(); event; event = reader.next()) {
+        if (event.kind === 'element' && !(await decoded(event))) continue;
         const out = handle(event);
         if (out === 'done') return;
         if (out) yield out;

@@ -199,6 +199,29 @@ describe('read-legal on other documents and broken folders', () => {
     expect(texts.some((text) => text.includes('This \uFFFD applies.'))).toBe(true);
   });
 
+  it('stops on a GBK document read as UTF-8, naming file, line and the encoding option; rejects a corrupt article', async () => {
+    const english = '# Small Act\n\nArticle 1 Sellers keep records.\n\nArticle 2 The seller (卖方) keeps them.\n';
+    const dir = folderWith({
+      'few.md': iconv.encode(english, 'gbk'), // a few Chinese characters: under a tenth of its text
+      'zh.md': iconv.encode('# 消费者法\n\n第一条 为了保护消费者。\n\n第二条 经营者应当诚信。\n', 'gbk'),
+    });
+    for (const path of ['few.md', 'zh.md']) {
+      const error = await runStep(readLegalStep, { path, encoding: 'utf-8' }, [], { baseDir: dir }).catch((e) => e);
+      expect(TunekitError.is(error, 'INPUT_INVALID')).toBe(true);
+      expect(error.context).toMatchObject({ file: path, line: path === 'few.md' ? 5 : 1, field: 'encoding' });
+      expect(error.render()).toContain('the file is in another encoding');
+    }
+    // A UTF-8 statute with one corrupt byte: that article is rejected, the others read.
+    const corrupt = Buffer.concat([
+      Buffer.from('# 法\n\n第一条 文本一。\n\n第二条 坏'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('字。\n\n第三条 文本三。\n'),
+    ]);
+    const r = await runStep(readLegalStep, { path: 'c.md' }, [], { baseDir: folderWith({ 'c.md': corrupt }) });
+    expect(r.out.map((x) => (x.data as Chunk).text)).toEqual(['文本一。', '文本三。']);
+    expect(r.rejected.map((x) => [x.code, x.detail.line])).toEqual([['invalid_encoding', 5]]);
+  });
+
   it('rejects a document with no text (empty, blank, or headings only) instead of dropping it unnoticed', async () => {
     const dir = folderWith({
       'empty.md': '',
@@ -238,6 +261,55 @@ describe('read-legal on other documents and broken folders', () => {
       ['§ 53a-21', undefined, 'Terms.'],
       ['Section 3', 3, 'Notices.'],
     ]);
+  });
+
+  it("reads a plain-text English statute's name on its first line, and Part / Chapter lines as headings, not text", async () => {
+    const act = [
+      'Consumer Protection Act 2015',
+      'PART I — GENERAL',
+      'Chapter 1 General Provisions',
+      'Article 1 This Act protects consumers.',
+      'Article 2 This Act applies to sales of goods.',
+      'Chapter 2 Notices',
+      'Article 3 A seller gives notice in writing. Part 1 of this Act applies to it.',
+      'PART II',
+      'Chapter 3 General Provisions',
+      'Article 4 Words have their ordinary meaning.\nA debtor may file under\nChapter 11 Bankruptcy Code',
+      '',
+    ].join('\n\n');
+    const r = await runStep(readLegalStep, { path: 'act.txt' }, [], { baseDir: folderWith({ 'act.txt': act }) });
+    const chunks = r.out.map((x) => x.data as Chunk);
+    expect(chunks.map((c) => [c.law, c.article, c.topic, c.text, c.headings])).toEqual([
+      [
+        'Consumer Protection Act 2015',
+        'Article 1',
+        'General Provisions (PART I GENERAL)',
+        'This Act protects consumers.',
+        ['PART I GENERAL', 'Chapter 1 General Provisions'],
+      ],
+      [
+        'Consumer Protection Act 2015',
+        'Article 2',
+        'General Provisions (PART I GENERAL)',
+        'This Act applies to sales of goods.',
+        ['PART I GENERAL', 'Chapter 1 General Provisions'],
+      ],
+      [
+        'Consumer Protection Act 2015',
+        'Article 3',
+        'Notices',
+        'A seller gives notice in writing. Part 1 of this Act applies to it.',
+        ['PART I GENERAL', 'Chapter 2 Notices'],
+      ],
+      [
+        'Consumer Protection Act 2015',
+        'Article 4',
+        'General Provisions (PART II)',
+        'Words have their ordinary meaning.\n\nA debtor may file under\n\nChapter 11 Bankruptcy Code',
+        ['PART II', 'Chapter 3 General Provisions'],
+      ],
+    ]);
+    expect(r.discarded).toEqual([]);
   });
 
   it('reads HTML as a browser shows it: named entities, collapsed whitespace, table cells apart, <pre> kept', async () => {
@@ -569,9 +641,10 @@ describe('read-legal page furniture', () => {
     ];
     const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
     const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
+    // The agreement's name on its first line is its title.
+    expect(r.out.map((x) => (x.data as Chunk).law)).toEqual(Array(3).fill('SERVICES AGREEMENT'));
     expect(r.out.map((x) => (x.data as Chunk).text)).toEqual([
       [
-        'SERVICES AGREEMENT',
         'The parties to this agreement are named below.',
         'Recitals continue here in the front matter.',
         'The parties agree as follows.',
@@ -601,8 +674,9 @@ describe('read-legal page furniture', () => {
     const file = `${pages.map((page) => page.join('\n')).join('\n\f')}\n`;
     const r = await runStep(readLegalStep, { path: 'msa.txt' }, [], { baseDir: folderWith({ 'msa.txt': file }) });
     const texts = r.out.map((x) => (x.data as Chunk).text).join('\n\n');
-    for (const kept of ['(iv) the Services;', '(v) the Fees.', 'PART II', '\nIV\n', '\nv'])
-      expect(texts).toContain(kept);
+    for (const kept of ['(iv) the Services;', '(v) the Fees.', '\nIV\n', '\nv']) expect(texts).toContain(kept);
+    // A heading, not text of the section above it.
+    expect(r.out.map((x) => (x.data as Chunk).headings)).toEqual([[], ['PART II'], ['PART II']]);
     expect(r.rejected.map((x) => x.detail.message)).toEqual(['Article IV has no text']);
     expect(r.reports.page_furniture).toMatchObject({ page_numbers: 2 });
 

@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import { type DataRecord, defineStep, recordId, type StepContext } from '@tunekit/core';
 import { z } from 'zod';
+import { inAnotherEncoding } from './decode-watch.js';
 import { type NumberingBreak, numberingBreaks } from './legal/article-numbering.js';
 import { clauseCitation } from './legal/clause-citation.js';
+import { NotInEncoding } from './legal/decode-document.js';
 import { resolveFootnotes } from './legal/footnotes.js';
 import { FurnitureReport } from './legal/furniture-report.js';
 import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
@@ -106,10 +108,13 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
     try {
       document = await readDocument(file, { encoding, splitOn: opts.split_on, furniture });
     } catch (error) {
+      if (error instanceof NotInEncoding) {
+        throw inAnotherEncoding(file.name, error.line, error.encoding, ctx.step, error.readsAs);
+      }
       ctx.reject(rowReject(file.name, 0, {}), 'file_unreadable', { message: (error as Error).message });
       continue;
     }
-    const { doc, lines, notes } = document;
+    const { doc, lines, notes, invalidLines } = document;
     if (doc.units.length === 0) {
       // Nothing to yield: said in rejects, so a blank export does not vanish from the run unnoticed.
       const message = lines.every((line) => line.text.trim() === '')
@@ -129,9 +134,18 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       );
       for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
     }
-    const topicOf = lawTopics.topicsOf(doc.title, basename(file.name).replace(/\.[^.]+$/, ''), doc.units);
-    for (const unit of doc.units) {
+    const topicOf = lawTopics.topicsOf(doc.title, file.name.replace(/\.[^./]+$/, ''), doc.units);
+    for (const [index, unit] of doc.units.entries()) {
       const source = { file: file.name, line: unit.line };
+      const corrupt = firstIn(invalidLines, unit.line, doc.units[index + 1]?.line);
+      if (corrupt !== undefined) {
+        // Bytes that are not UTF-8 became U+FFFD: the text is not what the file says.
+        ctx.reject(rowReject(file.name, unit.line, { law: doc.title, article: unit.label }), 'invalid_encoding', {
+          message: `line ${corrupt} is not valid UTF-8 text`,
+          line: corrupt,
+        });
+        continue;
+      }
       if (unit.paragraphs.length === 0) {
         // `第四条` or `Article 5` with nothing under it: said in rejects, not dropped with no trace.
         const data = { law: doc.title, article: unit.label };
@@ -173,6 +187,12 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   }
   if (furniture && furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
   if (numbering.length > 0) ctx.report('article_numbering', numbering.slice(0, 50));
+}
+
+/** The first of the sorted `lines` from `start` on, before `end` when given. */
+function firstIn(lines: readonly number[], start: number, end: number | undefined): number | undefined {
+  const found = lines.find((line) => line >= start);
+  return found !== undefined && (end === undefined || found < end) ? found : undefined;
 }
 
 export const readLegalStep = defineStep({

@@ -101,6 +101,12 @@ function looksLikeGb2312(sample: Buffer): boolean {
   return pairs >= 2;
 }
 
+/** Whether the sample holds bytes the encoding cannot read (a character cut off at the end of a full sample aside). */
+function failsToDecode(sample: Buffer, encoding: string): boolean {
+  const whole = sample.length < SAMPLE_BYTES ? sample : sample.subarray(0, sample.length - 4);
+  return iconv.decode(whole, encoding).includes('\uFFFD');
+}
+
 const SINGLE_BYTE = /^(?:iso-8859-\d+|windows-125\d|koi8-r)$/;
 
 /**
@@ -115,7 +121,10 @@ export function detectEncoding(sample: Buffer): string {
   if (!guess) return 'utf-8';
   if (guess === 'gb18030' || guess === 'gbk' || guess === 'gb2312') return 'gb18030';
   if (SINGLE_BYTE.test(guess) && looksLikeGb2312(sample)) return 'gb18030';
-  return iconv.encodingExists(guess) ? guess : 'utf-8';
+  if (!iconv.encodingExists(guess)) return 'utf-8';
+  // On a short file chardet may name another double-byte encoding (Big5) at its lowest confidence, which cannot read it.
+  if (failsToDecode(sample, guess) && !failsToDecode(sample, 'gb18030')) return 'gb18030';
+  return guess;
 }
 
 /** An `encoding` option: checked when the pipeline loads, so `tunekit validate` names an unknown one. */

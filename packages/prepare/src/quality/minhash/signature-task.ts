@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
 import type { MarkedParts } from '../text/example-text.js';
 import { normalizeText } from '../text/normalize.js';
-import { promptKey } from '../text/prompt-key.js';
+import { answerKey, promptKey } from '../text/prompt-key.js';
 import { shingleHashes } from './shingles.js';
 import { bandHashes, minHashSignature, packSignature4, permutationParameters } from './signature.js';
 import { createSimdSignature } from './simd-signature.js';
@@ -26,8 +26,10 @@ export interface SignatureBatch {
   signatures: Uint8Array;
   /** 1 when the text had at least one shingle (an empty text has no signature and is never a near duplicate). */
   shingled: Uint8Array;
-  /** `promptKey` of each chat line given as `MarkedParts`; -1 for the others. */
+  /** `promptKey` of each line given as `MarkedParts`; -1 for the others. */
   prompts: Float64Array;
+  /** `answerKey` of each line given as `MarkedParts`; -1 for the others. */
+  answers: Float64Array;
 }
 
 /** A text, or its parts (`exampleParts`), normalised as if joined by line breaks; marked parts are also prompt-keyed. */
@@ -47,11 +49,13 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
       signatures: new Uint8Array(init.near ? (n * perms) / 2 : 0),
       shingled: new Uint8Array(n),
       prompts: new Float64Array(n).fill(-1),
+      answers: new Float64Array(n).fill(-1),
     };
     for (let i = 0; i < n; i++) {
       let item = texts[i]!;
       if (typeof item === 'object' && !Array.isArray(item)) {
-        batch.prompts[i] = promptKey(item.parts, item.answers);
+        batch.prompts[i] = promptKey(item.parts, item.answers, item.others, item.context);
+        batch.answers[i] = answerKey(item.parts, item.answers);
         item = item.parts;
       }
       const normalized = normalizeText(item, { numbers: init.numbers, punctuation: init.punctuation });

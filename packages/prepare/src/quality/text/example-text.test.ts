@@ -35,12 +35,17 @@ describe('exampleParts', () => {
     expect(exampleParts(LINES[0], 'user')).toEqual(['Is a verbal contract valid?']);
   });
 
-  it('marked for the conflicts check, has the same parts and marks the answers (none past 31 parts)', () => {
+  it('marked for the conflicts check, joins into the same text and marks the answers (none past 31 parts)', () => {
     for (const line of LINES) {
       const marked = markedExampleParts(line);
-      expect(Array.isArray(marked) ? marked : marked.parts).toEqual(exampleParts(line, 'example'));
+      expect((Array.isArray(marked) ? marked : marked.parts).join('\n')).toBe(exampleText(line, 'example'));
     }
     expect(markedExampleParts(LINES[0])).toMatchObject({ answers: 0b100 });
+    expect(markedExampleParts(LINES[3])).toEqual({ parts: ['q', 'p'], answers: 0b10, others: 0 });
+    expect(markedExampleParts(LINES[4])).toEqual({ parts: ['p', 'c'], answers: 0b10, others: 0 });
+    const pair = { ...(LINES[3] as object), non_preferred_output: [{ role: 'assistant', content: 'r' }] };
+    expect(markedExampleParts(pair)).toEqual({ parts: ['q', 'p', 'r'], answers: 0b10, others: 0b100 });
+    expect(exampleText(pair, 'example')).toBe('q\np\nr');
     const long = Array.from({ length: 40 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `m${i}` }));
     expect(markedExampleParts({ messages: long })).toMatchObject({ answers: 0 });
   });

@@ -55,32 +55,87 @@ export function exampleParts(data: unknown, key: TextKey): string[] {
   return parts;
 }
 
-/** A chat line's parts (`exampleParts(data, 'example')`) and which of them are assistant answers (bit i: part i). */
+/**
+ * A training line's parts (joined by line breaks: `exampleText(data, 'example')`) and which of them are its answer
+ * (bit i: part i): a chat line's assistant messages, a preference line's preferred output, a completion.
+ */
 export interface MarkedParts {
   parts: string[];
   /** 0 when the line has no answer, or more parts than a mask holds: then it is not checked for conflicts. */
   answers: number;
+  /** Parts neither prompt nor answer: a preference line's rejected output. */
+  others?: number;
+  /** Prompt that is not text of the line: a chat line's `tools` and `functions` as JSON. */
+  context?: string;
 }
 
 const MASK_PARTS = 31;
 
-/**
- * `exampleParts(data, 'example')`, with the answers marked for a chat line so a worker thread can key its prompt
- * (the conflicting-answers check of dedupe); other lines as `exampleParts` gives them.
- */
-export function markedExampleParts(data: unknown): MarkedParts | string[] {
-  const messages = data && typeof data === 'object' ? (data as Record<string, unknown>).messages : undefined;
-  if (!Array.isArray(messages)) return [exampleText(data, 'example')];
-  const parts: string[] = [];
-  let answers = 0;
-  for (const message of messages as MessageLike[]) {
-    if (!message || typeof message !== 'object') continue;
-    const text = contentText(message.content);
-    if (!text) continue;
-    if (message.role === 'assistant' && parts.length < MASK_PARTS) answers |= 1 << parts.length;
+function marked(parts: string[], answers: number, others = 0): MarkedParts {
+  return parts.length > MASK_PARTS ? { parts, answers: 0 } : { parts, answers, others };
+}
+
+/** Adds each text to `parts`, returning the mask of the parts it added. */
+function addAll(parts: string[], texts: string[]): number {
+  let mask = 0;
+  for (const text of texts) {
+    if (parts.length < MASK_PARTS) mask |= 1 << parts.length;
     parts.push(text);
   }
-  return { parts, answers: parts.length > MASK_PARTS ? 0 : answers };
+  return mask;
+}
+
+/**
+ * `exampleParts(data, 'example')` split into prompt, answer and other parts, so a worker thread can key a line's
+ * prompt and answer (the conflicting-answers check of dedupe); any other line as `exampleParts` gives it.
+ */
+export function markedExampleParts(data: unknown): MarkedParts | string[] {
+  const line = data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+  const messages = line?.messages;
+  if (Array.isArray(messages)) {
+    const parts: string[] = [];
+    let answers = 0;
+    for (const message of messages as MessageLike[]) {
+      if (!message || typeof message !== 'object') continue;
+      const text = contentText(message.content);
+      if (!text) continue;
+      if (message.role === 'assistant' && parts.length < MASK_PARTS) answers |= 1 << parts.length;
+      parts.push(text);
+    }
+    const chat = marked(parts, answers);
+    // Other tools make another prompt, as inspect keys it.
+    if (line?.tools !== undefined || line?.functions !== undefined) {
+      chat.context = JSON.stringify([line.tools ?? null, line.functions ?? null]);
+    }
+    return chat;
+  }
+  const input = preferenceInput(line);
+  if (line && input) {
+    const parts = messageParts(input, isPromptRole);
+    const answers = addAll(
+      parts,
+      messageParts(messagesOf(line.preferred_output), () => true),
+    );
+    const others = addAll(
+      parts,
+      messageParts(messagesOf(line.non_preferred_output), () => true),
+    );
+    return marked(parts, answers, others);
+  }
+  if (line && typeof line.prompt === 'string' && typeof line.completion === 'string') {
+    return marked([line.prompt, line.completion], 0b10);
+  }
+  return [exampleText(data, 'example')];
+}
+
+const isPromptRole = (role: string) => role !== 'assistant';
+
+/** The prompt messages of a preference line, or undefined for another line. */
+function preferenceInput(line: Record<string, unknown> | undefined): MessageLike[] | undefined {
+  const input = line?.input;
+  if (!input || typeof input !== 'object') return undefined;
+  const messages = (input as Record<string, unknown>).messages;
+  return Array.isArray(messages) ? messagesOf(messages) : undefined;
 }
 
 const PROMPT_FIELDS = ['prompt', 'question', 'input', 'instruction', 'query', 'text'];
@@ -98,11 +153,15 @@ export function exampleText(data: unknown, key: TextKey): string {
   if (Array.isArray(line.messages)) {
     return joinMessages(messagesOf(line.messages), key === 'example' ? () => true : isPrompt);
   }
-  if (line.input && typeof line.input === 'object' && Array.isArray((line.input as Record<string, unknown>).messages)) {
-    const prompt = joinMessages(messagesOf((line.input as Record<string, unknown>).messages), isPrompt);
+  const input = preferenceInput(line);
+  if (input) {
+    const prompt = joinMessages(input, isPrompt);
     if (key !== 'example') return prompt;
-    const preferred = joinMessages(messagesOf(line.preferred_output), () => true);
-    return preferred ? `${prompt}\n${preferred}` : prompt;
+    // Both outputs: the same prompt and preferred output over another rejected one is another pair, not a duplicate.
+    const outputs = [line.preferred_output, line.non_preferred_output].map((o) =>
+      joinMessages(messagesOf(o), () => true),
+    );
+    return [prompt, ...outputs].filter(Boolean).join('\n');
   }
   if (typeof line.prompt === 'string' && typeof line.completion === 'string') {
     return key === 'example' ? `${line.prompt}\n${line.completion}` : line.prompt;

@@ -11,6 +11,13 @@ describe('clauseCitation', () => {
     expect(clauseCitation('(iv)', under('Clause 12'))).toBe('Clause 12(iv)');
   });
 
+  it('reads the article of a Markdown or HTML heading that carries its title too', () => {
+    expect(clauseCitation('1.', under('ARTICLE 1 DEFINITIONS'))).toBe('Article 1.1');
+    expect(clauseCitation('(b)', under('Section 2.01 Rent'))).toBe('Section 2.01(b)');
+    expect(clauseCitation('2.', under('Article IV — Payment'))).toBe('Article IV.2');
+    expect(clauseCitation('1.', under('Section headings'))).toBe('1.');
+  });
+
   it('leaves other labels as they are: top-level articles, statutes, clauses under a chapter', () => {
     expect(clauseCitation('Article 5', [])).toBe('Article 5');
     expect(clauseCitation('1.', [])).toBe('1.');

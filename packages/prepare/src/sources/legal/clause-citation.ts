@@ -2,7 +2,8 @@ import type { Heading } from './legal-chunk.js';
 
 /** A clause numbered inside its article or section: `1.`, `2)`, `(a)`, `(iv)`. */
 const CLAUSE = /^\(?([0-9]+|[a-z]|[ivx]+)[.)]?$/i;
-const PARENT = /^(article|section|clause)\s+(\S+)$/i;
+/** `ARTICLE 2`, or a Markdown or HTML heading with its title: `ARTICLE 1 DEFINITIONS`, `Section 2.01 Rent`. */
+const PARENT = /^(article|section|clause)\s+([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*|[IVXLC]+)(?![\w.])/i;
 
 /**
  * How a contract cites a numbered clause: `1.` under `ARTICLE 2` is `Article 2.1`, `(a)` under `Section 7` is

@@ -36,6 +36,35 @@ function takeTitle(unit: LegalUnit): void {
   unit.paragraphs = body;
 }
 
+/**
+ * `Chapter 2 Notices`, `PART II — DUTIES`, `Title 3`: a heading on a line of its own in plain text (Markdown gives
+ * `##`). What follows the number is a title or nothing: `Part 1 of this Act applies` is a sentence.
+ */
+const PLAIN_HEADING =
+  /^(title|part|subpart|chapter|subchapter|division|subdivision)\s+([0-9]+[A-Z]?|[IVXLC]+)\b\s*[.:]?\s*(?:[-–—:]\s*)?(.*)$/i;
+
+/**
+ * `Consumer Protection Act 2015`, `THE COMPANIES ACT, 2013`, `Master Services Agreement`: a law's or contract's name,
+ * as plain text gives it on its first line.
+ */
+const LAW_NAME =
+  /^[A-Z][A-Za-z&,'’\- ]{0,80}\b(?:act|code|law|regulations?|rules|agreement|contract|constitution|ordinance|statute|treaty|convention|directive)\b(?:,?\s*(?:of\s+)?\(?\d{4}\)?)?$/i;
+
+/** Heading levels of plain text, by kind in the order the document first uses them (its outermost first). */
+class PlainHeadingLevels {
+  private readonly levels = new Map<string, number>();
+
+  of(kind: string): number {
+    const key = kind.toLowerCase();
+    const known = this.levels.get(key);
+    if (known !== undefined) return known;
+    // Level 1 is the `#` title; an Article over clauses nests at CONTAINER_LEVEL, below every heading.
+    const level = Math.min(2 + this.levels.size, CONTAINER_LEVEL - 1);
+    this.levels.set(key, level);
+    return level;
+  }
+}
+
 /** `1.1`, `(a)`, `(iv)`: sub-clauses stay inside their unit. */
 const ROMAN = /^[IVXLC]+$/i;
 
@@ -56,6 +85,7 @@ export function parseEnglishStructure(
   wrap?: WrapLayout,
 ): ParsedDocument {
   const builder = new UnitBuilder();
+  const levels = new PlainHeadingLevels();
   // Whether the line above was text of the open unit (no blank line or heading since), which a line may go on.
   let joinable = false;
   let aboveRaw = '';
@@ -75,7 +105,20 @@ export function parseEnglishStructure(
       else builder.heading({ label: text, title: '', level: (markdown[1] as string).length });
       continue;
     }
+    if (!builder.title && builder.isEmpty && LAW_NAME.test(line) && !UNIT_START.test(line)) {
+      builder.title = line;
+      continue;
+    }
     const byWidth = wrap !== undefined && joinable && wrapsOnto(previous, raw, wrap);
+    // `… may file under` / `Chapter 11 Bankruptcy Code`: a sentence going on, not a heading.
+    const goesOn = joinable && !/[.;:!?)\]"”’]$/.test(builder.openUnit?.paragraphs.at(-1) ?? '.');
+    const heading = byWidth || goesOn ? null : PLAIN_HEADING.exec(line);
+    if (heading && (heading[3] === '' || isTitle(heading[3] as string))) {
+      joinable = false;
+      const [, kind, number, title] = heading as unknown as [string, string, string, string];
+      builder.heading({ label: `${kind} ${number}`, title, level: levels.of(kind) });
+      continue;
+    }
     const start = UNIT_START.exec(line);
     // `Section 12 of this Agreement`, `Section 7(d), the …` on a line the width broke onto cite a section.
     if (start && !(byWidth && CITATION_GOES_ON.test(start[6] ?? ''))) {

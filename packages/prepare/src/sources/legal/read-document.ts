@@ -29,12 +29,14 @@ export interface ReadDocument {
   doc: ParsedDocument;
   /** Its footnotes that the text refers to (Markdown ones, and those at the foot of PDF pages), by id. */
   notes: Map<string, string>;
+  /** Lines of the file whose bytes are not UTF-8 (a UTF-8 document's corrupt lines). */
+  invalidLines: number[];
 }
 
 /** The document's lines, numbered as in the file (for HTML, the line of the file each line of text starts on). */
-async function readLines(file: LegalFile, encoding: string | undefined): Promise<TextLine[]> {
-  const text = decodeDocument(await readFile(file.absolute), encoding);
-  return /\.html?$/i.test(file.name) ? htmlToLines(text) : documentLines(text);
+async function readLines(file: LegalFile, encoding: string | undefined) {
+  const { text, invalidLines } = decodeDocument(await readFile(file.absolute), encoding);
+  return { read: /\.html?$/i.test(file.name) ? htmlToLines(text) : documentLines(text), invalidLines };
 }
 
 /** Running headers that mark a page, not name the document. */
@@ -70,7 +72,7 @@ function parse(
  * parsed as a Chinese statute, an English structure or paragraphs.
  */
 export async function readDocument(file: LegalFile, options: ReadDocumentOptions): Promise<ReadDocument> {
-  const read = await readLines(file, options.encoding);
+  const { read, invalidLines } = await readLines(file, options.encoding);
   const furniture = findPageFurniture(read);
   const found = options.furniture ? furniture : new Map<number, FurnitureKind>();
   options.furniture?.add(file.name, read, found);
@@ -88,7 +90,7 @@ export async function readDocument(file: LegalFile, options: ReadDocumentOptions
     const { doc, notes } = parsed(withoutFurniture(placeholders.mark(read), drop, wrap !== undefined));
     const resolved = placeholders.resolve(doc);
     // A reference the parse put in a heading or a title: read the document as if it had no page footnotes.
-    if (resolved) return { lines, doc: resolved, notes: new Map([...notes, ...placeholders.notes]) };
+    if (resolved) return { lines, doc: resolved, notes: new Map([...notes, ...placeholders.notes]), invalidLines };
   }
-  return { lines, ...parsed(lines) };
+  return { lines, ...parsed(lines), invalidLines };
 }

@@ -67,4 +67,13 @@ describe('topicNames', () => {
     // Another law may have the same topics.
     expect(contracts.map(topics.topicsOf('消费者权益保护法', '消法', contracts))).toEqual(['一般规定', '合同的订立']);
   });
+
+  it('qualifies by the folders above a document when its name is taken too (versions of a law in folders)', () => {
+    const topics = new LawTopics();
+    const scope = [unit(h('Chapter 1', 'Scope', 2))];
+    const asked = ['../data/v1/consumer', '../data/v2/consumer', '../data/v3/consumer'].map(
+      (document) => scope.map(topics.topicsOf('Consumer Act', document, scope))[0],
+    );
+    expect(asked).toEqual(['Scope', 'Scope (consumer)', 'Scope (v3/consumer)']);
+  });
 });

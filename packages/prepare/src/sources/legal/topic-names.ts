@@ -60,23 +60,36 @@ const suffixKey = (headings: Heading[], depth: number) => pathKey(headings.slice
 
 /**
  * Topics unique across the documents of one law as well (民法典 split into a file per book): a topic an earlier
- * document of the same law already has is qualified by the document's name, `附则（合同编）`.
+ * document of the same law already has is qualified by the document's name, `附则（合同编）`, or by as many of the
+ * folders above it as it takes when that name is taken too (versions of a law in folders: `Scope (v3/consumer)`).
  */
 export class LawTopics {
   private readonly byLaw = new Map<string, Set<string>>();
 
+  /** `document`: the file as the pipeline names it, without its extension (`v3/consumer`). */
   topicsOf(law: string, document: string, units: readonly LegalUnit[]): (unit: LegalUnit) => string {
     const own = topicNames(units);
     const earlier = this.byLaw.get(law) ?? new Set<string>();
-    const names = new Set(units.map(own).filter(Boolean));
-    const clashes = new Set([...names].filter((name) => earlier.has(name)));
-    for (const name of names) earlier.add(name);
     this.byLaw.set(law, earlier);
-    if (clashes.size === 0) return own;
+    const names = new Set(units.map(own).filter(Boolean));
+    const clashes = [...names].filter((name) => earlier.has(name));
+    const segments = document.split('/').filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+    let depth = 1;
+    const qualified = (name: string) => {
+      const where = segments.slice(-depth).join('/');
+      return isCjk(name) ? `${name}（${where}）` : `${name} (${where})`;
+    };
+    while (
+      depth < segments.length &&
+      clashes.some((name) => earlier.has(qualified(name)) || names.has(qualified(name)))
+    )
+      depth++;
+    const final = new Map(clashes.map((name) => [name, qualified(name)]));
+    for (const name of names) earlier.add(final.get(name) ?? name);
+    if (final.size === 0) return own;
     return (unit) => {
       const name = own(unit);
-      if (!clashes.has(name)) return name;
-      return isCjk(name) ? `${name}（${document}）` : `${name} (${document})`;
+      return final.get(name) ?? name;
     };
   }
 }
