@@ -2,6 +2,7 @@ export * from './catalog/fine-tuned-id.js';
 export * from './catalog/get-model-info.js';
 export * from './catalog/model-catalog.js';
 export type * from './catalog/model-info.js';
+export * from './estimate/estimate-training-file.js';
 export * from './estimate/training-estimate.js';
 export * from './inspect/distribution.js';
 export * from './inspect/inspect-accumulator.js';

@@ -8,11 +8,12 @@ import {
   type TrainerState,
   TunekitError,
 } from '@tunekit/core';
+import { estimateTrainingFile } from '@tunekit/format';
 import { explainApiError, type TrainerOperation } from './api-errors.js';
 import type { FineTuningJob } from './api-types.js';
+import { baseRetirement } from './base-retirement.js';
 import { createTrainingClient, type TrainingClient } from './client.js';
 import { collectResult } from './collect-result.js';
-import { baseRetirement, estimateTraining } from './estimate.js';
 import { findJobByKey } from './find-job.js';
 import { buildJobSpec, type JobSpec } from './job-spec.js';
 import { mapJobStatus } from './job-status.js';
@@ -128,7 +129,7 @@ export function createOpenAITrainer(
     async estimate(input: TrainerInput, rt: TrainerRuntime) {
       buildJobSpec(options, input);
       const model = await targetModel(rt);
-      const estimate = await estimateTraining(input.trainFile, model, options.hyperparameters.n_epochs);
+      const estimate = await estimateTrainingFile(input.trainFile, model, options.hyperparameters.n_epochs);
       // OpenAI's schedule: Azure retires models on its own.
       const retires = rt.providers[options.provider]?.azure ? undefined : baseRetirement(model.id);
       return retires ? { ...estimate, retires } : estimate;
