@@ -10,7 +10,6 @@ import {
   type TrainerControl,
   type TrainPhaseArgs,
   type TrainPhaseEvent,
-  TunekitError,
   trainCancel,
   trainStatus,
 } from '@tunekit/core';
@@ -19,6 +18,7 @@ import { type Sandbox, startSandbox } from '@tunekit/sandbox';
 import { uploadOnce } from '@tunekit/trainer-openai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectTunekitError } from './helpers/expect-error.js';
 import { runCli } from './helpers/run-cli.js';
 
 const DATA = `${resolve(import.meta.dirname, '../data')}`;
@@ -128,17 +128,6 @@ function trainArgs(
     ...overrides,
   };
   return { args, events, warnings };
-}
-
-async function expectTunekitError(promise: Promise<unknown>, code: string): Promise<TunekitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(TunekitError.is(error), `expected TunekitError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as TunekitError).code).toBe(code);
-  expect((error as TunekitError).render()).not.toMatch(/\n/);
-  return error as TunekitError;
 }
 
 function client(baseURL = sandbox.baseURL): OpenAI {

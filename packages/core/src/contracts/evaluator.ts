@@ -19,6 +19,8 @@ export interface EvaluatorRuntime {
   /** Result of the train section, if it ran. */
   train?: {
     model?: string;
+    /** The model trained on, when the trainer names it (an open-weight base). */
+    baseModel?: string;
     costUsd?: number;
     trainedTokens?: number;
     metricsFile?: string;

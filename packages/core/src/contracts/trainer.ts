@@ -97,6 +97,8 @@ export interface TrainerResult {
   /** A model id any OpenAI-compatible provider can call, with the pipeline provider name that serves it. */
   model?: string;
   provider?: string;
+  /** The model trained on, when it is not the pipeline's `model:` (an open-weight base such as Qwen/Qwen2.5-7B-Instruct). */
+  baseModel?: string;
   trainedTokens?: number;
   /** trainedTokens at the catalog's training price. */
   costUsd?: number;

@@ -21,6 +21,7 @@ export const BUILTIN_PLUGINS: Readonly<Record<string, BuiltinEntry>> = {
   split: { kind: 'step', package: '@tunekit/prepare' },
   'write-jsonl': { kind: 'step', package: '@tunekit/prepare' },
   'trainer-openai': { kind: 'trainer', package: '@tunekit/trainer-openai' },
+  'trainer-command': { kind: 'trainer', package: '@tunekit/trainer-command' },
   'provider-openai': { kind: 'provider', package: '@tunekit/provider-openai' },
   evaluate: { kind: 'evaluator', package: '@tunekit/evaluate' },
 };

@@ -30,7 +30,7 @@ export async function trainingInfo(rt: EvaluatorRuntime): Promise<TrainingInfo |
       rt.logger.warn(`cannot read the training metrics file ${train.metricsFile}; the report shows no loss curve`);
     }
   }
-  const baseModel = baseModelOf(train.model, rt.model);
+  const baseModel = train.baseModel ?? baseModelOf(train.model, rt.model);
   return {
     model: train.model,
     ...(baseModel ? { baseModel } : {}),

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { type PluginEnv, type TrainerInput, TunekitError } from '@tunekit/core';
+import type { TrainerCommandOptions } from './options.js';
+import { fillPlaceholders, type PlaceholderValues } from './placeholders.js';
+
+/** Everything a launch runs, worked out from the options and the run: same plan, same job. */
+export interface JobPlan {
+  /** sha256 of the dataset and everything that decides what the program does. */
+  jobKey: string;
+  jobId: string;
+  jobDir: string;
+  outputDir: string;
+  argv: string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** The rendered config file, when the options give a template. */
+  config?: { path: string; text: string };
+}
+
+async function readTemplate(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new TunekitError('INPUT_NOT_FOUND', `trainer-command: \`config.template\`: cannot read ${path}`, {
+      cause: error,
+      context: { field: 'train.with.config.template' },
+    });
+  }
+}
+
+export async function planJob(
+  options: TrainerCommandOptions,
+  input: TrainerInput,
+  runDir: string,
+  plugin: PluginEnv,
+): Promise<JobPlan> {
+  const template = options.config && (await readTemplate(resolve(plugin.baseDir, options.config.template)));
+  const jobKey = createHash('sha256')
+    .update(
+      JSON.stringify({
+        dataset: input.datasetHash,
+        command: options.command,
+        config: template,
+        env: options.env,
+        base: options.base_model ?? input.baseModel,
+        model: options.model,
+        epochs: options.epochs,
+        output: options.output_dir,
+        cwd: options.cwd,
+      }),
+    )
+    .digest('hex');
+  const jobId = `local-${jobKey.slice(0, 12)}`;
+  const jobDir = join(runDir, 'training', jobId);
+  const outputDir = options.output_dir ? resolve(runDir, options.output_dir) : join(jobDir, 'output');
+  const configPath = options.config && join(jobDir, options.config.name ?? basename(options.config.template));
+  const values: PlaceholderValues = {
+    train_file: input.trainFile,
+    validation_file: input.validationFile,
+    output_dir: outputDir,
+    base_model: options.base_model ?? input.baseModel,
+    model: options.model,
+    epochs: options.epochs?.toString(),
+    config: configPath,
+    run_dir: runDir,
+  };
+  const argv = options.command.map((arg, i) => fillPlaceholders(arg, values, `command[${i}]`, true));
+  const env = Object.fromEntries(
+    Object.entries(options.env).map(([name, value]) => [name, fillPlaceholders(value, values, `env.${name}`, true)]),
+  );
+  return {
+    jobKey,
+    jobId,
+    jobDir,
+    outputDir,
+    argv,
+    cwd: resolve(plugin.baseDir, options.cwd ?? '.'),
+    env,
+    ...(configPath && template !== undefined
+      ? { config: { path: configPath, text: fillPlaceholders(template, values, 'config.template', false) } }
+      : {}),
+  };
+}

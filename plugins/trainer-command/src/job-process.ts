@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { jobFiles } from './job-folder.js';
+
+const SUPERVISOR = fileURLToPath(new URL('./supervise.js', import.meta.url));
+
+/**
+ * Starts the program under a detached supervisor (its own process group, stdio closed) and returns the
+ * supervisor's pid. The program inherits the environment plus `env`.
+ */
+export async function startJob(
+  jobDir: string,
+  argv: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<number> {
+  await mkdir(jobDir, { recursive: true });
+  await writeFile(jobFiles(jobDir).output, '', { flag: 'a' });
+  const supervisor = spawn(process.execPath, [SUPERVISOR, jobDir, cwd, JSON.stringify(argv)], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
+  const pid = await new Promise<number>((resolve, reject) => {
+    supervisor.once('spawn', () => resolve(supervisor.pid as number));
+    supervisor.once('error', reject);
+  });
+  supervisor.unref();
+  return pid;
+}
+
+/**
+ * Whether the supervisor of `jobDir` still runs. A pid is reused once its process is gone: where /proc exists, the
+ * process must also be the supervisor of this job folder.
+ */
+export function supervisorAlive(pid: number, jobDir: string): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(jobDir);
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+/** Signals the supervisor's process group: the supervisor, the program and whatever the program started. */
+export function signalJob(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}

@@ -1,0 +1,336 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  type ModelContext,
+  runTrainPhase,
+  type TrainPhaseArgs,
+  type TrainPhaseEvent,
+  trainCancel,
+  trainStatus,
+} from '@tunekit/core';
+import { createModelContext } from '@tunekit/format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectTunekitError } from './helpers/expect-error.js';
+import { runCli } from './helpers/run-cli.js';
+
+// The trainer runs a real program in a real process group; the program here is a stand-in for axolotl that prints
+// what Hugging Face's Trainer prints and saves checkpoints (plugins/trainer-command/src/fixtures/fake-trainer.mjs).
+const FAKE = resolve(import.meta.dirname, '../plugins/trainer-command/src/fixtures/fake-trainer.mjs');
+const CLI = resolve(import.meta.dirname, '../packages/cli/dist/bin.js');
+const CSV = resolve(import.meta.dirname, '../data/disc-lawllm/mcq_sing_lbk.csv');
+const MODEL = 'gpt-4o-mini-2024-07-18';
+
+let root: string;
+let model: ModelContext;
+const files = { train: '', validation: '' };
+
+const jsonl = (lines: unknown[]) => `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;
+const chat = (question: string, answer: string) => ({
+  messages: [
+    { role: 'system', content: '你是法律考试助手。' },
+    { role: 'user', content: question },
+    { role: 'assistant', content: answer },
+  ],
+});
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tunekit-train-command-'));
+  const rows = (await readFile(CSV, 'utf8')).trim().split('\n').slice(1, 41);
+  const examples = rows.map((row) => {
+    const [question, answer] = row.split(',');
+    return chat(question ?? '', answer ?? '');
+  });
+  files.train = join(root, 'train.jsonl');
+  files.validation = join(root, 'validation.jsonl');
+  await writeFile(files.train, jsonl(examples.slice(0, 32)));
+  await writeFile(files.validation, jsonl(examples.slice(32)));
+  model = await createModelContext({ model: MODEL });
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+let runs = 0;
+const newDir = () => mkdtemp(join(root, `run-${++runs}-`));
+
+function trainArgs(runDir: string, options: Record<string, unknown>, overrides: Partial<TrainPhaseArgs> = {}) {
+  const events: TrainPhaseEvent[] = [];
+  const logs: string[] = [];
+  const args: TrainPhaseArgs = {
+    trainer: { use: 'trainer-command', with: { model: 'legal-lora', poll_interval_ms: 20, ...options } },
+    baseDir: root,
+    runDir,
+    runId: `run-${runs}`,
+    model,
+    providers: { local: { base_url: 'http://127.0.0.1:8000/v1' } },
+    files: { ...files },
+    signal: new AbortController().signal,
+    logger: { debug() {}, info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+    yes: false,
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  };
+  return { args, events, logs };
+}
+
+const fakeCommand = (...extra: string[]) => [
+  process.execPath,
+  FAKE,
+  '--train',
+  '{{train_file}}',
+  '--output',
+  '{{output_dir}}',
+  ...extra,
+];
+
+const lines = async (path: string) => (await readFile(path, 'utf8')).trim().split('\n');
+
+describe('trainer-command', () => {
+  it('runs the program with the files, config and environment filled in, follows it and collects the adapter', async () => {
+    const runDir = await newDir();
+    const starts = join(runDir, 'starts.txt');
+    await writeFile(
+      join(root, 'axolotl.yml'),
+      [
+        'datasets: [{ path: "{{train_file}}", type: chat_template }]',
+        'test_datasets: [{ path: "{{ validation_file }}" }]',
+        'base_model: {{base_model}}',
+        'chat_template_jinja: "{{ message.content }}"',
+        '',
+      ].join('\n'),
+    );
+    const { args, events } = trainArgs(runDir, {
+      command: fakeCommand('--config', '{{config}}', '--starts', starts),
+      config: { template: 'axolotl.yml' },
+      provider: 'local',
+      base_model: 'Qwen/Qwen2.5-7B-Instruct',
+      epochs: 2,
+      env: { FAKE_EPOCHS: '{{epochs}}' },
+    });
+    const { estimate, result } = await runTrainPhase(args);
+
+    // Tokens and epochs, but no price: a program on your own machine is not billed per token.
+    expect(estimate).toMatchObject({ examples: 32, epochs: 2 });
+    expect(estimate.trainingTokens).toBe(2 * estimate.billingTokens);
+    expect(estimate.costUsd).toBeUndefined();
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      model: 'legal-lora',
+      provider: 'local',
+      baseModel: 'Qwen/Qwen2.5-7B-Instruct',
+    });
+    const jobDir = join(runDir, 'training', result.jobId ?? '');
+    expect(result.checkpoints.map((c) => [c.id, c.step])).toEqual([
+      ['checkpoint-3', 3],
+      ['checkpoint-6', 6],
+    ]);
+    expect(existsSync(join(jobDir, 'output', 'adapter_config.json'))).toBe(true);
+
+    // The config: this run's paths in, the Jinja chat template untouched.
+    const config = await readFile(join(jobDir, 'axolotl.yml'), 'utf8');
+    expect(config).toContain(`path: "${files.train}"`);
+    expect(config).toContain(`path: "${files.validation}"`);
+    expect(config).toContain('base_model: Qwen/Qwen2.5-7B-Instruct');
+    expect(config).toContain('chat_template_jinja: "{{ message.content }}"');
+    const output = await readFile(join(jobDir, 'output.log'), 'utf8');
+    expect(output).toContain('Loaded 32 training examples; epochs from env: 2');
+    expect(output).toContain(`config: datasets: [{ path: "${files.train}"`);
+
+    // Losses at the steps of the progress bar, evaluations on the same step, and the summary left out.
+    const metrics = events.filter((e) => e.type === 'metric');
+    expect(metrics).toEqual([
+      { type: 'metric', step: 2, totalSteps: 6, trainLoss: 1 },
+      { type: 'metric', step: 2, validLoss: 0.8333 },
+      { type: 'metric', step: 4, totalSteps: 6, trainLoss: 0.5 },
+      { type: 'metric', step: 6, totalSteps: 6, trainLoss: 0.3333 },
+      { type: 'metric', step: 6, validLoss: 0.4167 },
+    ]);
+    expect(events.filter((e) => e.type === 'checkpoint').map((e) => (e as { id: string }).id)).toEqual([
+      'checkpoint-3',
+      'checkpoint-6',
+    ]);
+    expect(events.filter((e) => e.type === 'status').at(-1)).toMatchObject({
+      status: 'succeeded',
+      rawStatus: 'exit code 0',
+    });
+    expect(await readFile(result.metricsFile ?? '', 'utf8')).toBe(
+      [
+        'step,train_loss,train_accuracy,valid_loss,valid_mean_token_accuracy',
+        '2,1,,0.8333,',
+        '4,0.5,,,',
+        '6,0.3333,,0.4167,',
+        '',
+      ].join('\n'),
+    );
+
+    // A rerun re-attaches to the finished job: the program ran once.
+    const again = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
+    const rerun = await runTrainPhase(again.args);
+    expect(rerun.result.model).toBe('legal-lora');
+    expect(again.events.some((e) => e.type === 'attached')).toBe(true);
+    expect(await lines(starts)).toHaveLength(1);
+    // Other data is another job.
+    const other = trainArgs(runDir, args.trainer.with as Record<string, unknown>, {
+      files: { train: files.train, validation: files.train },
+    });
+    await runTrainPhase(other.args);
+    expect(await lines(starts)).toHaveLength(2);
+    expect(await readdir(join(runDir, 'training'))).toHaveLength(2);
+  });
+
+  it('reads the losses of a metrics file when one is named (LLaMA-Factory), with the time left', async () => {
+    const runDir = await newDir();
+    const { args, events } = trainArgs(runDir, {
+      command: fakeCommand('--jsonl', '{{output_dir}}/trainer_log.jsonl', '--steps', '3'),
+      metrics_file: '{{output_dir}}/trainer_log.jsonl',
+    });
+    const { result } = await runTrainPhase(args);
+    expect(result.status).toBe('succeeded');
+    expect(events.filter((e) => e.type === 'metric')).toEqual([
+      { type: 'metric', step: 1, totalSteps: 3, trainLoss: 2, etaSeconds: 2 },
+      { type: 'metric', step: 2, totalSteps: 3, trainLoss: 1, etaSeconds: 1 },
+      { type: 'metric', step: 3, totalSteps: 3, trainLoss: 0.6667, etaSeconds: 0 },
+    ]);
+  });
+
+  it('a failing program fails the run with its exit code and the end of its output; removing the state starts it again', async () => {
+    const runDir = await newDir();
+    const { args, events } = trainArgs(runDir, { command: fakeCommand('--fail-once', join(runDir, 'failed-once')) });
+    const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
+    expect(error.message).toMatch(/ failed: exit_1: exit code 1; its output ends: .*CUDA out of memory/);
+    const status = await trainStatus(runDir, { logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    expect(status).toMatchObject({ trainer: 'trainer-command', status: 'failed', phase: 'finished' });
+    // A rerun collects the same failure; without trainer-state.json the same job starts afresh.
+    await expectTunekitError(
+      runTrainPhase(trainArgs(runDir, args.trainer.with as Record<string, unknown>).args),
+      'TRAINER_FAILED',
+    );
+    expect(events.filter((e) => e.type === 'metric')).toHaveLength(0);
+    await rm(join(runDir, 'trainer-state.json'));
+    const again = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
+    const { result } = await runTrainPhase(again.args);
+    expect(result.status).toBe('succeeded');
+    expect(again.events.filter((e) => e.type === 'metric')).toHaveLength(5);
+    const jobDir = join(runDir, 'training', result.jobId ?? '');
+    expect(await readFile(join(jobDir, 'output.log'), 'utf8')).not.toContain('CUDA out of memory');
+    expect(await readFile(join(jobDir, 'output.previous.log'), 'utf8')).toContain('CUDA out of memory');
+  });
+
+  it('refuses a program that does not exist, or a placeholder without a value, before starting anything', async () => {
+    const runDir = await newDir();
+    const missing = trainArgs(runDir, { command: ['axolotl-not-installed', 'train', '{{config}}'] });
+    // {{config}} without `config:` is named first: the plan is checked at the estimate.
+    expect((await expectTunekitError(runTrainPhase(missing.args), 'OPTION_INVALID')).message).toMatch(
+      /`command\[2\]`: \{\{config\}\} has no value/,
+    );
+    const notInstalled = trainArgs(runDir, { command: ['axolotl-not-installed', 'train', '{{train_file}}'] });
+    const error = await expectTunekitError(runTrainPhase(notInstalled.args), 'OPTION_INVALID');
+    expect(error.render()).toMatch(/axolotl-not-installed is not an executable.*not found on PATH/);
+    const noValidation = trainArgs(
+      runDir,
+      { command: fakeCommand('--eval', '{{validation_file}}') },
+      { files: { train: files.train } },
+    );
+    expect((await expectTunekitError(runTrainPhase(noValidation.args), 'OPTION_INVALID')).render()).toMatch(
+      /\{\{validation_file\}\} has no value in this run.*add a `split` step/,
+    );
+    expect(existsSync(join(runDir, 'training'))).toBe(false);
+  });
+
+  it('stopping the watch leaves the program running; `train cancel` stops it and `train status` says cancelled', async () => {
+    const runDir = await newDir();
+    const controller = new AbortController();
+    const { args } = trainArgs(
+      runDir,
+      { command: fakeCommand('--hang') },
+      {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'status' && event.status === 'running') controller.abort();
+        },
+      },
+    );
+    await expectTunekitError(runTrainPhase(args), 'ABORTED');
+    const logger = { debug() {}, info() {}, warn() {}, error() {} };
+    expect(await trainStatus(runDir, { logger })).toMatchObject({ status: 'running' });
+    const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as { pid: number };
+    expect(await trainCancel(runDir, { logger })).toMatchObject({ status: 'cancelled' });
+    expect(() => process.kill(state.pid, 0)).toThrow();
+    // The next run collects the cancelled job instead of starting another.
+    const rerun = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
+    const error = await expectTunekitError(runTrainPhase(rerun.args), 'TRAINER_FAILED');
+    expect(error.message).toMatch(/cancelled/);
+  });
+});
+
+describe('tunekit run with trainer-command', () => {
+  const pipeline = (starts: string) =>
+    [
+      'name: local-train',
+      `model: ${MODEL}`,
+      'providers:',
+      '  local: { base_url: "http://127.0.0.1:8000/v1" }',
+      'dataset:',
+      `  from: { use: read-csv, with: { path: "${CSV}" } }`,
+      '  steps:',
+      '    - use: to-chat',
+      '      with: { system: "你是法律考试助手。", user: "{{input}}", assistant: "{{output}}" }',
+      '    - use: split',
+      '      with: { validation: 0.1, seed: 7 }',
+      'train:',
+      '  use: trainer-command',
+      '  with:',
+      `    command: ["${process.execPath}", "${FAKE}", --train, "{{train_file}}", --output, "{{output_dir}}", --starts, "${starts}", --delay, "40"]`,
+      '    model: exam-lora',
+      '    provider: local',
+      '    base_model: Qwen/Qwen2.5-7B-Instruct',
+      '    poll_interval_ms: 20',
+      'evaluate:',
+      '  data: validation',
+      '  candidates:',
+      '    - { name: exam-lora, model: "${{ train.model }}", provider: local }',
+      '  scorers: [exact]',
+      `  report: [json]`,
+      '',
+    ].join('\n');
+
+  it('a run killed right after starting the program re-attaches on the next run: the program runs once', async () => {
+    const dir = await newDir();
+    const starts = join(dir, 'starts.txt');
+    const file = join(dir, 'pipeline.yaml');
+    await writeFile(file, pipeline(starts));
+    const out = join(dir, 'run');
+    const env = { ...process.env, OPENAI_API_KEY: '' };
+    const child = spawn(process.execPath, [CLI, 'run', file, '--out', out], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+    const watch = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('started ')) child.kill('SIGKILL');
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    expect(await exited, output).toBe('SIGKILL');
+
+    const run = await runCli(['run', file, '--out', out, '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/re-attached to local-[0-9a-f]{12}/);
+    expect(await lines(starts)).toHaveLength(1);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.train.result).toMatchObject({
+      status: 'succeeded',
+      model: 'exam-lora',
+      baseModel: 'Qwen/Qwen2.5-7B-Instruct',
+    });
+    expect(manifest.evaluate).toBeDefined();
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(JSON.stringify(report)).toContain('Qwen/Qwen2.5-7B-Instruct');
+  });
+});
