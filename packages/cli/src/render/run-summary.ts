@@ -26,8 +26,13 @@ function estimateLines(manifest: Manifest): string[] {
     ? `train.jsonl, ${formatCounted(train.examples ?? 0, 'example')}`
     : `${formatCounted(dataset?.examples ?? 0, 'example')} before the split`;
   return [
-    `estimate  ${formatCount(chosen.billingTokens ?? 0)} billing tokens × ${chosen.epochs} epochs = ${formatCount(chosen.chargedTokens)} training tokens ≈ ${formatUsd(chosen.costUsd ?? chosen.estimatedCostUsd)} on ${manifest.model} (${scope})`,
+    `estimate  ${formatCount(chosen.billingTokens ?? 0)} billing tokens × ${chosen.epochs} epochs = ${formatCount(chosen.chargedTokens)} training tokens ${pricedOn(chosen.costUsd ?? chosen.estimatedCostUsd, manifest.model)} (${scope})`,
   ];
+}
+
+/** "≈ $0.20 on gpt-4o-mini", or, without a training price (a self-hosted trainer), whose tokenizer counted. */
+function pricedOn(costUsd: number | undefined, model: string | undefined): string {
+  return costUsd === undefined ? `by the ${model} tokenizer, no training price` : `≈ ${formatUsd(costUsd)} on ${model}`;
 }
 
 type EvaluationCost = NonNullable<EvaluationOutcome['cost']>;
@@ -37,7 +42,11 @@ function evaluationCost(cost: EvaluationCost): string {
   const total = cost.candidatesUsd === null || cost.judgesUsd === null ? null : cost.candidatesUsd + cost.judgesUsd;
   const judges =
     cost.judgesUsd === 0 ? '' : ` (judges ${cost.judgesUsd === null ? 'unpriced' : formatUsd(cost.judgesUsd)})`;
-  return `${total === null ? 'unpriced' : formatUsd(total)} of model requests at catalog prices${judges}, ${formatUsd(cost.spentUsd)} paid in this run`;
+  const requests =
+    total === null
+      ? 'model requests not all priced (a model has no catalog price)'
+      : `${formatUsd(total)} of model requests at catalog prices`;
+  return `${requests}${judges}, ${formatUsd(cost.spentUsd)} paid in this run`;
 }
 
 /** The plain-text summary printed after `tunekit run`. */
@@ -62,14 +71,17 @@ export function renderRunSummary(manifest: Manifest, runDir: string): string {
   const train = manifest.train as
     | {
         estimate?: { costUsd?: number };
-        result?: { status?: string; model?: string; trainedTokens?: number; costUsd?: number };
+        result?: { status?: string; model?: string; baseModel?: string; trainedTokens?: number; costUsd?: number };
       }
     | undefined;
   if (train?.result) {
     const r = train.result;
-    lines.push(
-      `train     ${r.status}: ${r.model ?? '(no model)'} · ${formatCount(r.trainedTokens ?? 0)} trained tokens · ${formatUsd(r.costUsd)}`,
-    );
+    const figures = [
+      ...(r.trainedTokens === undefined ? [] : [`${formatCount(r.trainedTokens)} trained tokens`]),
+      r.costUsd === undefined ? 'no training bill' : formatUsd(r.costUsd),
+    ];
+    const base = r.baseModel ? ` (on ${r.baseModel})` : '';
+    lines.push(`train     ${r.status}: ${r.model ?? '(no model)'}${base} · ${figures.join(' · ')}`);
   }
   const evaluate = manifest.evaluate as
     | {

@@ -6,7 +6,8 @@ import { ttyBar } from './tty-bar.js';
 type Metric = Extract<TrainPhaseEvent, { type: 'metric' }>;
 
 export function describeEstimate(estimate: TrainerEstimate): string {
-  return `estimate: ${formatCounted(estimate.examples, 'example')}, ${formatCount(estimate.billingTokens)} tokens × ${estimate.epochs} epochs = ${formatCount(estimate.trainingTokens)} training tokens ≈ ${formatUsd(estimate.costUsd)}`;
+  const cost = estimate.costUsd === undefined ? ' (no training price)' : ` ≈ ${formatUsd(estimate.costUsd)}`;
+  return `estimate: ${formatCounted(estimate.examples, 'example')}, ${formatCount(estimate.billingTokens)} tokens × ${estimate.epochs} epochs = ${formatCount(estimate.trainingTokens)} training tokens${cost}`;
 }
 
 function describeMetric(event: Metric): string {

@@ -97,9 +97,13 @@ export function renderMarkdown(data: ReportData): string {
   }
   if (data.training) {
     const t = data.training;
+    const figures = [
+      ...(t.trainedTokens === undefined ? [] : [`${formatCount(t.trainedTokens)} trained tokens`]),
+      t.costUsd === undefined ? 'no training bill (self-hosted or unpriced)' : formatUsd(t.costUsd),
+    ];
     lines.push(
       '',
-      `Training: ${md(t.model ?? 'model')} from ${md(t.baseModel ?? '?')}, ${formatCount(t.trainedTokens)} trained tokens, ${formatUsd(t.costUsd)}.` +
+      `Training: ${md(t.model ?? 'model')} from ${md(t.baseModel ?? '?')}, ${figures.join(', ')}.` +
         (t.retires ? ` ${md(retirementNotice(t.retires, new Date(data.meta.createdAt)))}.` : ''),
     );
   }
