@@ -13,6 +13,8 @@ export interface JobPlan {
   jobDir: string;
   outputDir: string;
   argv: string[];
+  /** The JSONL log the losses are read from, when the options name one (else the program's output). */
+  metricsFile?: string;
   cwd: string;
   env: Record<string, string>;
   /** The rendered config file, when the options give a template. */
@@ -48,6 +50,7 @@ export async function planJob(
         model: options.model,
         epochs: options.epochs,
         output: options.output_dir,
+        metrics: options.metrics_file,
         cwd: options.cwd,
       }),
     )
@@ -70,12 +73,15 @@ export async function planJob(
   const env = Object.fromEntries(
     Object.entries(options.env).map(([name, value]) => [name, fillPlaceholders(value, values, `env.${name}`, true)]),
   );
+  const metricsFile =
+    options.metrics_file && resolve(runDir, fillPlaceholders(options.metrics_file, values, 'metrics_file', true));
   return {
     jobKey,
     jobId,
     jobDir,
     outputDir,
     argv,
+    ...(metricsFile ? { metricsFile } : {}),
     cwd: resolve(plugin.baseDir, options.cwd ?? '.'),
     env,
     ...(configPath && template !== undefined

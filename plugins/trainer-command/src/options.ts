@@ -68,11 +68,10 @@ export const trainerCommandOptions = z
       .describe(
         'Variables added to the environment of the program (placeholders are filled in). They are kept in trainer-state.json: leave secrets such as HF_TOKEN in your shell, which the program inherits.',
       ),
-    metrics_file: z
-      .string()
+    metrics_file: withPlaceholders(z.string().min(1))
       .optional()
       .describe(
-        'A JSONL log the program writes (e.g. `{{output_dir}}/trainer_log.jsonl` of LLaMA-Factory); its losses are read instead of the printed ones.',
+        'A JSONL log the program writes (e.g. `{{output_dir}}/trainer_log.jsonl` of LLaMA-Factory); its losses are read instead of the printed ones. Relative to the run folder.',
       ),
     poll_interval_ms: z.number().int().min(10).default(2_000).describe('How often to read the output while watching.'),
   })

@@ -30,6 +30,8 @@ export interface CommandTrainerState extends TrainerState {
   jobDir: string;
   outputDir: string;
   argv: string[];
+  /** The JSONL log the losses are read from, when the options name one. */
+  metricsFile?: string;
   /** The supervisor's pid (its process group holds the program). */
   pid?: number;
   startedAt?: string;
@@ -57,10 +59,7 @@ async function allMetrics(source: string): Promise<PlacedMetric[]> {
 }
 
 export function createCommandTrainer(options: TrainerCommandOptions, plugin: PluginEnv): Trainer {
-  const metricsSource = (state: CommandTrainerState) =>
-    options.metrics_file
-      ? options.metrics_file.replace(/\{\{\s*output_dir\s*\}\}/g, state.outputDir)
-      : jobFiles(state.jobDir).output;
+  const metricsSource = (state: CommandTrainerState) => state.metricsFile ?? jobFiles(state.jobDir).output;
   const plans = new Map<string, Promise<JobPlan>>();
   const plan = (input: TrainerInput, runDir: string) => {
     const key = `${input.datasetHash}\n${runDir}`;
@@ -124,6 +123,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
         jobDir: job.jobDir,
         outputDir: job.outputDir,
         argv: job.argv,
+        ...(job.metricsFile ? { metricsFile: job.metricsFile } : {}),
       };
       await rt.saveState(state);
       state.pid = await startJob(job.jobDir, job.argv, job.cwd, job.env);
