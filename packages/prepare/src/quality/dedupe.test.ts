@@ -162,6 +162,38 @@ describe('dedupe', () => {
     });
   });
 
+  it('keeps the same conversation with other tools: neither an exact nor a near duplicate', async () => {
+    const tool = (name: string) => [
+      { type: 'function', function: { name, description: 'Looks up a statute article by number.', parameters: {} } },
+    ];
+    const text = articles[3]!;
+    const near = `${text.slice(0, -4)}。`;
+    const input = [
+      makeRecord({ ...chat(text, '好的'), tools: tool('lookup') }, { id: 'lookup' }),
+      makeRecord({ ...chat(text, '好的'), tools: tool('search') }, { id: 'search' }),
+      makeRecord({ ...chat(text, '好的'), tools: tool('lookup') }, { id: 'lookup again' }),
+      makeRecord(chat(text, '好的'), { id: 'no tools' }),
+      makeRecord({ ...chat(near, '好的'), tools: tool('lookup') }, { id: 'lookup, near' }),
+      makeRecord({ ...chat(near, '好的'), tools: tool('search') }, { id: 'search, near' }),
+      makeRecord(chat(near, '好的'), { id: 'no tools, near' }),
+    ];
+    for (const workers of [1, 2]) {
+      const run = await runStep(dedupe, { near: { threshold: 0.8 } }, structuredClone(input), { workers });
+      expect(run.out.map((r) => r.id)).toEqual(['lookup', 'search', 'no tools']);
+      expect(run.discarded.map((d) => [d.record.id, d.detail?.keptId, d.detail?.kind])).toEqual([
+        ['lookup again', 'lookup', 'exact'],
+        ['lookup, near', 'lookup', 'near'],
+        ['search, near', 'search', 'near'],
+        ['no tools, near', 'no tools', 'near'],
+      ]);
+    }
+    // key: prompt — the tools are part of the prompt: another answer under the same tools is a duplicate.
+    const prompts = [input[0]!, makeRecord({ ...chat(text, '不好'), tools: tool('lookup') }, { id: 'other answer' })];
+    expect(
+      (await runStep(dedupe, { key: 'prompt' }, structuredClone([...prompts, input[1]!]))).out.map((r) => r.id),
+    ).toEqual(['lookup', 'search']);
+  });
+
   it('gives byte-identical results with 1 and 2 workers', async () => {
     const base = articles.map((text, i) => makeRecord(chat(text, '好的'), { id: `a:${i}` }));
     const noisy = articles.map((text, i) => makeRecord(chat(`${text.slice(0, -4)}。`, '好的'), { id: `b:${i}` }));

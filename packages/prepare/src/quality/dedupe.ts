@@ -5,7 +5,7 @@ import { stepPool } from '../workers/step-pool.js';
 import { AnswerConflicts } from './answer-conflicts.js';
 import { NearIndex } from './minhash/near-index.js';
 import { signatureTask } from './minhash/signature-task.js';
-import { exampleParts, markedExampleParts } from './text/example-text.js';
+import { exampleItem, markedExampleParts } from './text/example-text.js';
 
 const nearOptions = z
   .object({
@@ -39,7 +39,9 @@ export const dedupeOptions = z
     key: z
       .enum(['example', 'prompt'])
       .default('example')
-      .describe('Compare the whole example, or only the prompt (every message but the assistant answers).'),
+      .describe(
+        'Compare the whole example, or only the prompt (every message but the assistant answers). A chat line’s tools count in both: the same conversation with other tools is kept.',
+      ),
     exact: z.boolean().default(true).describe('Drop examples whose normalised text equals an earlier one.'),
     near: nearOptions
       .optional()
@@ -92,7 +94,7 @@ async function* dedupeRecords(
       batchSize: options.batch_size,
       toTask: conflicts
         ? (record: DataRecord) => markedExampleParts(record.data)
-        : (record: DataRecord) => exampleParts(record.data, options.key),
+        : (record: DataRecord) => exampleItem(record.data, options.key),
     });
     for await (const [records, batch] of batches) {
       const kept: DataRecord[] = [];

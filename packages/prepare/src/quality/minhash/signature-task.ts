@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { BatchTaskSpec } from '../../workers/task-spec.js';
-import type { MarkedParts } from '../text/example-text.js';
+import type { ContextParts, MarkedParts } from '../text/example-text.js';
+import { hashString32 } from '../text/hash32.js';
 import { normalizeText } from '../text/normalize.js';
 import { answerKey, promptKey } from '../text/prompt-key.js';
 import { shingleHashes } from './shingles.js';
@@ -32,8 +33,13 @@ export interface SignatureBatch {
   answers: Float64Array;
 }
 
-/** A text, or its parts (`exampleParts`), normalised as if joined by line breaks; marked parts are also prompt-keyed. */
-export type SignatureItem = string | string[] | MarkedParts;
+/**
+ * A text, or its parts (`exampleParts`), normalised as if joined by line breaks; marked parts are also prompt-keyed.
+ * A `context` (a chat line's tools) is part of the exact hash and of the LSH band keys: lines with other tools are
+ * neither exact nor near duplicates of each other, and the tools' JSON, often the same long schema on every line,
+ * does not count in the compared text.
+ */
+export type SignatureItem = string | string[] | MarkedParts | ContextParts;
 
 export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[]) => SignatureBatch {
   const perms = init.bands * init.rows;
@@ -53,14 +59,19 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
     };
     for (let i = 0; i < n; i++) {
       let item = texts[i]!;
+      let context: string | undefined;
       if (typeof item === 'object' && !Array.isArray(item)) {
-        batch.prompts[i] = promptKey(item.parts, item.answers, item.others, item.context);
-        batch.answers[i] = answerKey(item.parts, item.answers);
+        context = item.context;
+        if ('answers' in item) {
+          batch.prompts[i] = promptKey(item.parts, item.answers, item.others, item.context);
+          batch.answers[i] = answerKey(item.parts, item.answers);
+        }
         item = item.parts;
       }
       const normalized = normalizeText(item, { numbers: init.numbers, punctuation: init.punctuation });
       // An empty text is comparable to nothing: two lines without text are not duplicates of each other.
-      batch.exact[i] = normalized ? hash('sha256', normalized, 'base64url').slice(0, 22) : '';
+      const keyed = context === undefined ? normalized : `${normalized}\u0000${context}`;
+      batch.exact[i] = normalized ? hash('sha256', keyed, 'base64url').slice(0, 22) : '';
       if (!init.near || !normalized) continue;
       const shingles = shingleHashes(normalized, init.shingle, scratch);
       scratch = shingles.hashes;
@@ -69,6 +80,12 @@ export function createSignatureTask(init: SignatureInit): (texts: SignatureItem[
       if (simd) simd.signature(shingles.hashes, shingles.count, signature);
       else minHashSignature(shingles.hashes, shingles.count, params, signature);
       bandHashes(signature, init, batch.bandKeys, i * init.bands);
+      if (context !== undefined) {
+        // Other tools, other band keys: such lines never meet as LSH candidates (a chance collision of a 32-bit key
+        // is as likely as between any two unrelated lines, and still has to pass the similarity check).
+        const salt = hashString32(context);
+        for (let band = 0; band < init.bands; band++) batch.bandKeys[i * init.bands + band]! ^= salt;
+      }
       packSignature4(signature, batch.signatures, (i * perms) / 2);
     }
     return batch;

@@ -56,6 +56,29 @@ export function exampleParts(data: unknown, key: TextKey): string[] {
 }
 
 /**
+ * A chat line's `tools` and `functions` as JSON, or undefined when it has neither: the same conversation with other
+ * tools is another example (the model learns which tool to call from them), so dedupe keys it apart.
+ */
+export function toolsContext(data: unknown): string | undefined {
+  const line = data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+  if (!Array.isArray(line?.messages) || (line.tools === undefined && line.functions === undefined)) return undefined;
+  return JSON.stringify([line.tools ?? null, line.functions ?? null]);
+}
+
+/** A line's parts (`exampleParts`) with its tools (`toolsContext`), when it has some. */
+export interface ContextParts {
+  parts: string[];
+  context: string;
+}
+
+/** `exampleParts`, carrying the line's tools along when the key compares prompts (`example`, `prompt`). */
+export function exampleItem(data: unknown, key: TextKey): string[] | ContextParts {
+  const parts = exampleParts(data, key);
+  const context = key === 'user' ? undefined : toolsContext(data);
+  return context === undefined ? parts : { parts, context };
+}
+
+/**
  * A training line's parts (joined by line breaks: `exampleText(data, 'example')`) and which of them are its answer
  * (bit i: part i): a chat line's assistant messages, a preference line's preferred output, a completion.
  */
@@ -104,9 +127,8 @@ export function markedExampleParts(data: unknown): MarkedParts | string[] {
     }
     const chat = marked(parts, answers);
     // Other tools make another prompt, as inspect keys it.
-    if (line?.tools !== undefined || line?.functions !== undefined) {
-      chat.context = JSON.stringify([line.tools ?? null, line.functions ?? null]);
-    }
+    const context = toolsContext(line);
+    if (context !== undefined) chat.context = context;
     return chat;
   }
   const input = preferenceInput(line);
