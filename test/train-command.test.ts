@@ -137,7 +137,7 @@ describe('trainer-command', () => {
     expect(config).toContain('base_model: Qwen/Qwen2.5-7B-Instruct');
     expect(config).toContain('chat_template_jinja: "{{ message.content }}"');
     const output = await readFile(join(jobDir, 'output.log'), 'utf8');
-    expect(output).toContain('Loaded 32 training examples; epochs from env: 2');
+    expect(output).toContain('Loaded 32 training examples; epochs from env: 2; PYTHONUNBUFFERED=1');
     expect(output).toContain(`config: datasets: [{ path: "${files.train}"`);
 
     // Losses at the steps of the progress bar, evaluations on the same step, and the summary left out.

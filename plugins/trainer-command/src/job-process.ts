@@ -8,7 +8,7 @@ const SUPERVISOR = fileURLToPath(new URL('./supervise.js', import.meta.url));
 
 /**
  * Starts the program under a detached supervisor (its own process group, stdio closed) and returns the
- * supervisor's pid. The program inherits the environment plus `env`.
+ * supervisor's pid. The program inherits the environment plus `env` (and PYTHONUNBUFFERED=1 unless set).
  */
 export async function startJob(
   jobDir: string,
@@ -21,7 +21,8 @@ export async function startJob(
   const supervisor = spawn(process.execPath, [SUPERVISOR, jobDir, cwd, JSON.stringify(argv)], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, ...env },
+    // Python buffers stdout written to a file: unbuffered, the losses reach output.log as they are printed.
+    env: { PYTHONUNBUFFERED: '1', ...process.env, ...env },
   });
   const pid = await new Promise<number>((resolve, reject) => {
     supervisor.once('spawn', () => resolve(supervisor.pid as number));
