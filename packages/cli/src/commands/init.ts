@@ -111,6 +111,9 @@ ${shaping}    - use: validate                  # OpenAI's format rules; bad line
 # train:
 #   use: trainer-openai
 #   with: { suffix: ${name.slice(0, 40)}, max_cost_usd: 10 }
+# or train an open-weight model on your own GPU (docs/guides/moving-off-openai.md):
+#   use: trainer-command
+#   with: { command: [axolotl, train, "{{config}}"], config: { template: axolotl.yml }, model: my-lora }
 `;
 }
 
