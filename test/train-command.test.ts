@@ -110,6 +110,7 @@ describe('trainer-command', () => {
       base_model: 'Qwen/Qwen2.5-7B-Instruct',
       epochs: 2,
       env: { FAKE_EPOCHS: '{{epochs}}' },
+      usd_per_hour: 3.6,
     });
     const { estimate, result } = await runTrainPhase(args);
 
@@ -124,6 +125,12 @@ describe('trainer-command', () => {
       baseModel: 'Qwen/Qwen2.5-7B-Instruct',
     });
     const jobDir = join(runDir, 'training', result.jobId ?? '');
+    // The machine's time at its hourly price: 3.6 $/h is 0.001 $ a second.
+    const exit = JSON.parse(await readFile(join(jobDir, 'exit.json'), 'utf8'));
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    const seconds = (Date.parse(exit.endedAt) - Date.parse(exit.startedAt)) / 1000;
+    expect(seconds).toBeGreaterThan(0.05);
+    expect(result.costUsd).toBeCloseTo(seconds * 0.001, 12);
     expect(result.checkpoints.map((c) => [c.id, c.step])).toEqual([
       ['checkpoint-3', 3],
       ['checkpoint-6', 6],

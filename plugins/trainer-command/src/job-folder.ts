@@ -7,6 +7,8 @@ export interface ExitRecord {
   signal: string | null;
   /** Why the program could not be started (e.g. `spawn axolotl ENOENT`). */
   error?: string;
+  /** When the supervisor started the program, and when the program ended (ISO). */
+  startedAt?: string;
   endedAt: string;
 }
 

@@ -73,6 +73,13 @@ export const trainerCommandOptions = z
       .describe(
         'A JSONL log the program writes (e.g. `{{output_dir}}/trainer_log.jsonl` of LLaMA-Factory); its losses are read instead of the printed ones. Relative to the run folder.',
       ),
+    usd_per_hour: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        'What an hour of the machine costs (a rented GPU): the training cost is the hours the program ran times this, so the report can say when training pays back.',
+      ),
     poll_interval_ms: z.number().int().min(10).default(2_000).describe('How often to read the output while watching.'),
   })
   .describe(

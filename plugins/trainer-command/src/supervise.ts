@@ -8,6 +8,7 @@ import { jobFiles, writeExitRecord } from './job-folder.js';
 
 const [jobDir, cwd, argvJson] = process.argv.slice(2) as [string, string, string];
 const [program, ...args] = JSON.parse(argvJson) as string[];
+const startedAt = new Date().toISOString();
 writeFileSync(jobFiles(jobDir).pid, `${process.pid}\n`);
 const output = openSync(jobFiles(jobDir).output, 'a');
 const child = spawn(program as string, args, { cwd, stdio: ['ignore', output, output] });
@@ -15,7 +16,9 @@ let ended = false;
 const end = (record: { code: number | null; signal: string | null; error?: string }) => {
   if (ended) return;
   ended = true;
-  void writeExitRecord(jobDir, { ...record, endedAt: new Date().toISOString() }).finally(() => process.exit(0));
+  void writeExitRecord(jobDir, { ...record, startedAt, endedAt: new Date().toISOString() }).finally(() =>
+    process.exit(0),
+  );
 };
 child.on('error', (error) => end({ code: null, signal: null, error: error.message }));
 child.on('exit', (code, signal) => end({ code, signal }));

@@ -15,7 +15,7 @@ import {
 import { estimateTrainingFile } from '@tunekit/format';
 import { listCheckpoints } from './checkpoints.js';
 import { FileTail } from './file-tail.js';
-import { clearEarlierStart, jobFiles, readSupervisorPid } from './job-folder.js';
+import { clearEarlierStart, type ExitRecord, jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
 import { type JobPlan, planJob } from './job-plan.js';
 import { signalJob, startJob, supervisorAlive } from './job-process.js';
 import { jobStatus } from './job-status.js';
@@ -52,6 +52,13 @@ async function outputTail(jobDir: string): Promise<string> {
   const tail = new FileTail(jobFiles(jobDir).output);
   const lines = [...(await tail.lines()), ...tail.rest()].map((line) => line.trim()).filter(Boolean);
   return lines.slice(-FAILURE_LINES).join(' | ').slice(-800);
+}
+
+/** The hours the program ran at `usdPerHour`, when both are known. */
+function machineCost(exit: ExitRecord | undefined, usdPerHour: number | undefined): number | undefined {
+  if (!exit?.startedAt || usdPerHour === undefined) return undefined;
+  const hours = (Date.parse(exit.endedAt) - Date.parse(exit.startedAt)) / 3_600_000;
+  return Number.isFinite(hours) ? Math.max(0, hours) * usdPerHour : undefined;
 }
 
 async function allMetrics(source: string): Promise<PlacedMetric[]> {
@@ -170,11 +177,13 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
       }
       const checkpoints = await listCheckpoints(state.outputDir);
       const metricsFile = await writeMetricsCsv(await allMetrics(metricsSource(state)), rt);
+      const costUsd = machineCost(await readExitRecord(state.jobDir), options.usd_per_hour);
       const base = {
         status: current.status,
         jobId: state.jobId,
         checkpoints,
         ...(metricsFile ? { metricsFile } : {}),
+        ...(costUsd !== undefined ? { costUsd } : {}),
       };
       if (current.status === 'succeeded') {
         return {
