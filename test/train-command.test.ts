@@ -245,6 +245,13 @@ describe('trainer-command', () => {
     expect((await expectTunekitError(runTrainPhase(noValidation.args), 'OPTION_INVALID')).render()).toMatch(
       /\{\{validation_file\}\} has no value in this run.*add a `split` step/,
     );
+    // A credential interpolated into the options would be written to trainer-state.json: refused, never echoed.
+    const token = 'hf_abcdefghijklmnopqrstu';
+    const leaking = trainArgs(runDir, { command: fakeCommand('--token', token) }, { env: { HF_TOKEN: token } });
+    const leak = await expectTunekitError(runTrainPhase(leaking.args), 'OPTION_INVALID');
+    expect(leak.render()).toMatch(/`command\[7\]` holds the value of HF_TOKEN.*leave HF_TOKEN in the environment/);
+    expect(leak.render()).not.toContain(token);
+    expect(existsSync(join(runDir, 'trainer-state.json'))).toBe(false);
     expect(existsSync(join(runDir, 'training'))).toBe(false);
   });
 

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
-import { TunekitError } from '@tunekit/core';
+import { redactEnvSecrets, TunekitError } from '@tunekit/core';
 import { Command, CommanderError } from 'commander';
 import { commanderErrorLine } from './commander-error-line.js';
 import { commands } from './commands/index.js';
 import { type CliIO, println, processIO } from './io.js';
-import { redactEnvSecrets } from './redact-env-secrets.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION: string = (require('../package.json') as { version: string }).version;

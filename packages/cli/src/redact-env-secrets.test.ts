@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
+import { redactEnvSecrets } from '@tunekit/core';
 import { describe, expect, it } from 'vitest';
 import { cliLogger } from './commands/cli-logger.js';
 import { main } from './main.js';
-import { redactEnvSecrets } from './redact-env-secrets.js';
 
 describe('redactEnvSecrets', () => {
   it('masks the values of credential variables, not other values nor short ones', () => {

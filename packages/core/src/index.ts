@@ -21,5 +21,6 @@ export * from './runner/step-context.js';
 export * from './runner/tally.js';
 export * from './runner/worker-pool.js';
 export * from './util/endpoint-url.js';
+export * from './util/env-secrets.js';
 export * from './util/model-retirement.js';
 export * from './util/scoped-signal.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { type PluginEnv, type TrainerInput, TunekitError } from '@tunekit/core';
+import { envSecretsIn, type PluginEnv, type TrainerInput, TunekitError } from '@tunekit/core';
 import type { TrainerCommandOptions } from './options.js';
 import { fillPlaceholders, type PlaceholderValues } from './placeholders.js';
 
@@ -32,12 +32,38 @@ async function readTemplate(path: string): Promise<string> {
   }
 }
 
+/**
+ * The options are written to `trainer-state.json` and the command to the log: a credential that `${{ env.… }}` put
+ * into them would land there. The program inherits the environment, so it never needs to be passed.
+ */
+function refuseSecrets(options: TrainerCommandOptions, env: NodeJS.ProcessEnv): void {
+  const fields: [string, string][] = [
+    ...options.command.map((arg, i): [string, string] => [`command[${i}]`, arg]),
+    ...Object.entries(options.env).map(([name, value]): [string, string] => [`env.${name}`, value]),
+  ];
+  for (const [field, text] of fields) {
+    const [name] = envSecretsIn(text, env);
+    if (name === undefined) continue;
+    throw new TunekitError(
+      'OPTION_INVALID',
+      `trainer-command: \`${field}\` holds the value of ${name}, which would be written to trainer-state.json and the log`,
+      {
+        context: {
+          field: `train.with.${field}`,
+          hint: `leave ${name} in the environment: the program inherits it`,
+        },
+      },
+    );
+  }
+}
+
 export async function planJob(
   options: TrainerCommandOptions,
   input: TrainerInput,
   runDir: string,
   plugin: PluginEnv,
 ): Promise<JobPlan> {
+  refuseSecrets(options, plugin.env);
   const template = options.config && (await readTemplate(resolve(plugin.baseDir, options.config.template)));
   const jobKey = createHash('sha256')
     .update(

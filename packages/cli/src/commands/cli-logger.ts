@@ -1,6 +1,6 @@
 import type { Logger } from '@tunekit/core';
+import { redactEnvSecrets } from '@tunekit/core';
 import { type CliIO, println } from '../io.js';
-import { redactEnvSecrets } from '../redact-env-secrets.js';
 
 /**
  * Warnings and errors of a run go to stderr as plain lines, with the values of credential variables masked (a retry
