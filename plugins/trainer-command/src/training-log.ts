@@ -32,6 +32,14 @@ function objectIn(line: string): Record<string, unknown> | undefined {
   return undefined;
 }
 
+/** Recent Trainers print every float as a string of 4 significant digits (`{'loss': '0.6931'}`). */
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+function numeric(value: unknown): number | undefined {
+  const number = typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
 /** `1:02:03` or `0:10:00` (LLaMA-Factory's `remaining_time`) in seconds. */
 function clockSeconds(value: unknown): number | undefined {
   if (typeof value !== 'string' || !/^\d+(?::\d{1,2}){1,2}$/.test(value)) return undefined;
@@ -49,7 +57,10 @@ export function parseMetricLine(line: string): LoggedMetric | undefined {
   const data = objectIn(line);
   if (!data || 'train_runtime' in data) return undefined;
   const number = (...keys: string[]) => {
-    for (const key of keys) if (typeof data[key] === 'number' && Number.isFinite(data[key])) return data[key] as number;
+    for (const key of keys) {
+      const value = numeric(data[key]);
+      if (value !== undefined) return value;
+    }
     return undefined;
   };
   const metric: LoggedMetric = {
