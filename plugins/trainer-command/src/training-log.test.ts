@@ -21,6 +21,15 @@ describe('parseMetricLine', () => {
     expect(parseMetricLine("{'loss': 'nan', 'epoch': '0.5'}")).toBeUndefined();
   });
 
+  it("reads numpy 2's scalars and -inf among the values of a printed dict", () => {
+    expect(
+      parseMetricLine(
+        "{'eval_loss': np.float32(0.42), 'eval_accuracy': np.float64(0.8), 'eval_steps': np.int64(3), 'epoch': 1.0}",
+      ),
+    ).toEqual({ validLoss: 0.42 });
+    expect(parseMetricLine("{'loss': 1.5, 'grad_norm': -inf, 'epoch': 0.5}")).toEqual({ trainLoss: 1.5 });
+  });
+
   it("reads JSON lines (LLaMA-Factory's trainer_log.jsonl, a script's own) with their step, total and time left", () => {
     expect(
       parseMetricLine(

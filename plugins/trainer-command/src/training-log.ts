@@ -9,11 +9,15 @@ export interface LoggedMetric {
   etaSeconds?: number;
 }
 
-/** Python's repr of a dict of numbers and strings, as JSON (`{'loss': 1.2, 'x': nan}` → `{"loss": 1.2, "x": null}`). */
+/**
+ * Python's repr of a dict of numbers and strings, as JSON (`{'loss': 1.2, 'x': nan}` → `{"loss": 1.2, "x": null}`).
+ * numpy 2 spells its scalars `np.float64(0.8)`, as a `compute_metrics` returns them.
+ */
 function pythonDictAsJson(text: string): string {
   return text
     .replace(/'((?:[^'\\]|\\.)*)'/g, (_, inner: string) => JSON.stringify(inner.replace(/\\'/g, "'")))
-    .replace(/\b(?:nan|inf|-inf|None)\b/g, 'null')
+    .replace(/\bnp\.\w+\(([^()]*)\)/g, '$1')
+    .replace(/-?\b(?:nan|inf|None)\b/g, 'null')
     .replace(/\bTrue\b/g, 'true')
     .replace(/\bFalse\b/g, 'false');
 }
