@@ -12,6 +12,9 @@ export interface JobStatus {
 
 /** How the job of `jobDir` stands, from its exit record, its cancel marker and whether its supervisor runs. */
 export async function jobStatus(jobDir: string, pid: number | undefined): Promise<JobStatus> {
+  const supervisor = pid ?? (await readSupervisorPid(jobDir));
+  // Asked before the exit record is read: the supervisor writes the record before it ends.
+  const running = supervisor !== undefined && supervisorAlive(supervisor, jobDir);
   const exit = await readExitRecord(jobDir);
   const cancelled = existsSync(jobFiles(jobDir).cancel);
   if (exit) {
@@ -21,9 +24,8 @@ export async function jobStatus(jobDir: string, pid: number | undefined): Promis
     if (exit.signal) return ended('failed', `signal_${exit.signal}`, `killed by ${exit.signal}`);
     return ended('failed', `exit_${exit.code}`, `exit code ${exit.code}`);
   }
-  const supervisor = pid ?? (await readSupervisorPid(jobDir));
   if (supervisor === undefined) return { status: 'preparing', rawStatus: 'not started' };
-  if (supervisorAlive(supervisor, jobDir)) return { status: 'running', rawStatus: `running (pid ${supervisor})` };
+  if (running) return { status: 'running', rawStatus: `running (pid ${supervisor})` };
   if (cancelled) return ended('cancelled', 'cancelled', 'cancelled');
   return ended(
     'failed',
