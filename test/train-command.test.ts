@@ -77,6 +77,38 @@ function trainArgs(runDir: string, options: Record<string, unknown>, overrides: 
   return { args, events, logs };
 }
 
+/** A run that stops watching once the program runs: it goes on in the background. */
+function watchUntilRunning(runDir: string, options: Record<string, unknown>) {
+  const controller = new AbortController();
+  return trainArgs(runDir, options, {
+    signal: controller.signal,
+    onEvent: (event) => {
+      if (event.type === 'status' && event.status === 'running') controller.abort();
+    },
+  });
+}
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** The first `count` lines of a file some program is writing. */
+async function waitForLines(path: string, count: number): Promise<string[]> {
+  await until(async () => existsSync(path) && (await lines(path)).length >= count);
+  return lines(path);
+}
+
 const fakeCommand = (...extra: string[]) => [
   process.execPath,
   FAKE,
@@ -209,7 +241,7 @@ describe('trainer-command', () => {
     const { args, events } = trainArgs(runDir, { command: fakeCommand('--fail-once', join(runDir, 'failed-once')) });
     const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
     expect(error.message).toMatch(/ failed: exit_1: exit code 1; its output ends: .*CUDA out of memory/);
-    const status = await trainStatus(runDir, { logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    const status = await trainStatus(runDir, { logger: quiet });
     expect(status).toMatchObject({ trainer: 'trainer-command', status: 'failed', phase: 'finished' });
     // A rerun collects the same failure; without trainer-state.json the same job starts afresh.
     await expectTunekitError(
@@ -257,27 +289,31 @@ describe('trainer-command', () => {
 
   it('stopping the watch leaves the program running; `train cancel` stops it and `train status` says cancelled', async () => {
     const runDir = await newDir();
-    const controller = new AbortController();
-    const { args } = trainArgs(
-      runDir,
-      { command: fakeCommand('--hang') },
-      {
-        signal: controller.signal,
-        onEvent: (event) => {
-          if (event.type === 'status' && event.status === 'running') controller.abort();
-        },
-      },
-    );
+    const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang') });
     await expectTunekitError(runTrainPhase(args), 'ABORTED');
-    const logger = { debug() {}, info() {}, warn() {}, error() {} };
-    expect(await trainStatus(runDir, { logger })).toMatchObject({ status: 'running' });
+    expect(await trainStatus(runDir, { logger: quiet })).toMatchObject({ status: 'running' });
     const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as { pid: number };
-    expect(await trainCancel(runDir, { logger })).toMatchObject({ status: 'cancelled' });
+    expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
     expect(() => process.kill(state.pid, 0)).toThrow();
     // The next run collects the cancelled job instead of starting another.
     const rerun = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
     const error = await expectTunekitError(runTrainPhase(rerun.args), 'TRAINER_FAILED');
     expect(error.message).toMatch(/cancelled/);
+  });
+
+  it('a supervisor killed with SIGKILL leaves the program running: status says running, cancel stops the program', async () => {
+    const runDir = await newDir();
+    const starts = join(runDir, 'starts.txt');
+    const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang', '--starts', starts) });
+    await expectTunekitError(runTrainPhase(args), 'ABORTED');
+    const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as { pid: number };
+    const program = Number((await waitForLines(starts, 1))[0]?.split(' ')[1]);
+    process.kill(state.pid, 'SIGKILL');
+    await until(() => !alive(state.pid));
+    expect(await trainStatus(runDir, { logger: quiet })).toMatchObject({ status: 'running' });
+    expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
+    // Killed; init reaps it.
+    await until(() => !alive(program));
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TrainerStatus } from '@tunekit/core';
 import { jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
+import { orphanedGroupAlive } from './job-group.js';
 import { supervisorAlive } from './job-process.js';
 
 export interface JobStatus {
@@ -26,6 +27,9 @@ export async function jobStatus(jobDir: string, pid: number | undefined): Promis
   }
   if (supervisor === undefined) return { status: 'preparing', rawStatus: 'not started' };
   if (running) return { status: 'running', rawStatus: `running (pid ${supervisor})` };
+  if (orphanedGroupAlive(supervisor)) {
+    return { status: 'running', rawStatus: `running without its supervisor (process group ${supervisor})` };
+  }
   if (cancelled) return ended('cancelled', 'cancelled', 'cancelled');
   return ended(
     'failed',

@@ -17,7 +17,7 @@ import { listCheckpoints } from './checkpoints.js';
 import { FileTail } from './file-tail.js';
 import { clearEarlierStart, type ExitRecord, jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
 import { type JobPlan, planJob } from './job-plan.js';
-import { signalJob, startJob, supervisorAlive } from './job-process.js';
+import { jobRuns, signalJob, startJob, supervisorAlive } from './job-process.js';
 import { jobStatus } from './job-status.js';
 import { MetricReader, type PlacedMetric, writeMetricsCsv } from './metric-reader.js';
 import type { TrainerCommandOptions } from './options.js';
@@ -201,12 +201,12 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
     async cancel(saved, rt) {
       const state = commandState(saved);
       const pid = state.pid ?? (await readSupervisorPid(state.jobDir));
-      if (pid === undefined || !supervisorAlive(pid, state.jobDir)) return;
+      if (pid === undefined || (await jobStatus(state.jobDir, pid)).status !== 'running') return;
       await writeFile(jobFiles(state.jobDir).cancel, `${new Date().toISOString()}\n`);
       signalJob(pid, 'SIGTERM');
       const deadline = Date.now() + CANCEL_GRACE_MS;
-      while (supervisorAlive(pid, state.jobDir) && Date.now() < deadline) await sleep(100);
-      if (supervisorAlive(pid, state.jobDir)) {
+      while (jobRuns(pid, state.jobDir) && Date.now() < deadline) await sleep(100);
+      if (jobRuns(pid, state.jobDir)) {
         rt.logger.warn(`${state.jobId} did not stop within ${CANCEL_GRACE_MS / 1000} s of SIGTERM: killing it`);
         signalJob(pid, 'SIGKILL');
       }
