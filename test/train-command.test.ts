@@ -80,12 +80,12 @@ function trainArgs(runDir: string, options: Record<string, unknown>, overrides: 
 /** A run that stops watching once the program runs: it goes on in the background. */
 function watchUntilRunning(runDir: string, options: Record<string, unknown>) {
   const controller = new AbortController();
-  return trainArgs(runDir, options, {
-    signal: controller.signal,
-    onEvent: (event) => {
-      if (event.type === 'status' && event.status === 'running') controller.abort();
-    },
-  });
+  const run = trainArgs(runDir, options, { signal: controller.signal });
+  run.args.onEvent = (event) => {
+    run.events.push(event);
+    if (event.type === 'status' && event.status === 'running') controller.abort();
+  };
+  return run;
 }
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -299,6 +299,24 @@ describe('trainer-command', () => {
     const rerun = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
     const error = await expectTunekitError(runTrainPhase(rerun.args), 'TRAINER_FAILED');
     expect(error.message).toMatch(/cancelled/);
+  });
+
+  it('a rerun finds the running program of its job even without the trainer-state.json that named it', async () => {
+    const runDir = await newDir();
+    const starts = join(runDir, 'starts.txt');
+    const options = { command: fakeCommand('--hang', '--starts', starts) };
+    await expectTunekitError(runTrainPhase(watchUntilRunning(runDir, options).args), 'ABORTED');
+    const statePath = join(runDir, 'trainer-state.json');
+    const { pid } = JSON.parse(await readFile(statePath, 'utf8')).state as { pid: number };
+    await waitForLines(starts, 1);
+    // Removed to start again, or overwritten by a job with other settings, while the program still runs.
+    await rm(statePath);
+    const rerun = watchUntilRunning(runDir, options);
+    await expectTunekitError(runTrainPhase(rerun.args), 'ABORTED');
+    expect(rerun.events.some((e) => e.type === 'attached')).toBe(true);
+    expect(JSON.parse(await readFile(statePath, 'utf8')).state).toMatchObject({ pid, phase: 'created' });
+    expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
+    expect(await lines(starts)).toHaveLength(1);
   });
 
   it('a supervisor killed with SIGKILL leaves the program running: status says running, cancel stops the program', async () => {

@@ -17,7 +17,7 @@ import { listCheckpoints } from './checkpoints.js';
 import { FileTail } from './file-tail.js';
 import { clearEarlierStart, type ExitRecord, jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
 import { type JobPlan, planJob } from './job-plan.js';
-import { jobRuns, signalJob, startJob, supervisorAlive } from './job-process.js';
+import { jobRuns, signalJob, startJob } from './job-process.js';
 import { jobStatus } from './job-status.js';
 import { MetricReader, type PlacedMetric, writeMetricsCsv } from './metric-reader.js';
 import type { TrainerCommandOptions } from './options.js';
@@ -61,6 +61,21 @@ function machineCost(exit: ExitRecord | undefined, usdPerHour: number | undefine
   return Number.isFinite(hours) ? Math.max(0, hours) * usdPerHour : undefined;
 }
 
+/** The state of a planned job, before its supervisor runs. */
+function jobState(job: JobPlan, input: TrainerInput): CommandTrainerState {
+  return {
+    trainer: TRAINER_ID,
+    datasetHash: input.datasetHash,
+    jobKey: job.jobKey,
+    phase: 'creating',
+    jobId: job.jobId,
+    jobDir: job.jobDir,
+    outputDir: job.outputDir,
+    argv: job.argv,
+    ...(job.metricsFile ? { metricsFile: job.metricsFile } : {}),
+  };
+}
+
 async function allMetrics(source: string): Promise<PlacedMetric[]> {
   return new MetricReader(source).next(true);
 }
@@ -89,21 +104,21 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
     },
 
     async attach(input, rt) {
-      const { jobKey, jobDir } = await plan(input, rt.runDir);
+      const job = await plan(input, rt.runDir);
       const saved = (await rt.loadState()) as CommandTrainerState | undefined;
-      if (saved?.trainer === TRAINER_ID && saved.jobKey === jobKey) {
-        if (saved.pid !== undefined) return saved;
-        // Killed between starting the supervisor and saving its pid: the supervisor wrote it.
-        const pid = await readSupervisorPid(jobDir);
-        if (pid === undefined) return undefined;
-        const adopted = { ...saved, phase: 'created' as const, pid };
-        await rt.saveState(adopted);
-        return adopted;
-      }
-      if (saved?.trainer === TRAINER_ID && saved.pid && supervisorAlive(saved.pid, saved.jobDir)) {
+      const ours = saved?.trainer === TRAINER_ID && saved.jobKey === job.jobKey;
+      if (ours && saved.pid !== undefined) return saved;
+      if (!ours && saved?.trainer === TRAINER_ID && saved.pid && jobRuns(saved.pid, saved.jobDir)) {
         rt.logger.warn(`${saved.jobId} was started for other data or settings; it is left running (pid ${saved.pid})`);
       }
-      return undefined;
+      // The supervisor wrote its pid in the job folder: a run killed before saving it, or a state that no longer
+      // names the job (removed, or another job's since) while its program runs, finds it there.
+      const pid = await readSupervisorPid(job.jobDir);
+      if (pid === undefined) return undefined;
+      if (!ours && (await jobStatus(job.jobDir, pid)).status !== 'running') return undefined;
+      const adopted: CommandTrainerState = { ...jobState(job, input), phase: 'created', pid };
+      await rt.saveState(adopted);
+      return adopted;
     },
 
     async launch(input, rt) {
@@ -121,17 +136,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
       await mkdir(job.jobDir, { recursive: true });
       await clearEarlierStart(job.jobDir);
       if (job.config) await writeFile(job.config.path, job.config.text);
-      const state: CommandTrainerState = {
-        trainer: TRAINER_ID,
-        datasetHash: input.datasetHash,
-        jobKey: job.jobKey,
-        phase: 'creating',
-        jobId: job.jobId,
-        jobDir: job.jobDir,
-        outputDir: job.outputDir,
-        argv: job.argv,
-        ...(job.metricsFile ? { metricsFile: job.metricsFile } : {}),
-      };
+      const state = jobState(job, input);
       await rt.saveState(state);
       state.pid = await startJob(job.jobDir, job.argv, job.cwd, job.env);
       state.phase = 'created';
