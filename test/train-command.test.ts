@@ -287,6 +287,25 @@ describe('trainer-command', () => {
     expect(existsSync(join(runDir, 'training'))).toBe(false);
   });
 
+  it('refuses a working folder that is not there and an output folder that cannot be made, naming the option', async () => {
+    const runDir = await newDir();
+    await writeFile(join(runDir, 'taken'), '');
+    const refused = async (options: Record<string, unknown>) =>
+      (
+        await expectTunekitError(
+          runTrainPhase(trainArgs(runDir, { command: fakeCommand(), ...options }).args),
+          'OPTION_INVALID',
+        )
+      ).render();
+    expect(await refused({ cwd: 'no-such-folder' })).toMatch(/`cwd`: .*no-such-folder is not a folder/);
+    expect(await refused({ cwd: 'train.jsonl' })).toMatch(/`cwd`: .*train\.jsonl is not a folder/);
+    expect(await refused({ output_dir: 'taken' })).toMatch(/`output_dir`: cannot create .*taken: it is a file/);
+    expect(await refused({ output_dir: 'taken/adapter' })).toMatch(
+      /`output_dir`: cannot create .*a folder on its path is a file/,
+    );
+    expect(await readdir(runDir)).toEqual(['taken']);
+  });
+
   it('stopping the watch leaves the program running; `train cancel` stops it and `train status` says cancelled', async () => {
     const runDir = await newDir();
     const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang') });

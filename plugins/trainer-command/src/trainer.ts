@@ -16,12 +16,12 @@ import { estimateTrainingFile } from '@tunekit/format';
 import { listCheckpoints } from './checkpoints.js';
 import { FileTail } from './file-tail.js';
 import { clearEarlierStart, type ExitRecord, jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
+import { prepareJobPlaces } from './job-places.js';
 import { type JobPlan, planJob } from './job-plan.js';
 import { jobRuns, signalJob, startJob } from './job-process.js';
 import { jobStatus } from './job-status.js';
 import { MetricReader, type PlacedMetric, writeMetricsCsv } from './metric-reader.js';
 import type { TrainerCommandOptions } from './options.js';
-import { findProgram } from './program-path.js';
 
 export const TRAINER_ID = 'trainer-command';
 
@@ -123,16 +123,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
 
     async launch(input, rt) {
       const job = await plan(input, rt.runDir);
-      const [program] = job.argv as [string];
-      if (!findProgram(program, job.cwd, { ...rt.env, ...job.env })) {
-        throw new TunekitError('OPTION_INVALID', `trainer-command: \`command\`: ${program} is not an executable`, {
-          context: {
-            field: 'train.with.command',
-            hint: program.includes('/') ? `looked in ${job.cwd}` : 'not found on PATH: install it or give its path',
-          },
-        });
-      }
-      await mkdir(job.outputDir, { recursive: true });
+      await prepareJobPlaces(job, rt.env);
       await mkdir(job.jobDir, { recursive: true });
       await clearEarlierStart(job.jobDir);
       if (job.config) await writeFile(job.config.path, job.config.text);
