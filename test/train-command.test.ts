@@ -259,6 +259,22 @@ describe('trainer-command', () => {
     expect(await readFile(join(jobDir, 'output.previous.log'), 'utf8')).toContain('CUDA out of memory');
   });
 
+  it('a credential the failing program printed is masked in the failure kept in trainer-state.json', async () => {
+    const runDir = await newDir();
+    const token = 'hf_zyxwvutsrqponmlkjihg';
+    const said = join(runDir, 'said.txt');
+    await writeFile(said, `401 Client Error: invalid token ${token}\n`);
+    const script = "process.stderr.write(require('node:fs').readFileSync(process.argv[1], 'utf8')); process.exit(1)";
+    const { args } = trainArgs(
+      runDir,
+      { command: [process.execPath, '-e', script, said] },
+      { env: { ...process.env, HF_TOKEN: token } },
+    );
+    const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
+    expect(error.message).toContain('invalid token ***HF_TOKEN***');
+    expect(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).not.toContain(token);
+  });
+
   it('refuses a program that does not exist, or a placeholder without a value, before starting anything', async () => {
     const runDir = await newDir();
     const missing = trainArgs(runDir, { command: ['axolotl-not-installed', 'train', '{{config}}'] });

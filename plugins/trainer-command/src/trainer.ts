@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   isTerminalTrainerStatus,
   type PluginEnv,
+  redactEnvSecrets,
   type Trainer,
   type TrainerControl,
   type TrainerEvent,
@@ -47,11 +48,14 @@ function commandState(state: TrainerState): CommandTrainerState {
   return state as CommandTrainerState;
 }
 
-/** The last non-empty lines of the program's output, for a failure message. */
-async function outputTail(jobDir: string): Promise<string> {
+/**
+ * The last non-empty lines of the program's output, for a failure message (kept in trainer-state.json): a
+ * credential the program printed (an error quoting a token) is masked.
+ */
+async function outputTail(jobDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   const tail = new FileTail(jobFiles(jobDir).output);
   const lines = [...(await tail.lines()), ...tail.rest()].map((line) => line.trim()).filter(Boolean);
-  return lines.slice(-FAILURE_LINES).join(' | ').slice(-800);
+  return redactEnvSecrets(lines.slice(-FAILURE_LINES).join(' | '), env).slice(-800);
 }
 
 /** The hours the program ran at `usdPerHour`, when both are known. */
@@ -189,7 +193,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
           baseModel: options.base_model ?? rt.model.id,
         };
       }
-      const output = current.status === 'failed' ? await outputTail(state.jobDir) : '';
+      const output = current.status === 'failed' ? await outputTail(state.jobDir, rt.env) : '';
       const message = output ? `${current.ending?.message}; its output ends: ${output}` : current.ending?.message;
       return { ...base, error: { code: current.ending?.code ?? 'failed', message: message ?? current.rawStatus } };
     },
@@ -208,11 +212,11 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
       }
     },
 
-    async status(saved, _rt: TrainerControl) {
+    async status(saved, rt: TrainerControl) {
       const state = commandState(saved);
       const current = await jobStatus(state.jobDir, state.pid);
       let detail: string | undefined;
-      if (current.status === 'failed') detail = await outputTail(state.jobDir);
+      if (current.status === 'failed') detail = await outputTail(state.jobDir, rt.env);
       else {
         const metrics = await allMetrics(metricsSource(state));
         const lastTrain = metrics.findLast((m) => m.trainLoss !== undefined);
