@@ -54,8 +54,14 @@ function commandState(state: TrainerState): CommandTrainerState {
  */
 async function outputTail(jobDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   const tail = new FileTail(jobFiles(jobDir).output);
-  const lines = [...(await tail.lines()), ...tail.rest()].map((line) => line.trim()).filter(Boolean);
-  return redactEnvSecrets(lines.slice(-FAILURE_LINES).join(' | '), env).slice(-800);
+  const last: string[] = [];
+  const keep = (line: string) => {
+    if (line.trim()) last.push(line.trim());
+    if (last.length > FAILURE_LINES) last.shift();
+  };
+  await tail.read(keep);
+  tail.rest().forEach(keep);
+  return redactEnvSecrets(last.join(' | '), env).slice(-800);
 }
 
 /** The hours the program ran at `usdPerHour`, when both are known. */
