@@ -77,6 +77,38 @@ function trainArgs(runDir: string, options: Record<string, unknown>, overrides: 
   return { args, events, logs };
 }
 
+/** A run that stops watching once the program runs: it goes on in the background. */
+function watchUntilRunning(runDir: string, options: Record<string, unknown>) {
+  const controller = new AbortController();
+  const run = trainArgs(runDir, options, { signal: controller.signal });
+  run.args.onEvent = (event) => {
+    run.events.push(event);
+    if (event.type === 'status' && event.status === 'running') controller.abort();
+  };
+  return run;
+}
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** The first `count` lines of a file some program is writing. */
+async function waitForLines(path: string, count: number): Promise<string[]> {
+  await until(async () => existsSync(path) && (await lines(path)).length >= count);
+  return lines(path);
+}
+
 const fakeCommand = (...extra: string[]) => [
   process.execPath,
   FAKE,
@@ -209,7 +241,7 @@ describe('trainer-command', () => {
     const { args, events } = trainArgs(runDir, { command: fakeCommand('--fail-once', join(runDir, 'failed-once')) });
     const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
     expect(error.message).toMatch(/ failed: exit_1: exit code 1; its output ends: .*CUDA out of memory/);
-    const status = await trainStatus(runDir, { logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    const status = await trainStatus(runDir, { logger: quiet });
     expect(status).toMatchObject({ trainer: 'trainer-command', status: 'failed', phase: 'finished' });
     // A rerun collects the same failure; without trainer-state.json the same job starts afresh.
     await expectTunekitError(
@@ -225,6 +257,22 @@ describe('trainer-command', () => {
     const jobDir = join(runDir, 'training', result.jobId ?? '');
     expect(await readFile(join(jobDir, 'output.log'), 'utf8')).not.toContain('CUDA out of memory');
     expect(await readFile(join(jobDir, 'output.previous.log'), 'utf8')).toContain('CUDA out of memory');
+  });
+
+  it('a credential the failing program printed is masked in the failure kept in trainer-state.json', async () => {
+    const runDir = await newDir();
+    const token = 'hf_zyxwvutsrqponmlkjihg';
+    const said = join(runDir, 'said.txt');
+    await writeFile(said, `401 Client Error: invalid token ${token}\n`);
+    const script = "process.stderr.write(require('node:fs').readFileSync(process.argv[1], 'utf8')); process.exit(1)";
+    const { args } = trainArgs(
+      runDir,
+      { command: [process.execPath, '-e', script, said] },
+      { env: { ...process.env, HF_TOKEN: token } },
+    );
+    const error = await expectTunekitError(runTrainPhase(args), 'TRAINER_FAILED');
+    expect(error.message).toContain('invalid token ***HF_TOKEN***');
+    expect(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).not.toContain(token);
   });
 
   it('refuses a program that does not exist, or a placeholder without a value, before starting anything', async () => {
@@ -255,29 +303,70 @@ describe('trainer-command', () => {
     expect(existsSync(join(runDir, 'training'))).toBe(false);
   });
 
+  it('refuses a working folder that is not there and an output folder that cannot be made, naming the option', async () => {
+    const runDir = await newDir();
+    await writeFile(join(runDir, 'taken'), '');
+    const refused = async (options: Record<string, unknown>) =>
+      (
+        await expectTunekitError(
+          runTrainPhase(trainArgs(runDir, { command: fakeCommand(), ...options }).args),
+          'OPTION_INVALID',
+        )
+      ).render();
+    expect(await refused({ cwd: 'no-such-folder' })).toMatch(/`cwd`: .*no-such-folder is not a folder/);
+    expect(await refused({ cwd: 'train.jsonl' })).toMatch(/`cwd`: .*train\.jsonl is not a folder/);
+    expect(await refused({ output_dir: 'taken' })).toMatch(/`output_dir`: cannot create .*taken: it is a file/);
+    expect(await refused({ output_dir: 'taken/adapter' })).toMatch(
+      /`output_dir`: cannot create .*a folder on its path is a file/,
+    );
+    expect(await readdir(runDir)).toEqual(['taken']);
+  });
+
   it('stopping the watch leaves the program running; `train cancel` stops it and `train status` says cancelled', async () => {
     const runDir = await newDir();
-    const controller = new AbortController();
-    const { args } = trainArgs(
-      runDir,
-      { command: fakeCommand('--hang') },
-      {
-        signal: controller.signal,
-        onEvent: (event) => {
-          if (event.type === 'status' && event.status === 'running') controller.abort();
-        },
-      },
-    );
+    const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang') });
     await expectTunekitError(runTrainPhase(args), 'ABORTED');
-    const logger = { debug() {}, info() {}, warn() {}, error() {} };
-    expect(await trainStatus(runDir, { logger })).toMatchObject({ status: 'running' });
+    expect(await trainStatus(runDir, { logger: quiet })).toMatchObject({ status: 'running' });
     const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as { pid: number };
-    expect(await trainCancel(runDir, { logger })).toMatchObject({ status: 'cancelled' });
+    expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
     expect(() => process.kill(state.pid, 0)).toThrow();
     // The next run collects the cancelled job instead of starting another.
     const rerun = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
     const error = await expectTunekitError(runTrainPhase(rerun.args), 'TRAINER_FAILED');
     expect(error.message).toMatch(/cancelled/);
+  });
+
+  it('a rerun finds the running program of its job even without the trainer-state.json that named it', async () => {
+    const runDir = await newDir();
+    const starts = join(runDir, 'starts.txt');
+    const options = { command: fakeCommand('--hang', '--starts', starts) };
+    await expectTunekitError(runTrainPhase(watchUntilRunning(runDir, options).args), 'ABORTED');
+    const statePath = join(runDir, 'trainer-state.json');
+    const { pid } = JSON.parse(await readFile(statePath, 'utf8')).state as { pid: number };
+    await waitForLines(starts, 1);
+    // Removed to start again, or overwritten by a job with other settings, while the program still runs.
+    await rm(statePath);
+    const rerun = watchUntilRunning(runDir, options);
+    await expectTunekitError(runTrainPhase(rerun.args), 'ABORTED');
+    expect(rerun.events.some((e) => e.type === 'attached')).toBe(true);
+    expect(JSON.parse(await readFile(statePath, 'utf8')).state).toMatchObject({ pid, phase: 'created' });
+    expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
+    expect(await lines(starts)).toHaveLength(1);
+  });
+
+  it('a supervisor killed with SIGKILL leaves the program running: status says running, cancel stops the program', async () => {
+    const runDir = await newDir();
+    const starts = join(runDir, 'starts.txt');
+    const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang', '--starts', starts) });
+    await expectTunekitError(runTrainPhase(args), 'ABORTED');
+    const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as { pid: number };
+    const program = Number((await waitForLines(starts, 1))[0]?.split(' ')[1]);
+    process.kill(state.pid, 'SIGKILL');
+    await until(() => !alive(state.pid));
+    expect(await trainStatus(runDir, { logger: quiet })).toMatchObject({ status: 'running' });
+    expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
+    // Killed; init reaps it.
+    await until(() => !alive(program));
   });
 });
 

@@ -23,4 +23,5 @@ export * from './runner/worker-pool.js';
 export * from './util/endpoint-url.js';
 export * from './util/env-secrets.js';
 export * from './util/model-retirement.js';
+export * from './util/process-alive.js';
 export * from './util/scoped-signal.js';

@@ -55,11 +55,21 @@ export async function readSupervisorPid(jobDir: string): Promise<number | undefi
   }
 }
 
+/**
+ * The supervisor's exit record, if it wrote one. A record cut short (the machine went down before the rename reached
+ * the disk) is none: the job then ended without an exit status.
+ */
 export async function readExitRecord(jobDir: string): Promise<ExitRecord | undefined> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(jobFiles(jobDir).exit, 'utf8')) as ExitRecord;
+    text = await readFile(jobFiles(jobDir).exit, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+  try {
+    return JSON.parse(text) as ExitRecord;
+  } catch {
+    return undefined;
   }
 }

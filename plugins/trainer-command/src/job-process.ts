@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { processAlive } from '@tunekit/core';
 import { jobFiles } from './job-folder.js';
+import { orphanedGroupAlive } from './job-group.js';
 
 const SUPERVISOR = fileURLToPath(new URL('./supervise.js', import.meta.url));
 
@@ -37,16 +39,17 @@ export async function startJob(
  * process must also be the supervisor of this job folder.
  */
 export function supervisorAlive(pid: number, jobDir: string): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (!processAlive(pid)) return false;
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(jobDir);
   } catch {
     return process.platform !== 'linux';
   }
+}
+
+/** Whether anything of the job still runs: its supervisor, or the program of a supervisor that was killed. */
+export function jobRuns(pid: number, jobDir: string): boolean {
+  return supervisorAlive(pid, jobDir) || orphanedGroupAlive(pid);
 }
 
 /** Signals the supervisor's process group: the supervisor, the program and whatever the program started. */

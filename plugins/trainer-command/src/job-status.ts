@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TrainerStatus } from '@tunekit/core';
 import { jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
+import { orphanedGroupAlive } from './job-group.js';
 import { supervisorAlive } from './job-process.js';
 
 export interface JobStatus {
@@ -12,6 +13,9 @@ export interface JobStatus {
 
 /** How the job of `jobDir` stands, from its exit record, its cancel marker and whether its supervisor runs. */
 export async function jobStatus(jobDir: string, pid: number | undefined): Promise<JobStatus> {
+  const supervisor = pid ?? (await readSupervisorPid(jobDir));
+  // Asked before the exit record is read: the supervisor writes the record before it ends.
+  const running = supervisor !== undefined && supervisorAlive(supervisor, jobDir);
   const exit = await readExitRecord(jobDir);
   const cancelled = existsSync(jobFiles(jobDir).cancel);
   if (exit) {
@@ -21,9 +25,11 @@ export async function jobStatus(jobDir: string, pid: number | undefined): Promis
     if (exit.signal) return ended('failed', `signal_${exit.signal}`, `killed by ${exit.signal}`);
     return ended('failed', `exit_${exit.code}`, `exit code ${exit.code}`);
   }
-  const supervisor = pid ?? (await readSupervisorPid(jobDir));
   if (supervisor === undefined) return { status: 'preparing', rawStatus: 'not started' };
-  if (supervisorAlive(supervisor, jobDir)) return { status: 'running', rawStatus: `running (pid ${supervisor})` };
+  if (running) return { status: 'running', rawStatus: `running (pid ${supervisor})` };
+  if (orphanedGroupAlive(supervisor)) {
+    return { status: 'running', rawStatus: `running without its supervisor (process group ${supervisor})` };
+  }
   if (cancelled) return ended('cancelled', 'cancelled', 'cancelled');
   return ended(
     'failed',

@@ -14,14 +14,14 @@ export class MetricReader {
   }
 
   async next(finished = false): Promise<PlacedMetric[]> {
-    const lines = await this.tail.lines();
-    if (finished) lines.push(...this.tail.rest());
     const metrics: PlacedMetric[] = [];
-    for (const line of lines) {
+    const take = (line: string) => {
       this.steps.observe(line);
       const metric = parseMetricLine(line);
       if (metric) metrics.push(this.steps.place(metric));
-    }
+    };
+    await this.tail.read(take);
+    if (finished) this.tail.rest().forEach(take);
     return metrics;
   }
 }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   isTerminalTrainerStatus,
   type PluginEnv,
+  redactEnvSecrets,
   type Trainer,
   type TrainerControl,
   type TrainerEvent,
@@ -16,12 +17,12 @@ import { estimateTrainingFile } from '@tunekit/format';
 import { listCheckpoints } from './checkpoints.js';
 import { FileTail } from './file-tail.js';
 import { clearEarlierStart, type ExitRecord, jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
+import { prepareJobPlaces } from './job-places.js';
 import { type JobPlan, planJob } from './job-plan.js';
-import { signalJob, startJob, supervisorAlive } from './job-process.js';
+import { jobRuns, signalJob, startJob } from './job-process.js';
 import { jobStatus } from './job-status.js';
 import { MetricReader, type PlacedMetric, writeMetricsCsv } from './metric-reader.js';
 import type { TrainerCommandOptions } from './options.js';
-import { findProgram } from './program-path.js';
 
 export const TRAINER_ID = 'trainer-command';
 
@@ -47,11 +48,20 @@ function commandState(state: TrainerState): CommandTrainerState {
   return state as CommandTrainerState;
 }
 
-/** The last non-empty lines of the program's output, for a failure message. */
-async function outputTail(jobDir: string): Promise<string> {
+/**
+ * The last non-empty lines of the program's output, for a failure message (kept in trainer-state.json): a
+ * credential the program printed (an error quoting a token) is masked.
+ */
+async function outputTail(jobDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   const tail = new FileTail(jobFiles(jobDir).output);
-  const lines = [...(await tail.lines()), ...tail.rest()].map((line) => line.trim()).filter(Boolean);
-  return lines.slice(-FAILURE_LINES).join(' | ').slice(-800);
+  const last: string[] = [];
+  const keep = (line: string) => {
+    if (line.trim()) last.push(line.trim());
+    if (last.length > FAILURE_LINES) last.shift();
+  };
+  await tail.read(keep);
+  tail.rest().forEach(keep);
+  return redactEnvSecrets(last.join(' | '), env).slice(-800);
 }
 
 /** The hours the program ran at `usdPerHour`, when both are known. */
@@ -59,6 +69,21 @@ function machineCost(exit: ExitRecord | undefined, usdPerHour: number | undefine
   if (!exit?.startedAt || usdPerHour === undefined) return undefined;
   const hours = (Date.parse(exit.endedAt) - Date.parse(exit.startedAt)) / 3_600_000;
   return Number.isFinite(hours) ? Math.max(0, hours) * usdPerHour : undefined;
+}
+
+/** The state of a planned job, before its supervisor runs. */
+function jobState(job: JobPlan, input: TrainerInput): CommandTrainerState {
+  return {
+    trainer: TRAINER_ID,
+    datasetHash: input.datasetHash,
+    jobKey: job.jobKey,
+    phase: 'creating',
+    jobId: job.jobId,
+    jobDir: job.jobDir,
+    outputDir: job.outputDir,
+    argv: job.argv,
+    ...(job.metricsFile ? { metricsFile: job.metricsFile } : {}),
+  };
 }
 
 async function allMetrics(source: string): Promise<PlacedMetric[]> {
@@ -89,49 +114,30 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
     },
 
     async attach(input, rt) {
-      const { jobKey, jobDir } = await plan(input, rt.runDir);
+      const job = await plan(input, rt.runDir);
       const saved = (await rt.loadState()) as CommandTrainerState | undefined;
-      if (saved?.trainer === TRAINER_ID && saved.jobKey === jobKey) {
-        if (saved.pid !== undefined) return saved;
-        // Killed between starting the supervisor and saving its pid: the supervisor wrote it.
-        const pid = await readSupervisorPid(jobDir);
-        if (pid === undefined) return undefined;
-        const adopted = { ...saved, phase: 'created' as const, pid };
-        await rt.saveState(adopted);
-        return adopted;
-      }
-      if (saved?.trainer === TRAINER_ID && saved.pid && supervisorAlive(saved.pid, saved.jobDir)) {
+      const ours = saved?.trainer === TRAINER_ID && saved.jobKey === job.jobKey;
+      if (ours && saved.pid !== undefined) return saved;
+      if (!ours && saved?.trainer === TRAINER_ID && saved.pid && jobRuns(saved.pid, saved.jobDir)) {
         rt.logger.warn(`${saved.jobId} was started for other data or settings; it is left running (pid ${saved.pid})`);
       }
-      return undefined;
+      // The supervisor wrote its pid in the job folder: a run killed before saving it, or a state that no longer
+      // names the job (removed, or another job's since) while its program runs, finds it there.
+      const pid = await readSupervisorPid(job.jobDir);
+      if (pid === undefined) return undefined;
+      if (!ours && (await jobStatus(job.jobDir, pid)).status !== 'running') return undefined;
+      const adopted: CommandTrainerState = { ...jobState(job, input), phase: 'created', pid };
+      await rt.saveState(adopted);
+      return adopted;
     },
 
     async launch(input, rt) {
       const job = await plan(input, rt.runDir);
-      const [program] = job.argv as [string];
-      if (!findProgram(program, job.cwd, { ...rt.env, ...job.env })) {
-        throw new TunekitError('OPTION_INVALID', `trainer-command: \`command\`: ${program} is not an executable`, {
-          context: {
-            field: 'train.with.command',
-            hint: program.includes('/') ? `looked in ${job.cwd}` : 'not found on PATH: install it or give its path',
-          },
-        });
-      }
-      await mkdir(job.outputDir, { recursive: true });
+      await prepareJobPlaces(job, rt.env);
       await mkdir(job.jobDir, { recursive: true });
       await clearEarlierStart(job.jobDir);
       if (job.config) await writeFile(job.config.path, job.config.text);
-      const state: CommandTrainerState = {
-        trainer: TRAINER_ID,
-        datasetHash: input.datasetHash,
-        jobKey: job.jobKey,
-        phase: 'creating',
-        jobId: job.jobId,
-        jobDir: job.jobDir,
-        outputDir: job.outputDir,
-        argv: job.argv,
-        ...(job.metricsFile ? { metricsFile: job.metricsFile } : {}),
-      };
+      const state = jobState(job, input);
       await rt.saveState(state);
       state.pid = await startJob(job.jobDir, job.argv, job.cwd, job.env);
       state.phase = 'created';
@@ -193,7 +199,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
           baseModel: options.base_model ?? rt.model.id,
         };
       }
-      const output = current.status === 'failed' ? await outputTail(state.jobDir) : '';
+      const output = current.status === 'failed' ? await outputTail(state.jobDir, rt.env) : '';
       const message = output ? `${current.ending?.message}; its output ends: ${output}` : current.ending?.message;
       return { ...base, error: { code: current.ending?.code ?? 'failed', message: message ?? current.rawStatus } };
     },
@@ -201,22 +207,22 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
     async cancel(saved, rt) {
       const state = commandState(saved);
       const pid = state.pid ?? (await readSupervisorPid(state.jobDir));
-      if (pid === undefined || !supervisorAlive(pid, state.jobDir)) return;
+      if (pid === undefined || (await jobStatus(state.jobDir, pid)).status !== 'running') return;
       await writeFile(jobFiles(state.jobDir).cancel, `${new Date().toISOString()}\n`);
       signalJob(pid, 'SIGTERM');
       const deadline = Date.now() + CANCEL_GRACE_MS;
-      while (supervisorAlive(pid, state.jobDir) && Date.now() < deadline) await sleep(100);
-      if (supervisorAlive(pid, state.jobDir)) {
+      while (jobRuns(pid, state.jobDir) && Date.now() < deadline) await sleep(100);
+      if (jobRuns(pid, state.jobDir)) {
         rt.logger.warn(`${state.jobId} did not stop within ${CANCEL_GRACE_MS / 1000} s of SIGTERM: killing it`);
         signalJob(pid, 'SIGKILL');
       }
     },
 
-    async status(saved, _rt: TrainerControl) {
+    async status(saved, rt: TrainerControl) {
       const state = commandState(saved);
       const current = await jobStatus(state.jobDir, state.pid);
       let detail: string | undefined;
-      if (current.status === 'failed') detail = await outputTail(state.jobDir);
+      if (current.status === 'failed') detail = await outputTail(state.jobDir, rt.env);
       else {
         const metrics = await allMetrics(metricsSource(state));
         const lastTrain = metrics.findLast((m) => m.trainLoss !== undefined);

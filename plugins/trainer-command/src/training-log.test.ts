@@ -13,6 +13,23 @@ describe('parseMetricLine', () => {
     ).toEqual({ trainLoss: 0.9, tokenAccuracy: 0.71 });
   });
 
+  it('reads the floats recent Trainers print as strings, to 4 significant digits', () => {
+    expect(
+      parseMetricLine("{'loss': '0.7123', 'grad_norm': '1.234', 'learning_rate': '2e-05', 'epoch': '0.25'}"),
+    ).toEqual({ trainLoss: 0.7123 });
+    expect(parseMetricLine("{'eval_loss': '1.1', 'eval_runtime': '3.2'}")).toEqual({ validLoss: 1.1 });
+    expect(parseMetricLine("{'loss': 'nan', 'epoch': '0.5'}")).toBeUndefined();
+  });
+
+  it("reads numpy 2's scalars and -inf among the values of a printed dict", () => {
+    expect(
+      parseMetricLine(
+        "{'eval_loss': np.float32(0.42), 'eval_accuracy': np.float64(0.8), 'eval_steps': np.int64(3), 'epoch': 1.0}",
+      ),
+    ).toEqual({ validLoss: 0.42 });
+    expect(parseMetricLine("{'loss': 1.5, 'grad_norm': -inf, 'epoch': 0.5}")).toEqual({ trainLoss: 1.5 });
+  });
+
   it("reads JSON lines (LLaMA-Factory's trainer_log.jsonl, a script's own) with their step, total and time left", () => {
     expect(
       parseMetricLine(

@@ -9,11 +9,15 @@ export interface LoggedMetric {
   etaSeconds?: number;
 }
 
-/** Python's repr of a dict of numbers and strings, as JSON (`{'loss': 1.2, 'x': nan}` → `{"loss": 1.2, "x": null}`). */
+/**
+ * Python's repr of a dict of numbers and strings, as JSON (`{'loss': 1.2, 'x': nan}` → `{"loss": 1.2, "x": null}`).
+ * numpy 2 spells its scalars `np.float64(0.8)`, as a `compute_metrics` returns them.
+ */
 function pythonDictAsJson(text: string): string {
   return text
     .replace(/'((?:[^'\\]|\\.)*)'/g, (_, inner: string) => JSON.stringify(inner.replace(/\\'/g, "'")))
-    .replace(/\b(?:nan|inf|-inf|None)\b/g, 'null')
+    .replace(/\bnp\.\w+\(([^()]*)\)/g, '$1')
+    .replace(/-?\b(?:nan|inf|None)\b/g, 'null')
     .replace(/\bTrue\b/g, 'true')
     .replace(/\bFalse\b/g, 'false');
 }
@@ -30,6 +34,14 @@ function objectIn(line: string): Record<string, unknown> | undefined {
     } catch {}
   }
   return undefined;
+}
+
+/** Recent Trainers print every float as a string of 4 significant digits (`{'loss': '0.6931'}`). */
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+function numeric(value: unknown): number | undefined {
+  const number = typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
 /** `1:02:03` or `0:10:00` (LLaMA-Factory's `remaining_time`) in seconds. */
@@ -49,7 +61,10 @@ export function parseMetricLine(line: string): LoggedMetric | undefined {
   const data = objectIn(line);
   if (!data || 'train_runtime' in data) return undefined;
   const number = (...keys: string[]) => {
-    for (const key of keys) if (typeof data[key] === 'number' && Number.isFinite(data[key])) return data[key] as number;
+    for (const key of keys) {
+      const value = numeric(data[key]);
+      if (value !== undefined) return value;
+    }
     return undefined;
   };
   const metric: LoggedMetric = {

@@ -1,17 +1,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TunekitError } from '../errors.js';
+import { processAlive } from '../util/process-alive.js';
 
 export const RUN_LOCK_FILE = '.tunekit-run.lock';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Takes the run folder for this process: two runs in one folder would overwrite each other's manifest and could
@@ -28,7 +20,7 @@ export async function lockRunFolder(runDir: string): Promise<() => Promise<void>
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
       throw new TunekitError('USAGE', `another tunekit run (process ${holder}) is using this run folder`, {
         context: {
           file: runDir,
