@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type ModelContext,
   runTrainPhase,
@@ -324,12 +325,20 @@ describe('trainer-command', () => {
 
   it('stopping the watch leaves the program running; `train cancel` stops it and `train status` says cancelled', async () => {
     const runDir = await newDir();
-    const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang') });
+    const signals = join(runDir, 'signals.txt');
+    const { args } = watchUntilRunning(runDir, { command: fakeCommand('--hang', '--signals', signals) });
     await expectTunekitError(runTrainPhase(args), 'ABORTED');
     expect(await trainStatus(runDir, { logger: quiet })).toMatchObject({ status: 'running' });
-    const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as { pid: number };
+    const state = JSON.parse(await readFile(join(runDir, 'trainer-state.json'), 'utf8')).state as {
+      pid: number;
+      jobDir: string;
+    };
+    // The program has set up its handler once it prints.
+    while (!(await readFile(join(state.jobDir, 'output.log'), 'utf8')).includes('Loaded')) await sleep(10);
     expect(await trainCancel(runDir, { logger: quiet })).toMatchObject({ status: 'cancelled' });
     expect(() => process.kill(state.pid, 0)).toThrow();
+    // One SIGTERM: a Trainer that saves a checkpoint on the first would be cut short by a second.
+    expect(await lines(signals)).toEqual(['SIGTERM']);
     // The next run collects the cancelled job instead of starting another.
     const rerun = trainArgs(runDir, args.trainer.with as Record<string, unknown>);
     const error = await expectTunekitError(runTrainPhase(rerun.args), 'TRAINER_FAILED');

@@ -71,6 +71,7 @@ export async function planJob(
         dataset: input.datasetHash,
         command: options.command,
         config: template,
+        configName: options.config?.name,
         env: options.env,
         base: options.base_model ?? input.baseModel,
         model: options.model,

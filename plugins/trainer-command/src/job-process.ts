@@ -52,10 +52,14 @@ export function jobRuns(pid: number, jobDir: string): boolean {
   return supervisorAlive(pid, jobDir) || orphanedGroupAlive(pid);
 }
 
-/** Signals the supervisor's process group: the supervisor, the program and whatever the program started. */
-export function signalJob(pid: number, signal: NodeJS.Signals): void {
+/**
+ * Signals a job: its supervisor, which passes the signal on to its process group once; the group itself when the
+ * supervisor is gone (killed, its program still running) or for SIGKILL, which the supervisor cannot pass on.
+ */
+export function signalJob(pid: number, jobDir: string, signal: NodeJS.Signals): void {
+  const target = signal !== 'SIGKILL' && supervisorAlive(pid, jobDir) ? pid : -pid;
   try {
-    process.kill(-pid, signal);
+    process.kill(target, signal);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }

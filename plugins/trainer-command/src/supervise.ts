@@ -22,13 +22,13 @@ const end = (record: { code: number | null; signal: string | null; error?: strin
 };
 child.on('error', (error) => end({ code: null, signal: null, error: error.message }));
 child.on('exit', (code, signal) => end({ code, signal }));
-// A cancel signals the whole process group; the supervisor waits for the program to end and records it.
-// A signal sent to the supervisor alone is passed on once (the group's members have their own).
+// A cancel signals the supervisor, which passes the signal once to its whole process group: the program and what
+// it started get it once each (the supervisor's own copy is ignored), and the supervisor records how it ended.
 let forwarded = false;
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (forwarded || child.exitCode !== null || child.signalCode !== null) return;
     forwarded = true;
-    child.kill(signal);
+    process.kill(-process.pid, signal);
   });
 }

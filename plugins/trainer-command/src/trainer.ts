@@ -209,12 +209,12 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
       const pid = state.pid ?? (await readSupervisorPid(state.jobDir));
       if (pid === undefined || (await jobStatus(state.jobDir, pid)).status !== 'running') return;
       await writeFile(jobFiles(state.jobDir).cancel, `${new Date().toISOString()}\n`);
-      signalJob(pid, 'SIGTERM');
+      signalJob(pid, state.jobDir, 'SIGTERM');
       const deadline = Date.now() + CANCEL_GRACE_MS;
       while (jobRuns(pid, state.jobDir) && Date.now() < deadline) await sleep(100);
       if (jobRuns(pid, state.jobDir)) {
         rt.logger.warn(`${state.jobId} did not stop within ${CANCEL_GRACE_MS / 1000} s of SIGTERM: killing it`);
-        signalJob(pid, 'SIGKILL');
+        signalJob(pid, state.jobDir, 'SIGKILL');
       }
     },
 
