@@ -10,12 +10,14 @@ const SUPERVISOR = fileURLToPath(new URL('./supervise.js', import.meta.url));
 
 /**
  * Starts the program under a detached supervisor (its own process group, stdio closed) and returns the
- * supervisor's pid. The program inherits the environment plus `env` (and PYTHONUNBUFFERED=1 unless set).
+ * supervisor's pid. The program gets `inherited` (the run's environment) plus `env`, and PYTHONUNBUFFERED=1 unless
+ * set.
  */
 export async function startJob(
   jobDir: string,
   argv: readonly string[],
   cwd: string,
+  inherited: NodeJS.ProcessEnv,
   env: Record<string, string>,
 ): Promise<number> {
   await mkdir(jobDir, { recursive: true });
@@ -24,7 +26,7 @@ export async function startJob(
     detached: true,
     stdio: 'ignore',
     // Python buffers stdout written to a file: unbuffered, the losses reach output.log as they are printed.
-    env: { PYTHONUNBUFFERED: '1', ...process.env, ...env },
+    env: { PYTHONUNBUFFERED: '1', ...inherited, ...env },
   });
   const pid = await new Promise<number>((resolve, reject) => {
     supervisor.once('spawn', () => resolve(supervisor.pid as number));

@@ -139,7 +139,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
       if (job.config) await writeFile(job.config.path, job.config.text);
       const state = jobState(job, input);
       await rt.saveState(state);
-      state.pid = await startJob(job.jobDir, job.argv, job.cwd, job.env);
+      state.pid = await startJob(job.jobDir, job.argv, job.cwd, rt.env, job.env);
       state.phase = 'created';
       state.startedAt = new Date().toISOString();
       await rt.saveState(state);
