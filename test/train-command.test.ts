@@ -294,6 +294,15 @@ describe('trainer-command', () => {
     expect((await expectTunekitError(runTrainPhase(noValidation.args), 'OPTION_INVALID')).render()).toMatch(
       /\{\{validation_file\}\} has no value in this run.*add a `split` step/,
     );
+    // A config template that cannot be read says why.
+    const folder = trainArgs(runDir, { command: fakeCommand('--config', '{{config}}'), config: { template: '.' } });
+    expect((await expectTunekitError(runTrainPhase(folder.args), 'INPUT_NOT_FOUND')).render()).toMatch(
+      /`config.template`: cannot read .*: it is a folder/,
+    );
+    const absent = trainArgs(runDir, { command: fakeCommand(), config: { template: 'missing.yml' } });
+    expect((await expectTunekitError(runTrainPhase(absent.args), 'INPUT_NOT_FOUND')).render()).toMatch(
+      /cannot read .*missing\.yml: no such file — a relative path is read from the pipeline file's folder/,
+    );
     // A credential interpolated into the options would be written to trainer-state.json: refused, never echoed.
     const token = 'hf_abcdefghijklmnopqrstu';
     const leaking = trainArgs(runDir, { command: fakeCommand('--token', token) }, { env: { HF_TOKEN: token } });

@@ -21,14 +21,29 @@ export interface JobPlan {
   config?: { path: string; text: string };
 }
 
+const READ_FAILURE: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+};
+
 async function readTemplate(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new TunekitError('INPUT_NOT_FOUND', `trainer-command: \`config.template\`: cannot read ${path}`, {
-      cause: error,
-      context: { field: 'train.with.config.template' },
-    });
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why = READ_FAILURE[code] ?? code;
+    throw new TunekitError(
+      'INPUT_NOT_FOUND',
+      `trainer-command: \`config.template\`: cannot read ${path}${why ? `: ${why}` : ''}`,
+      {
+        cause: error,
+        context: {
+          field: 'train.with.config.template',
+          ...(code === 'ENOENT' ? { hint: "a relative path is read from the pipeline file's folder" } : {}),
+        },
+      },
+    );
   }
 }
 
