@@ -979,6 +979,27 @@ describe('read-legal on articles laid out otherwise', () => {
     ]);
   });
 
+  it('warns when a file repeats the articles of a law read from another file (two versions), not for parts of one code', async () => {
+    const v2009 = '# 中华人民共和国消费者权益保护法\n\n第一条 旧文。\n第二条 旧文二。\n';
+    const v2013 = '# 中华人民共和国消费者权益保护法\n\n第一条 新文。\n第二条 新文二。\n第三条 新增。\n';
+    const general = '# 中华人民共和国民法典\n\n第一条 总则一。\n第二条 总则二。\n';
+    const contracts = '# 中华人民共和国民法典\n\n第四百六十三条 合同一。\n第四百六十四条 合同二。\n';
+    const baseDir = folderWith({
+      'a-2009.md': v2009,
+      'b-2013.md': v2013,
+      'c-总则.md': general,
+      'd-合同编.md': contracts,
+    });
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir });
+    expect(r.out).toHaveLength(9);
+    expect(r.warnings).toEqual([
+      'read-legal: b-2013.md: 2 article(s) of 中华人民共和国消费者权益保护法 were already read from a-2009.md (第一条 first): the same questions come again, with other answers where the text differs; keep one version, or give each document its own title',
+    ]);
+    expect(r.reports.repeated_articles).toEqual([
+      { file: 'b-2013.md', law: '中华人民共和国消费者权益保护法', earlier: 'a-2009.md', count: 2, first: '第一条' },
+    ]);
+  });
+
   it('reads article and chapter numbers written in full-width digits (第１２条)', async () => {
     const law = '第１章 总则\n第１条 为了保护消费者。\n第２条 经营者应当诚信。\n第１０条 本法施行。\n';
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });

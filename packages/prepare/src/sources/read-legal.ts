@@ -11,6 +11,7 @@ import type { LegalUnit, ParsedDocument } from './legal/legal-chunk.js';
 import { type LegalFile, listLegalFiles } from './legal/list-files.js';
 import { type ReadDocument, readDocument } from './legal/read-document.js';
 import { repealMarker } from './legal/repealed-article.js';
+import { ArticleOrigins, type RepeatedArticles } from './legal/repeated-articles.js';
 import { splitByTokens } from './legal/split-by-tokens.js';
 import { LawTopics } from './legal/topic-names.js';
 import { rowReject } from './row-reject.js';
@@ -103,6 +104,8 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   const furniture = opts.drop_page_headers ? new FurnitureReport() : undefined;
   const numbering: ({ file: string } & NumberingBreak)[] = [];
   const lawTopics = new LawTopics();
+  const articleOrigins = new ArticleOrigins();
+  const repeated: RepeatedArticles[] = [];
   for (const file of files) {
     let document: ReadDocument;
     try {
@@ -133,6 +136,17 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
           ': an article may be missing or read as text',
       );
       for (const numberingBreak of breaks) numbering.push({ file: file.name, ...numberingBreak });
+    }
+    const repeats = articleOrigins.noteFile(
+      file.name,
+      doc.title,
+      doc.units.map((unit) => unit.label && clauseCitation(unit.label, unit.headings)),
+    );
+    if (repeats) {
+      repeated.push(repeats);
+      ctx.logger.warn(
+        `${ctx.step}: ${file.name}: ${repeats.count} article(s) of ${repeats.law} were already read from ${repeats.earlier} (${repeats.first} first): the same questions come again, with other answers where the text differs; keep one version, or give each document its own title`,
+      );
     }
     const topicOf = lawTopics.topicsOf(doc.title, file.name.replace(/\.[^./]+$/, ''), doc.units);
     for (const [index, unit] of doc.units.entries()) {
@@ -187,6 +201,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   }
   if (furniture && furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
   if (numbering.length > 0) ctx.report('article_numbering', numbering.slice(0, 50));
+  if (repeated.length > 0) ctx.report('repeated_articles', repeated.slice(0, 50));
 }
 
 /** The first of the sorted `lines` from `start` on, before `end` when given. */
