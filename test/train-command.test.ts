@@ -454,4 +454,20 @@ describe('tunekit run with trainer-command', () => {
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
     expect(JSON.stringify(report)).toContain('Qwen/Qwen2.5-7B-Instruct');
   });
+
+  it('starts no sandbox for a phase that calls no model: --only train on a program of this machine', async () => {
+    const dir = await newDir();
+    const file = join(dir, 'pipeline.yaml');
+    await writeFile(file, pipeline(join(dir, 'starts.txt')));
+    const out = join(dir, 'run');
+    const env = { ...process.env, OPENAI_API_KEY: '' };
+    expect((await runCli(['run', file, '--out', out, '--only', 'dataset'], env)).stderr).not.toContain('sandbox');
+    const train = await runCli(['run', file, '--out', out, '--only', 'train'], env);
+    expect(train.code, train.stderr).toBe(0);
+    expect(train.stderr).not.toContain('sandbox');
+    // The evaluation calls models: without a key, it runs in the sandbox and says so.
+    const evaluate = await runCli(['run', file, '--out', out, '--only', 'evaluate'], env);
+    expect(evaluate.code, evaluate.stderr).toBe(0);
+    expect(evaluate.stderr).toContain('sandbox: simulated models');
+  });
 });

@@ -13,6 +13,7 @@ export const trainerCommand: TrainerPlugin<TrainerCommandOptions> = {
     'Train with a program you run yourself (axolotl, TRL, Unsloth, LLaMA-Factory…); a rerun re-attaches to it instead of starting it twice.',
   options: trainerCommandOptions,
   create: createCommandTrainer,
+  callsModels: () => false,
 };
 
 export const plugins: Record<string, AnyPlugin> = { [TRAINER_ID]: trainerCommand };

@@ -91,9 +91,12 @@ export const registerRun: RegisterCommand = (program, io) => {
       if (flags.out) await checkFolderTarget(flags.out, '--out');
       const pipeline = await loadPipeline(file, { env: io.env, only: flags.only });
       assertPhaseExists(pipeline, flags.only);
-      const evaluation = pipeline.evaluate;
-      const evaluationCalls = evaluation !== undefined && (evaluation.plugin.callsModels?.(evaluation.options) ?? true);
-      const callsModels = pipeline.train !== undefined || evaluationCalls;
+      const { train, evaluate: evaluation } = pipeline;
+      const runs = (phase: 'train' | 'evaluate') => flags.only === undefined || flags.only === phase;
+      const trainCalls = train !== undefined && runs('train') && (train.plugin.callsModels?.(train.options) ?? true);
+      const evaluationCalls =
+        evaluation !== undefined && runs('evaluate') && (evaluation.plugin.callsModels?.(evaluation.options) ?? true);
+      const callsModels = trainCalls || evaluationCalls;
       const useSandbox = decideSandbox(flags, callsModels, io.env);
       if (!useSandbox && flags.live && callsModels && !io.env.OPENAI_API_KEY && !pipeline.config.providers) {
         throw new TunekitError(

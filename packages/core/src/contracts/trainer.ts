@@ -155,6 +155,11 @@ export interface Trainer {
 
 export interface TrainerPlugin<O = any> extends PluginBase<'trainer', O> {
   create(options: O, env: PluginEnv): Trainer | Promise<Trainer>;
+  /**
+   * False when training calls no model service (a program on this machine), so a run whose other phases call none
+   * either starts no sandbox for it. Absent means true.
+   */
+  callsModels?(options: O): boolean;
 }
 
 /** Every trainer's options may carry `max_cost_usd`; the runner compares the estimate with it before a launch. */
