@@ -1000,6 +1000,23 @@ describe('read-legal on articles laid out otherwise', () => {
     ]);
   });
 
+  it('warns of three repeating files one by one and counts the rest in one line (a folder of look-alike contracts)', async () => {
+    const nda = (party: string) =>
+      `# Non-Disclosure Agreement\n\nSection 1. ${party} keeps the information secret.\n\nSection 2. This lasts two years.\n`;
+    const files = Object.fromEntries(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => [`${name}.md`, nda(name.toUpperCase())]),
+    );
+    const r = await runStep(readLegalStep, { path: '.' }, [], { baseDir: folderWith(files) });
+    expect(r.out).toHaveLength(12);
+    expect(r.warnings.map((w) => w.split(' of ')[0])).toEqual([
+      'read-legal: b.md: 2 article(s)',
+      'read-legal: c.md: 2 article(s)',
+      'read-legal: d.md: 2 article(s)',
+      'read-legal: 2 more file(s) repeat the articles',
+    ]);
+    expect((r.reports.repeated_articles as unknown[]).length).toBe(5);
+  });
+
   it('reads article and chapter numbers written in full-width digits (第１２条)', async () => {
     const law = '第１章 总则\n第１条 为了保护消费者。\n第２条 经营者应当诚信。\n第１０条 本法施行。\n';
     const r = await runStep(readLegalStep, { path: 'law.txt' }, [], { baseDir: folderWith({ 'law.txt': law }) });

@@ -95,6 +95,9 @@ function groupOf(file: LegalFile, unit: LegalUnit, by: ReadLegalOptions['group_b
   return [document, ...chapterPath].join(PATH_SEPARATOR);
 }
 
+/** Files warned of one by one when they repeat another file's articles; the rest are counted in one line. */
+const REPEATS_WARNED = 3;
+
 async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenerator<DataRecord> {
   const entries = Array.isArray(opts.path) ? opts.path : [opts.path];
   const files = await listLegalFiles(ctx.baseDir, entries, ctx.step);
@@ -142,8 +145,7 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
       doc.title,
       doc.units.map((unit) => unit.label && clauseCitation(unit.label, unit.headings)),
     );
-    if (repeats) {
-      repeated.push(repeats);
+    if (repeats && repeated.push(repeats) <= REPEATS_WARNED) {
       ctx.logger.warn(
         `${ctx.step}: ${file.name}: ${repeats.count} article(s) of ${repeats.law} were already read from ${repeats.earlier} (${repeats.first} first): the same questions come again, with other answers where the text differs; keep one version, or give each document its own title`,
       );
@@ -201,6 +203,11 @@ async function* readLegal(opts: ReadLegalOptions, ctx: StepContext): AsyncGenera
   }
   if (furniture && furniture.dropped > 0) ctx.report('page_furniture', furniture.summary());
   if (numbering.length > 0) ctx.report('article_numbering', numbering.slice(0, 50));
+  if (repeated.length > REPEATS_WARNED) {
+    ctx.logger.warn(
+      `${ctx.step}: ${repeated.length - REPEATS_WARNED} more file(s) repeat the articles of a law read from another file (manifest: repeated_articles)`,
+    );
+  }
   if (repeated.length > 0) ctx.report('repeated_articles', repeated.slice(0, 50));
 }
 
