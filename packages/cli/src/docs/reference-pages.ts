@@ -20,6 +20,7 @@ const FOLDER: Record<AnyPlugin['kind'], string> = {
 };
 
 function example(plugin: AnyPlugin): string {
+  if (plugin.example) return plugin.example.endsWith('\n') ? plugin.example : `${plugin.example}\n`;
   if (plugin.kind === 'evaluator') return 'evaluate:\n  candidates: [...]\n  scorers: [...]\n';
   if (plugin.kind === 'trainer') return `train:\n  use: ${plugin.id}\n  with: { ... }\n`;
   if (plugin.kind === 'provider') return 'providers:\n  openai: { api_key_env: OPENAI_API_KEY }\n';

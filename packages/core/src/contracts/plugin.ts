@@ -22,6 +22,8 @@ export interface PluginBase<K extends PluginKind, O> {
   readonly description: string;
   /** Zod schema of the `with:` block; the pipeline schema is assembled from these. */
   readonly options: z.ZodType<O>;
+  /** A YAML snippet of the plugin in use, for its reference page (default: its `use:` with `{ ... }`). */
+  readonly example?: string;
 }
 
 export interface StepPlugin<O = any> extends PluginBase<'step', O> {
