@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -220,6 +220,26 @@ describe('trainer-command', () => {
     await runTrainPhase(other.args);
     expect(await lines(starts)).toHaveLength(2);
     expect(await readdir(join(runDir, 'training'))).toHaveLength(2);
+  });
+
+  it('lists only the checkpoints this job wrote when output_dir is shared with an earlier job', async () => {
+    const runDir = await newDir();
+    const stale = join(runDir, 'shared', 'checkpoint-99');
+    await mkdir(stale, { recursive: true });
+    await writeFile(join(stale, 'trainer_state.json'), '{}');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(stale, 'trainer_state.json'), hourAgo, hourAgo);
+    await utimes(stale, hourAgo, hourAgo);
+    const options = { command: fakeCommand(), output_dir: 'shared' };
+    const first = trainArgs(runDir, options);
+    const { result } = await runTrainPhase(first.args);
+    expect(result.checkpoints.map((c) => c.id)).toEqual(['checkpoint-3', 'checkpoint-6']);
+    expect(first.events.filter((e) => e.type === 'checkpoint')).toHaveLength(2);
+    // Other data, the same output_dir: the checkpoints it writes again count, the stale one still does not.
+    const second = trainArgs(runDir, options, { files: { train: files.validation, validation: files.validation } });
+    const again = await runTrainPhase(second.args);
+    expect(again.result.jobId).not.toBe(result.jobId);
+    expect(again.result.checkpoints.map((c) => c.id)).toEqual(['checkpoint-3', 'checkpoint-6']);
   });
 
   it('reads the losses of a metrics file when one is named (LLaMA-Factory), with the time left', async () => {

@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What the supervisor records when the program ends (or could not start). */
@@ -43,6 +43,16 @@ export async function writeExitRecord(jobDir: string, record: ExitRecord): Promi
   const file = jobFiles(jobDir).exit;
   await writeFile(`${file}.tmp`, `${JSON.stringify(record)}\n`);
   await rename(`${file}.tmp`, file);
+}
+
+/** When the job's supervisor started (it writes its pid first), in ms; undefined before it has. */
+export async function jobStartedAt(jobDir: string): Promise<number | undefined> {
+  try {
+    return (await stat(jobFiles(jobDir).pid)).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export async function readSupervisorPid(jobDir: string): Promise<number | undefined> {

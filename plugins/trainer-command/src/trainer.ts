@@ -6,6 +6,7 @@ import {
   type PluginEnv,
   redactEnvSecrets,
   type Trainer,
+  type TrainerCheckpoint,
   type TrainerControl,
   type TrainerEvent,
   type TrainerInput,
@@ -16,7 +17,14 @@ import {
 import { estimateTrainingFile } from '@tunekit/format';
 import { listCheckpoints } from './checkpoints.js';
 import { FileTail } from './file-tail.js';
-import { clearEarlierStart, type ExitRecord, jobFiles, readExitRecord, readSupervisorPid } from './job-folder.js';
+import {
+  clearEarlierStart,
+  type ExitRecord,
+  jobFiles,
+  jobStartedAt,
+  readExitRecord,
+  readSupervisorPid,
+} from './job-folder.js';
 import { prepareJobPlaces } from './job-places.js';
 import { type JobPlan, planJob } from './job-plan.js';
 import { jobRuns, signalJob, startJob } from './job-process.js';
@@ -62,6 +70,12 @@ async function outputTail(jobDir: string, env: NodeJS.ProcessEnv): Promise<strin
   await tail.read(keep);
   tail.rest().forEach(keep);
   return redactEnvSecrets(last.join(' | '), env).slice(-800);
+}
+
+/** The checkpoints the job has written: none before its supervisor started (it writes its pid first). */
+async function checkpointsOf(state: CommandTrainerState): Promise<TrainerCheckpoint[]> {
+  const since = await jobStartedAt(state.jobDir);
+  return since === undefined ? [] : listCheckpoints(state.outputDir, since);
 }
 
 /** The hours the program ran at `usdPerHour`, when both are known. */
@@ -157,7 +171,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
         const current = await jobStatus(state.jobDir, state.pid);
         const finished = isTerminalTrainerStatus(current.status);
         for (const metric of await metrics.next(finished)) yield { type: 'metric', ...metric } satisfies TrainerEvent;
-        for (const checkpoint of await listCheckpoints(state.outputDir)) {
+        for (const checkpoint of await checkpointsOf(state)) {
           if (seenCheckpoints.has(checkpoint.id)) continue;
           seenCheckpoints.add(checkpoint.id);
           yield { type: 'checkpoint', ...checkpoint };
@@ -181,7 +195,7 @@ export function createCommandTrainer(options: TrainerCommandOptions, plugin: Plu
       if (!isTerminalTrainerStatus(current.status)) {
         throw new TunekitError('INTERNAL', `${state.jobId} has not ended (${current.rawStatus})`);
       }
-      const checkpoints = await listCheckpoints(state.outputDir);
+      const checkpoints = await checkpointsOf(state);
       const metricsFile = await writeMetricsCsv(await allMetrics(metricsSource(state)), rt);
       const costUsd = machineCost(await readExitRecord(state.jobDir), options.usd_per_hour);
       const base = {
